@@ -1,0 +1,55 @@
+// Finds a Chrome or Chromium for the browser tests, the e2e run and the bench.
+// On a fresh Debian machine running as root it installs Debian's `chromium` itself, as the README promises;
+// anywhere else it says in one line how to get one, because a stack trace from the launcher explains nothing.
+import {existsSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+
+const usualPaths = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+export const howToGetChromium =
+  'No Chrome or Chromium found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
+
+export function findChrome(): string | undefined {
+  const fromEnv = process.env['CHROME_PATH'];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return usualPaths.find((p) => existsSync(p));
+}
+
+function canInstallWithApt(): boolean {
+  return process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') &&
+    existsSync('/usr/bin/apt-get');
+}
+
+/** The Chrome to use, installing Debian's chromium first where that is possible; throws with one clear line otherwise. */
+export function ensureChrome(): string {
+  const found = findChrome();
+  if (found) return found;
+  if (!process.env['CHROME_PATH'] && canInstallWithApt()) {
+    console.log('No Chromium found; installing Debian\'s chromium (apt-get install -y chromium)…');
+    execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit'});
+    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
+    const installed = findChrome();
+    if (installed) return installed;
+  }
+  throw new Error(howToGetChromium);
+}
+
+/** Flags Chromium needs on these machines: root needs --no-sandbox, and a closed network needs background traffic off. */
+export const chromeArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];

@@ -1,0 +1,65 @@
+// Browser tests in real headless Chromium, against the real sandbox upstream behind the real reference proxy.
+import {fileURLToPath} from 'node:url';
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import {build} from 'esbuild';
+import {tsImport} from 'tsx/esm/api';
+
+const here = import.meta.url;
+const {ensureChrome, chromeArgs} = await tsImport('./test/support/chrome.ts', here);
+const {startTestServers} = await tsImport('./test/support/servers.ts', here);
+const {freePort} = await tsImport('./test/support/free-port.ts', here);
+const {summaryReporter} = await import('./test/support/summary-reporter.mjs');
+
+const port = Number(process.env.WTR_PORT) || (await freePort());
+const servers = await startTestServers([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
+
+// CommonJS-only packages (qrcode, axe-core) do not load as ES modules in the dev server: serve each one as a
+// single ES module bundled by esbuild. Vite handles them by itself for the demo and the build.
+const cjsPackages = ['qrcode', 'axe-core'];
+const bundled = new Map();
+const cjsAsEsm = {
+  name: 'cjs-as-esm',
+  async serve(context) {
+    const match = context.path.match(/^\/__cjs\/([a-z-]+)\.js$/);
+    if (!match || !cjsPackages.includes(match[1])) return undefined;
+    if (!bundled.has(match[1])) {
+      const out = await build({
+        stdin: {contents: `import m from '${match[1]}'; export default m;`, resolveDir: fileURLToPath(new URL('.', here)), loader: 'js'},
+        bundle: true, write: false, format: 'esm', platform: 'browser', minify: true, logLevel: 'silent',
+      });
+      bundled.set(match[1], out.outputFiles[0].text);
+    }
+    return {body: bundled.get(match[1]), type: 'js'};
+  },
+  resolveImport({source}) {
+    if (cjsPackages.includes(source)) return `/__cjs/${source}.js`;
+    return undefined;
+  },
+};
+
+const testEnv = JSON.stringify({proxyUrl: servers.proxyUrl, sandboxUrl: servers.sandboxUrl});
+
+export default {
+  files: ['test/**/*.test.ts', '!test/proxy/**', '!test/sandbox/**', '!test/e2e/**', '!test/bench/**'],
+  port,
+  hostname: 'localhost',
+  nodeResolve: {exportConditions: ['production', 'browser']},
+  concurrency: 2,
+  testFramework: {config: {ui: 'tdd', timeout: 15000}},
+  testsFinishTimeout: 240000,
+  browsers: [
+    chromeLauncher({launchOptions: {executablePath: ensureChrome(), headless: true, args: [...chromeArgs, '--lang=en-US']}}),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"></head><body>
+<script>window.__CR_TEST__ = ${testEnv};</script>
+<script type="module" src="${testFramework}"></script>
+</body></html>`,
+  plugins: [
+    cjsAsEsm,
+    esbuildPlugin({ts: true, target: 'es2022', tsconfig: fileURLToPath(new URL('./tsconfig.json', here))}),
+    {name: 'stop-test-servers', async serverStop() { await servers.close(); }},
+  ],
+  reporters: [...(process.env.WTR_QUIET ? [] : [(await import('@web/test-runner')).defaultReporter()]), summaryReporter()],
+};
