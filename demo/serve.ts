@@ -1,0 +1,46 @@
+// `npm start`: the whole flow offline. Starts the sandbox upstream (auto-pilot on, so a paid order completes by
+// itself), the reference proxy in front of it, and the demo page (Vite dev server), then prints the page's URL.
+// No partner id and no network are needed: the proxy talks only to the local sandbox.
+import {fileURLToPath} from 'node:url';
+import {createServer} from 'vite';
+import {startSandbox} from '../src/sandbox/server.js';
+import {startProxy} from '../src/proxy/server.js';
+
+const host = process.env['HOST'] ?? '127.0.0.1';
+const demoPort = Number(process.env['DEMO_PORT'] ?? 5173);
+const proxyPort = Number(process.env['PORT'] ?? 8787);
+const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 8788);
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+const sandbox = await startSandbox({port: sandboxPort, host, autopilot: true});
+const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];
+const proxy = await startProxy(
+  {apiUrl: sandbox.url, partnerId: 'demo-partner', appVersion: 'demo', allowedOrigins: demoOrigins},
+  {port: proxyPort, host},
+);
+
+// The page learns where the proxy and the sandbox controls are through Vite's %VITE_*% HTML replacement,
+// so the ports stay configurable without any inline script.
+process.env['VITE_CR_PROXY_URL'] = proxy.url;
+process.env['VITE_CR_SANDBOX_URL'] = sandbox.url;
+
+const vite = await createServer({
+  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  server: {host, port: demoPort, strictPort: true, fs: {allow: [root]}},
+  logLevel: 'warn',
+});
+await vite.listen();
+
+console.log(`sandbox upstream  ${sandbox.url}   (controls under ${sandbox.url}/__sandbox/)`);
+console.log(`reference proxy   ${proxy.url}`);
+console.log(`\nDemo page: http://${host}:${demoPort}/\n`);
+
+async function shutdown() {
+  await vite.close();
+  await proxy.close();
+  await sandbox.close();
+  process.exit(0);
+}
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
