@@ -1,0 +1,209 @@
+// The proxy as a standard fetch handler `(request) => Promise<Response>`: checks the request (target, origin,
+// method, query, body, rate), forwards it to upstream with the partner's headers, and relays the answer (JSON
+// bodies whole, event streams frame by frame). Only fetch-standard APIs are used (Request, Response, Headers,
+// ReadableStream, TextEncoder, AbortController, setTimeout), so it runs on Node, Deno, Bun and edge runtimes alike.
+import {resolveConfig, type ProxyConfig, type ResolvedConfig} from './config.js';
+import {corsFor, preflight} from './cors.js';
+import {errorResponse, refusalResponse, refuse, type Refusal} from './errors.js';
+import {relayedHeaders, upstreamHeaders} from './forward-headers.js';
+import {readJsonBody} from './json-body.js';
+import {createRateLimiter, type RateLimiter} from './rate-limit.js';
+import {methodsFor, parseTarget, route, type Route} from './request-guard.js';
+import {withKeepAlive} from './sse.js';
+
+export interface ProxyRequestInfo {
+  /** The client's socket address (a bare Request has none; without it no `X-Forwarded-For` is sent). */
+  clientAddress?: string;
+  /**
+   * The request target exactly as received (`/v2/brands?country_code=US`). A Request's URL is already normalised
+   * (dot segments and `%2e%2e` resolved), so a server that has the raw target should pass it: the proxy then
+   * refuses traversal attempts instead of forwarding what they normalise to.
+   */
+  rawTarget?: string;
+}
+
+export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
+
+export function createProxyHandler(config: ProxyConfig): ProxyHandler {
+  const c = resolveConfig(config);
+  const limiters: Partial<Record<Route['endpoint']['name'], RateLimiter>> = {};
+  if (c.orderRateLimit) limiters.createOrder = createRateLimiter(c.orderRateLimit);
+  if (c.validationRateLimit) limiters.validateOrder = createRateLimiter(c.validationRateLimit);
+
+  return async (request, info = {}) => {
+    try {
+      return await handle(c, limiters, request, info);
+    } catch {
+      // A bug must not leak a stack trace, upstream text or configuration to the browser.
+      return errorResponse(500, 'INTERNAL', 'The proxy failed to handle the request.');
+    }
+  };
+}
+
+async function handle(
+  c: ResolvedConfig,
+  limiters: Partial<Record<string, RateLimiter>>,
+  request: Request,
+  info: ProxyRequestInfo,
+): Promise<Response> {
+  const origin = request.headers.get('origin');
+  const cors = corsFor(origin, c.allowedOrigins);
+  // Refusals carry CORS headers for allowed origins, so the widget can read why it was refused.
+  const corsHeaders = cors.ok ? cors.headers : {};
+  const refused = (r: Refusal) => refusalResponse(r, corsHeaders);
+
+  const url = new URL(request.url);
+  const target = parseTarget(info.rawTarget ?? url.pathname + url.search, c.basePath, c.maxUrlLength);
+  if (!target.ok) return refused(target.refusal);
+
+  if (request.method === 'OPTIONS') {
+    const methods = methodsFor(target.value.pathname);
+    if (methods.length === 0) return refused(refuse(404, 'NOT_FOUND', 'No such endpoint.'));
+    const answer = preflight(request, methods, c.allowedOrigins);
+    return answer instanceof Response ? answer : refusalResponse(answer);
+  }
+  if (!cors.ok) return refusalResponse(cors.refusal);
+
+  const routed = route(request.method, target.value);
+  if (!routed.ok) return refused(routed.refusal);
+  const r = routed.value;
+
+  const clientAddress = clientAddressOf(request, info, c.trustForwardedFor);
+  const limiter = limiters[r.endpoint.name];
+  if (limiter) {
+    const wait = limiter.take(clientAddress ?? 'unknown');
+    if (wait > 0) {
+      return refused(refuse(429, 'RATE_LIMITED', 'Too many requests from this client; try again later.', {'Retry-After': String(wait)}));
+    }
+  }
+
+  let body: string | undefined;
+  let country = r.country;
+  if (r.endpoint.method === 'POST') {
+    const parsed = await readJsonBody(request, c.maxBodyBytes);
+    if (!('text' in parsed)) return refused(parsed);
+    body = parsed.text;
+    country ??= parsed.country;
+  }
+
+  const headers = upstreamHeaders({request, route: r, partnerId: c.partnerId, appVersion: c.appVersion, clientAddress, country});
+  return forward(c, request, r, headers, body, corsHeaders);
+}
+
+async function forward(
+  c: ResolvedConfig,
+  request: Request,
+  r: Route,
+  headers: Headers,
+  body: string | undefined,
+  corsHeaders: Record<string, string>,
+): Promise<Response> {
+  const abort = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort.abort();
+  }, c.upstreamTimeoutMs);
+  // The browser leaving (the server bridge aborts request.signal) closes the upstream connection too.
+  const onClientGone = () => abort.abort();
+  if (request.signal.aborted) onClientGone();
+  request.signal.addEventListener('abort', onClientGone, {once: true});
+  const done = () => {
+    clearTimeout(timer);
+    request.signal.removeEventListener('abort', onClientGone);
+  };
+
+  const init: RequestInit = {method: r.endpoint.method, headers, signal: abort.signal, redirect: 'manual'};
+  if (body !== undefined) init.body = body;
+  let upstream: Response;
+  try {
+    upstream = await fetch(`${c.apiUrl}${r.pathname}${r.search}`, init);
+  } catch {
+    done();
+    return timedOut
+      ? errorResponse(504, 'UPSTREAM_TIMEOUT', `Upstream did not answer within ${c.upstreamTimeoutMs} ms.`, corsHeaders)
+      : errorResponse(502, 'UPSTREAM_UNREACHABLE', 'Upstream could not be reached.', corsHeaders);
+  }
+
+  const type = upstream.headers.get('content-type') ?? '';
+  if (r.endpoint.name === 'subscribe' && upstream.ok && upstream.body && /^text\/event-stream\b/i.test(type)) {
+    // For a stream the timeout covers only the wait for its headers; then it lives as long as both ends do.
+    clearTimeout(timer);
+    const out = relayedHeaders(upstream.headers, c.partnerId);
+    for (const [k, v] of Object.entries(corsHeaders)) out.set(k, v);
+    out.set('Content-Type', 'text/event-stream; charset=utf-8');
+    out.set('Cache-Control', 'no-cache, no-transform');
+    out.set('X-Accel-Buffering', 'no');
+    return new Response(withKeepAlive(upstream.body, c.keepAliveMs), {status: upstream.status, headers: out});
+  }
+
+  try {
+    if (upstream.status >= 300 && upstream.status < 400) {
+      await upstream.body?.cancel().catch(() => undefined);
+      // Following a redirect would resend the partner's headers to wherever it points.
+      return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answered with a redirect.', corsHeaders);
+    }
+    const bytes = await readAll(upstream.body, c.maxUpstreamBodyBytes);
+    if (bytes === 'too-large') return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answer is too large.', corsHeaders);
+    const out = relayedHeaders(upstream.headers, c.partnerId);
+    for (const [k, v] of Object.entries(corsHeaders)) out.set(k, v);
+    out.set('X-Content-Type-Options', 'nosniff');
+    const status = upstream.status;
+    const nullBody = status === 204 || status === 205 || status === 304;
+    return new Response(nullBody ? null : redact(bytes, type, c.partnerId), {status, headers: out});
+  } catch {
+    return timedOut
+      ? errorResponse(504, 'UPSTREAM_TIMEOUT', `Upstream did not answer within ${c.upstreamTimeoutMs} ms.`, corsHeaders)
+      : errorResponse(502, 'UPSTREAM_UNREACHABLE', 'Upstream closed the connection before answering in full.', corsHeaders);
+  } finally {
+    done();
+  }
+}
+
+async function readAll(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
+  if (body === null) return new Uint8Array(0);
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return 'too-large';
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
+}
+
+/** An upstream error that quotes our `X-Cr-Application` back must not show it to the browser. */
+function redact(bytes: Uint8Array<ArrayBuffer>, type: string, partnerId: string): Uint8Array<ArrayBuffer> {
+  if (!/json|text|xml/i.test(type)) return bytes;
+  const text = new TextDecoder().decode(bytes);
+  if (!text.includes(partnerId)) return bytes;
+  return new TextEncoder().encode(text.split(partnerId).join('[redacted]'));
+}
+
+const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
+
+/** The end user's address: the socket's, or (behind a trusted reverse proxy) the right-most X-Forwarded-For entry. */
+function clientAddressOf(request: Request, info: ProxyRequestInfo, trustForwardedFor: boolean): string | undefined {
+  let address = info.clientAddress;
+  if (trustForwardedFor) {
+    const chain = request.headers.get('x-forwarded-for');
+    const last = chain?.split(',').pop()?.trim();
+    if (last) address = last;
+  }
+  if (!address) return undefined;
+  // Node reports IPv4 clients of a dual-stack socket as `::ffff:1.2.3.4`; upstream wants the plain address.
+  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  return IP_LIKE.test(plain) ? plain : undefined;
+}
