@@ -30,11 +30,11 @@ export class FrameTracker {
   }
 
   /**
-   * The comment that may be written now, or undefined mid-line (or just after a CR whose LF may follow: a comment
-   * there would turn that LF into a blank line).
+   * The comment that may be written now, or undefined mid-line, or inside an event just after a CR whose LF may
+   * still follow (a comment there would turn that LF into a blank line, dispatching the event early).
    */
   keepAlive(): string | undefined {
-    if (this.#lineLength > 0 || this.#lastWasCR) return undefined;
+    if (this.#lineLength > 0 || (this.#lastWasCR && this.#eventOpen)) return undefined;
     return this.#eventOpen ? ': keep-alive\n' : ': keep-alive\n\n';
   }
 }
