@@ -30,9 +30,12 @@ export interface ProxyConfig {
   maxUpstreamBodyBytes?: number;
   /** Longest request target (path + query) accepted (default 2048). */
   maxUrlLength?: number;
-  /** Per-client token bucket on `POST /v5/orders`; `false` turns it off (default 5 burst, 10 a minute). */
+  /**
+   * Per-client token bucket on `POST /v5/orders`; `false` turns it off. Default 5 burst, 10 a minute, except when
+   * apiUrl is a loopback URL (the local sandbox), where it defaults to off.
+   */
   orderRateLimit?: RateLimitConfig | false;
-  /** Per-client token bucket on `POST /v5/orders/validations` (default 30 burst, 60 a minute). */
+  /** Per-client token bucket on `POST /v5/orders/validations` (default 30 burst, 60 a minute; off for a sandbox). */
   validationRateLimit?: RateLimitConfig | false;
   /**
    * Take the client's address from the right-most `X-Forwarded-For` entry instead of the socket (only behind one
@@ -73,6 +76,7 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
       throw new Error(`allowedOrigins must be exact origins such as https://shop.example (got ${JSON.stringify(origin)})`);
     }
   }
+  const sandbox = isLoopbackUrl(api.href);
   return {
     apiUrl: api.href.replace(/\/+$/, ''),
     partnerId: config.partnerId,
@@ -84,8 +88,10 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     maxBodyBytes: config.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
     maxUpstreamBodyBytes: config.maxUpstreamBodyBytes ?? DEFAULTS.maxUpstreamBodyBytes,
     maxUrlLength: config.maxUrlLength ?? DEFAULTS.maxUrlLength,
-    orderRateLimit: config.orderRateLimit ?? {...DEFAULTS.orderRateLimit},
-    validationRateLimit: config.validationRateLimit ?? {...DEFAULTS.validationRateLimit},
+    // A local sandbox puts no partner credentials at risk, and test suites create many orders from one address:
+    // the limits default to off there, on everywhere else. An explicit setting always wins.
+    orderRateLimit: config.orderRateLimit ?? (sandbox ? false : {...DEFAULTS.orderRateLimit}),
+    validationRateLimit: config.validationRateLimit ?? (sandbox ? false : {...DEFAULTS.validationRateLimit}),
     trustForwardedFor: config.trustForwardedFor ?? false,
   };
 }

@@ -1,0 +1,98 @@
+// Per-client token buckets on order creation (and validation): the proxy is not an open relay for the partner's
+// credentials.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {createRateLimiter, MAX_BUCKETS} from '../../src/proxy/rate-limit.js';
+import {createProxyHandler} from '../../src/proxy/handler.js';
+import {startRecordingUpstream} from './recording-upstream.js';
+import {ORIGIN, PARTNER_ID, startHarness} from './harness.js';
+
+describe('token bucket', () => {
+  test('allows a burst, then refuses with the seconds until the next token, then refills', () => {
+    let now = 1_000_000;
+    const limiter = createRateLimiter({capacity: 3, refillPerMinute: 6}, () => now);
+    assert.deepEqual([limiter.take('a'), limiter.take('a'), limiter.take('a')], [0, 0, 0]);
+    assert.equal(limiter.take('a'), 10); // 6 a minute: one token every 10 s
+    now += 5_000;
+    assert.equal(limiter.take('a'), 5);
+    now += 5_000;
+    assert.equal(limiter.take('a'), 0);
+    assert.ok(limiter.take('a') > 0);
+    now += 60_000;
+    assert.deepEqual([limiter.take('a'), limiter.take('a'), limiter.take('a'), limiter.take('a') > 0], [0, 0, 0, true]);
+  });
+
+  test('clients have separate buckets', () => {
+    const limiter = createRateLimiter({capacity: 1, refillPerMinute: 1}, () => 0);
+    assert.equal(limiter.take('a'), 0);
+    assert.ok(limiter.take('a') > 0);
+    assert.equal(limiter.take('b'), 0);
+  });
+
+  test('memory stays bounded under a flood of addresses', () => {
+    let now = 0;
+    const limiter = createRateLimiter({capacity: 1, refillPerMinute: 1}, () => now);
+    assert.equal(limiter.take('victim'), 0);
+    for (let i = 0; i < MAX_BUCKETS; i++) limiter.take(`flood-${i}`);
+    now += 1;
+    // The victim's bucket was the least recently used and has been forgotten: it starts full again.
+    assert.equal(limiter.take('victim'), 0);
+  });
+});
+
+describe('through the proxy', () => {
+  test('POST /v5/orders beyond the burst is a 429 with Retry-After and never reaches upstream', async () => {
+    const h = await startHarness({orderRateLimit: {capacity: 2, refillPerMinute: 1}});
+    try {
+      const post = () =>
+        fetch(`${h.url}/v5/orders`, {
+          method: 'POST',
+          headers: {'content-type': 'application/json', origin: ORIGIN},
+          body: '{"deliveries":[]}',
+        });
+      assert.equal((await post()).status, 200);
+      assert.equal((await post()).status, 200);
+      const refused = await post();
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('retry-after'), '60');
+      assert.equal(refused.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal((await refused.json()).error.code, 'RATE_LIMITED');
+      assert.equal(h.upstream.requests.filter((r) => r.url === '/v5/orders').length, 2);
+      // Other endpoints are not limited by the order bucket.
+      assert.equal((await fetch(`${h.url}/v3/payment_vias`)).status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('buckets are per client address, and can be turned off', async () => {
+    const upstream = await startRecordingUpstream();
+    try {
+      const config = {apiUrl: upstream.url, partnerId: PARTNER_ID, appVersion: '1', allowedOrigins: []};
+      const limited = createProxyHandler({...config, orderRateLimit: {capacity: 1, refillPerMinute: 1}});
+      const order = () => new Request('http://x/v5/orders', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      assert.equal((await limited(order(), {clientAddress: '192.0.2.1'})).status, 200);
+      assert.equal((await limited(order(), {clientAddress: '192.0.2.1'})).status, 429);
+      assert.equal((await limited(order(), {clientAddress: '192.0.2.2'})).status, 200);
+      const open = createProxyHandler({...config, orderRateLimit: false});
+      for (let i = 0; i < 12; i++) assert.equal((await open(order(), {clientAddress: '192.0.2.1'})).status, 200);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  test('validations have their own, larger bucket', async () => {
+    const h = await startHarness({validationRateLimit: {capacity: 1, refillPerMinute: 1}});
+    try {
+      const validate = () =>
+        fetch(`${h.url}/v5/orders/validations`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      assert.equal((await validate()).status, 200);
+      assert.equal((await validate()).status, 429);
+      // Order creation still has its own tokens.
+      const order = await fetch(`${h.url}/v5/orders`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      assert.equal(order.status, 200);
+    } finally {
+      await h.close();
+    }
+  });
+});
