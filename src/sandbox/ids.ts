@@ -2,8 +2,8 @@
 // keep a product_id), so they are derived from names by hashing; order ids are random UUID v4, as upstream's are.
 import {createHash, randomUUID} from 'node:crypto';
 
-/** Hex digest of a string, for stable ids and pseudo-random bytes. */
-export function digest(text: string, algorithm: 'sha1' | 'sha256' = 'sha256'): Buffer {
+/** Digest of a string or bytes, for stable ids and pseudo-random bytes. */
+export function digest(text: string | Uint8Array, algorithm: 'sha1' | 'sha256' = 'sha256'): Buffer {
   return createHash(algorithm).update(text).digest();
 }
 

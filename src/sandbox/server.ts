@@ -3,11 +3,14 @@
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {pathToFileURL} from 'node:url';
-import {isKnownPath, matchEndpoint} from '../upstream/endpoints.js';
+import {isKnownPath, matchEndpoint, type EndpointName} from '../upstream/endpoints.js';
 import * as catalogue from './catalogue-routes.js';
-import {CORS_HEADERS, message, writeReply, type Reply} from './http.js';
+import * as orders from './order-routes.js';
+import {control} from './controls.js';
+import {CORS_HEADERS, message, readBody, writeReply, type Reply} from './http.js';
 import {logoReply} from './logos.js';
-import {RequestLog} from './request-log.js';
+import {Sandbox, DEFAULT_CONFIG} from './sandbox.js';
+import {UNKNOWN_STATE} from './stream.js';
 
 export interface SandboxServer {
   url: string;
@@ -16,43 +19,102 @@ export interface SandboxServer {
 }
 
 export interface SandboxOptions {
+  /** 0 (default) = any free port. */
   port?: number;
   host?: string;
+  /** Orders complete by themselves after "pay" (also `POST /__sandbox/autopilot {on}`). */
   autopilot?: boolean;
-  /** Origin written into logo and QR URLs; default the server's own `http://host:port`. */
+  /** Interval of `: keep-alive` comments on streams (default 15000). */
+  keepAliveMs?: number;
+  /** Delay between auto-pilot steps (default 1000). */
+  autopilotStepMs?: number;
+  /** An unpaid order expires by itself after this many seconds (default 1800; 0 = never). */
+  paymentWindowSeconds?: number;
+  /** Origin written into logo, QR and asset URLs; default the server's own `http://host:port`. */
   publicUrl?: string;
 }
 
+/** Endpoints whose answer is an Order (the unknown-state fault rewrites its order_state). */
+const ORDER_ANSWERS: readonly EndpointName[] = ['createOrder', 'order'];
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
-  const log = new RequestLog();
   let origin = '';
+  const sandbox = new Sandbox(
+    {
+      keepAliveMs: opts.keepAliveMs ?? DEFAULT_CONFIG.keepAliveMs,
+      autopilotStepMs: opts.autopilotStepMs ?? DEFAULT_CONFIG.autopilotStepMs,
+      paymentWindowSeconds: opts.paymentWindowSeconds ?? DEFAULT_CONFIG.paymentWindowSeconds,
+      autopilot: opts.autopilot ?? false,
+    },
+    () => origin,
+  );
+
+  async function upstream(req: IncomingMessage, res: ServerResponse, url: URL, name: EndpointName, params: string[]): Promise<void> {
+    const {faults} = sandbox;
+    const orderId = name === 'order' || name === 'subscribe' || name === 'qr' ? params[0]!.toLowerCase() : undefined;
+    // Read the body first, so a fault never leaves a half-read request behind.
+    const text = req.method === 'POST' ? await readBody(req) : '';
+    const slow = faults.take(['slow'], name, orderId);
+    if (slow) await sandbox.sleep(slow.ms ?? 2000);
+    if (res.destroyed) return;
+    const failure = faults.take(['server-error', 'rate-limit'], name, orderId);
+    if (failure?.kind === 'rate-limit') {
+      return writeReply(res, {status: 429, json: {message: 'Too Many Requests'}, headers: {'retry-after': String(failure.retryAfter ?? 1)}});
+    }
+    if (failure) {
+      const status = failure.status ?? 500;
+      return writeReply(res, {status, json: {message: status === 502 ? 'Bad Gateway' : status === 503 ? 'Service Unavailable' : 'Internal Server Error'}});
+    }
+    if (name === 'subscribe') {
+      const lastEventId = req.headers['last-event-id'];
+      return sandbox.hub.open(res, orderId!, sandbox.orders.get(orderId!), typeof lastEventId === 'string' ? lastEventId : undefined);
+    }
+    let reply: Reply;
+    switch (name) {
+      case 'paymentVias': reply = catalogue.paymentVias(); break;
+      case 'brands': reply = catalogue.brands(url.searchParams, origin); break;
+      case 'homepage': reply = catalogue.homepage(url.searchParams, origin); break;
+      case 'products': reply = catalogue.products(params[0]!, url.searchParams, origin); break;
+      case 'price': reply = catalogue.price(url.searchParams); break;
+      case 'validateOrder': reply = orders.validateOrder(text); break;
+      case 'createOrder': reply = orders.createOrder(sandbox, text); break;
+      case 'order': reply = orders.getOrder(sandbox, orderId!); break;
+      case 'qr': reply = await orders.orderQr(sandbox, orderId!); break;
+    }
+    if (ORDER_ANSWERS.includes(name) && reply.status === 200) {
+      const unknown = faults.take(['unknown-state'], name, orderId);
+      if (unknown) reply = {...reply, json: {...(reply.json as object), order_state: unknown.state ?? UNKNOWN_STATE}};
+    }
+    const isJson = reply.json !== undefined || reply.type?.startsWith('application/json');
+    if (isJson && reply.status === 200) {
+      const broken = faults.take(['malformed-json'], name, orderId);
+      if (broken) {
+        const full = reply.body !== undefined ? String(reply.body) : JSON.stringify(reply.json);
+        reply = {status: 200, body: full.slice(0, Math.max(1, Math.floor(full.length / 2))), type: 'application/json; charset=utf-8'};
+      }
+    }
+    writeReply(res, reply);
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const method = req.method ?? 'GET';
     const path = url.pathname;
-    if (path.startsWith('/__sandbox/') || path === '/__sandbox') {
+    if (path === '/__sandbox' || path.startsWith('/__sandbox/')) {
       if (method === 'OPTIONS') return writeReply(res, {status: 204}, CORS_HEADERS);
-      return writeReply(res, message(404, 'no such control'), CORS_HEADERS);
+      const text = method === 'POST' || method === 'DELETE' ? await readBody(req) : '';
+      return writeReply(res, control(sandbox, method, path, text), CORS_HEADERS);
     }
-    if (path.startsWith('/logos/')) {
-      if (method === 'OPTIONS') return writeReply(res, {status: 204}, CORS_HEADERS);
-      return writeReply(res, logoReply(path)!);
-    }
+    const asset = path.startsWith('/logos/') ? logoReply(path) : await orders.deliveredAsset(sandbox, path);
+    if (asset) return writeReply(res, method === 'OPTIONS' ? {status: 204} : asset, method === 'OPTIONS' ? CORS_HEADERS : {});
     const match = matchEndpoint(method, path);
-    log.record(method, url, req.headers, match?.endpoint.name ?? null);
-    if (!match) return writeReply(res, message(isKnownPath(path) ? 405 : 404, isKnownPath(path) ? 'method not allowed' : 'not found'));
-    let reply: Reply;
-    switch (match.endpoint.name) {
-      case 'paymentVias': reply = catalogue.paymentVias(); break;
-      case 'brands': reply = catalogue.brands(url.searchParams, origin); break;
-      case 'homepage': reply = catalogue.homepage(url.searchParams, origin); break;
-      case 'products': reply = catalogue.products(match.params[0]!, url.searchParams, origin); break;
-      case 'price': reply = catalogue.price(url.searchParams); break;
-      default: reply = message(501, 'not implemented yet');
+    sandbox.log.record(method, url, req.headers, match?.endpoint.name ?? null);
+    if (!match) {
+      const known = isKnownPath(path);
+      return writeReply(res, message(known ? 405 : 404, known ? 'method not allowed' : 'not found'));
     }
-    writeReply(res, reply);
+    return upstream(req, res, url, match.endpoint.name, match.params);
   }
 
   const server = createServer((req, res) => {
@@ -69,14 +131,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const url = `http://${urlHost}:${port}`;
   origin = (opts.publicUrl ?? url).replace(/\/+$/, '');
+  let closing: Promise<void> | undefined;
   return {
     url,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        sandbox.shutdown();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      return closing;
+    },
   };
 }
 
@@ -88,7 +154,7 @@ if (isMain) {
     autopilot: process.env.SANDBOX_AUTOPILOT === '1',
     ...(process.env.SANDBOX_PUBLIC_URL ? {publicUrl: process.env.SANDBOX_PUBLIC_URL} : {}),
   });
-  console.log(`Sandbox upstream listening on ${sandbox.url}`);
+  console.log(`Sandbox upstream listening on ${sandbox.url} (controls: ${sandbox.url}/__sandbox/)`);
   const stop = () => void sandbox.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
