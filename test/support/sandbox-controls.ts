@@ -1,0 +1,100 @@
+// Typed wrapper of the sandbox's /__sandbox/ controls. Isomorphic: fetch only (no node: imports, no lit), so Node
+// tests and browser tests (the controls answer CORS) use the same helper.
+
+export type OrderAction = 'pay' | 'seen' | 'confirm' | 'deliver' | 'expire' | 'fail' | 'review' | 'refund' | 'cancel' | 'state';
+
+export type FaultKind =
+  | 'drop-stream'
+  | 'malformed-frame'
+  | 'duplicate-frame'
+  | 'out-of-order-frame'
+  | 'slow'
+  | 'server-error'
+  | 'rate-limit'
+  | 'malformed-json'
+  | 'unknown-state';
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** An endpoint name of src/upstream/endpoints.ts ('order', 'subscribe', 'createOrder', …); absent = all. */
+  endpoint?: string;
+  orderId?: string;
+  /** Fires this many times; absent = until cleared. */
+  times?: number;
+  /** slow: delay in ms. */
+  ms?: number;
+  /** server-error: 500, 502 or 503. */
+  status?: number;
+  /** rate-limit: Retry-After seconds. */
+  retryAfter?: number;
+  /** unknown-state: the order_state to show (default QuantumLimbo). */
+  state?: string;
+  /** drop-stream: 'now' (default: at once, open and new streams) or 'after-frame'. */
+  timing?: 'now' | 'after-frame';
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  headers: Record<string, string>;
+  endpoint: string | null;
+  at: number;
+}
+
+export interface SandboxStats {
+  openStreams: number;
+  orders: number;
+  counts: Record<string, number>;
+  requests: LoggedRequest[];
+  faults: (FaultSpec & {id: number; remaining: number | null; fired: number})[];
+  config: SandboxConfig;
+}
+
+export interface SandboxConfig {
+  keepAliveMs: number;
+  autopilotStepMs: number;
+  paymentWindowSeconds: number;
+  autopilot: boolean;
+}
+
+export interface ActionBody {
+  amount?: 'exact' | 'under' | 'over';
+  order_state?: string;
+  payment_state?: string;
+  delivery_state?: string;
+}
+
+export interface SandboxControls {
+  reset(): Promise<void>;
+  stats(): Promise<SandboxStats>;
+  /** Drives an order; answers its new version and the whole Order. */
+  act(orderId: string, action: OrderAction, body?: ActionBody): Promise<{version: number; order: Record<string, unknown>}>;
+  autopilot(on: boolean): Promise<void>;
+  config(changes: Partial<SandboxConfig>): Promise<SandboxConfig>;
+  /** Adds a fault; answers its id and, for drop-stream "now", how many open streams it dropped. */
+  fault(spec: FaultSpec): Promise<{id: number; dropped: number}>;
+  clearFaults(): Promise<void>;
+}
+
+export function sandboxControls(sandboxUrl: string): SandboxControls {
+  const base = `${sandboxUrl.replace(/\/+$/, '')}/__sandbox`;
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${base}/${path}`, {
+      method,
+      ...(body !== undefined ? {headers: {'content-type': 'application/json'}, body: JSON.stringify(body)} : {}),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`sandbox ${method} ${path}: ${res.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return {
+    reset: async () => void (await call('POST', 'reset', {})),
+    stats: () => call('GET', 'stats'),
+    act: (orderId, action, body = {}) => call('POST', `orders/${encodeURIComponent(orderId)}/${action}`, body),
+    autopilot: async (on) => void (await call('POST', 'autopilot', {on})),
+    config: (changes) => call('POST', 'config', changes),
+    fault: (spec) => call('POST', 'faults', spec),
+    clearFaults: async () => void (await call('DELETE', 'faults')),
+  };
+}
