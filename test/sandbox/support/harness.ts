@@ -44,12 +44,12 @@ export const BUYER = 'buyer@example.com';
 /** An OrderBody for one delivery, flat by default. */
 export function orderBody(
   delivery: {brand_name: string; country_code: string; denomination: string; beneficiary_account?: string; product_value?: number},
-  opts: {coin?: string; network?: string; email?: string; nested?: boolean; promo_code?: string; payment_via?: string} = {},
+  opts: {coin?: string; /** null = leave `network` out */ network?: string | null; email?: string; nested?: boolean; promo_code?: string; payment_via?: string} = {},
 ): Record<string, unknown> {
   const d = {beneficiary_account: BUYER, ...delivery};
   return {
     user: {email: opts.email ?? BUYER, has_accepted_newsletter: false},
-    payment: {type: 'via', payment_via: opts.payment_via ?? 'USER_WALLET', coin: opts.coin ?? 'USDC', ...(opts.network !== undefined ? {network: opts.network} : {network: 'Solana'})},
+    payment: {type: 'via', payment_via: opts.payment_via ?? 'USER_WALLET', coin: opts.coin ?? 'USDC', ...(opts.network === null ? {} : {network: opts.network ?? 'Solana'})},
     deliveries: [opts.nested ? {kind: 'giftcard', quantity: 1, deliverable: d} : d],
     lang: 'en',
     ...(opts.promo_code ? {promo_code: opts.promo_code} : {}),
