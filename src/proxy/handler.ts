@@ -149,8 +149,11 @@ async function forward(
     for (const [k, v] of Object.entries(corsHeaders)) out.set(k, v);
     out.set('X-Content-Type-Options', 'nosniff');
     const status = upstream.status;
-    const nullBody = status === 204 || status === 205 || status === 304;
-    return new Response(nullBody ? null : redact(bytes, type, c.partnerId), {status, headers: out});
+    if (status === 204 || status === 205 || status === 304) return new Response(null, {status, headers: out});
+    const relayed = redact(bytes, type, c.partnerId);
+    // The whole body is known: a length lets clients and intermediaries skip chunked encoding.
+    out.set('Content-Length', String(relayed.byteLength));
+    return new Response(relayed, {status, headers: out});
   } catch {
     return timedOut
       ? errorResponse(504, 'UPSTREAM_TIMEOUT', `Upstream did not answer within ${c.upstreamTimeoutMs} ms.`, corsHeaders)

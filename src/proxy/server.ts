@@ -27,7 +27,12 @@ export interface RunningProxy {
 export async function startProxy(config: ProxyConfig, opts: {port?: number; host?: string} = {}): Promise<RunningProxy> {
   const basePath = resolveConfig(config).basePath;
   const handler = createProxyHandler(config);
-  const server = createServer((req, res) => {
+  const server = createServer({
+    // Slow-loris guards: a request's headers and (small) body must arrive promptly. Neither limit applies to the
+    // time spent streaming an answer, so event streams are unaffected.
+    headersTimeout: 20_000,
+    requestTimeout: 30_000,
+  }, (req, res) => {
     void bridge(handler, req, res);
   });
   // A request line Node cannot parse (CR/LF or control bytes in the target, bad header) never reaches the handler:
@@ -97,6 +102,9 @@ async function bridge(handler: ProxyHandler, req: IncomingMessage, res: ServerRe
     const request = new Request(`http://proxy.invalid${safePath}`, init);
     const clientAddress = req.socket.remoteAddress;
     const response = await handler(request, clientAddress ? {clientAddress, rawTarget} : {rawTarget});
+    // A refused upload (413, 415, …) is answered before its body has arrived: close the connection after the answer
+    // rather than reading the rest of an upload nobody wants.
+    if (!req.complete) res.shouldKeepAlive = false;
     await writeResponse(response, res, abort.signal);
   } catch {
     if (!res.headersSent) {
@@ -106,8 +114,6 @@ async function bridge(handler: ProxyHandler, req: IncomingMessage, res: ServerRe
       res.destroy();
     }
   }
-  // An unread request body (a refused upload) must not stall the connection.
-  if (!req.complete) req.resume();
 }
 
 async function writeResponse(response: Response, res: ServerResponse, clientGone: AbortSignal): Promise<void> {
@@ -116,8 +122,9 @@ async function writeResponse(response: Response, res: ServerResponse, clientGone
     headers[name] = value;
   });
   res.writeHead(response.status, headers);
-  // Send the headers now: for an event stream the browser must see them before the first frame.
-  res.flushHeaders();
+  // An event stream's headers go out at once: the browser must see them before the first frame, which may be
+  // seconds away.
+  if (/^text\/event-stream/i.test(response.headers.get('content-type') ?? '')) res.flushHeaders();
   if (!response.body) {
     res.end();
     return;

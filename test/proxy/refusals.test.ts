@@ -241,6 +241,27 @@ describe('POST bodies', () => {
     assertNotForwarded(n);
   });
 
+  test('a refused upload is answered without waiting for its body, and the connection is closed', async () => {
+    const n = h.upstream.requests.length;
+    // Declares 10 000 bytes but sends 10: the 415 comes at once and the server hangs up instead of waiting.
+    const res = await rawRequest(
+      h.port,
+      'POST /v5/orders HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 10000\r\n\r\n0123456789',
+    );
+    assert.equal(res.status, 415);
+    assert.match(res.head, /\r\nConnection: close/i);
+    assertNotForwarded(n);
+  });
+
+  test('answered GETs keep the connection open for the next request', async () => {
+    const res = await rawRequest(
+      h.port,
+      'GET /v3/payment_vias HTTP/1.1\r\nHost: x\r\n\r\nGET /v9/nope HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    );
+    assert.equal(res.status, 200);
+    assert.match(res.body, /HTTP\/1\.1 404/);
+  });
+
   test('application/json with a charset is accepted', async () => {
     const n = h.upstream.requests.length;
     const res = await post('{"a":1}', {'content-type': 'application/json; charset=UTF-8'});
