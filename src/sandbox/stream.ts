@@ -95,7 +95,15 @@ export class StreamHub {
       faults.use(malformed);
       this.write(client, 'data: {not json\n\n');
     }
-    this.write(client, frame);
+    const drop = faults.peek(['drop-stream'], 'subscribe', record.id);
+    const dropAfter = drop && drop.timing === 'after-frame' ? drop : undefined;
+    if (dropAfter) faults.use(dropAfter);
+    // Dropping after the frame waits for the frame to reach the socket, or the client would never see it.
+    this.write(client, frame, dropAfter ? () => this.drop(client) : undefined);
+    if (dropAfter) {
+      this.forget(client);
+      return;
+    }
     const duplicate = find('duplicate-frame');
     if (duplicate) {
       faults.use(duplicate);
@@ -107,17 +115,11 @@ export class StreamHub {
       faults.use(outOfOrder);
       this.write(client, `id: ${record.version - 1}\ndata: ${older}\n\n`);
     }
-    const drop = faults.peek(['drop-stream'], 'subscribe', record.id);
-    if (drop && drop.timing === 'after-frame') {
-      faults.use(drop);
-      this.drop(client);
-      return;
-    }
     if (isTerminalState(record.order.order_state)) this.stop(client);
   }
 
-  private write(client: Client, text: string): void {
-    if (!client.closed) client.res.write(text);
+  private write(client: Client, text: string, flushed?: () => void): void {
+    if (!client.closed) client.res.write(text, flushed);
   }
 
   /** Ends the stream the way upstream does after a terminal state. */
@@ -130,6 +132,7 @@ export class StreamHub {
   /** Ends the connection abruptly, without `event: stop` (as a network failure would). */
   private drop(client: Client): void {
     this.forget(client);
+    client.res.socket?.destroy();
     client.res.destroy();
   }
 
