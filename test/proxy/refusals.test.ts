@@ -126,6 +126,14 @@ describe('request targets fetch would normalise (raw sockets)', () => {
     }
   });
 
+  test('oversized headers are refused by the parser as JSON (431)', async () => {
+    const n = h.upstream.requests.length;
+    const res = await rawRequest(h.port, `GET /v3/payment_vias HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\nConnection: close\r\n\r\n`);
+    assert.equal(res.status, 431);
+    assert.match(res.body, /"error"/);
+    assertNotForwarded(n);
+  });
+
   test('a plain raw request still works (the raw helper is not the reason for the refusals)', async () => {
     const n = h.upstream.requests.length;
     const res = await rawGet(h.port, '/v3/payment_vias');
