@@ -1,0 +1,100 @@
+// Every failure of an upstream call becomes an ApiError with a `code`, which maps to a localized message
+// (i18n `common.errors` / `common.problems`). Elements never show raw server text, and never crash or go blank.
+import {problemInfo, isProblemCode, type ProblemInfo} from './problems.js';
+
+/** Failures of the call itself (not upstream problem codes). */
+export type TransportErrorCode =
+  /** No proxy-url configured on any element of the store. */
+  | 'config'
+  /** The request could not be sent or the connection dropped. */
+  | 'network'
+  /** No answer within the time limit. */
+  | 'timeout'
+  /** Cancelled by the caller (a superseded request); never shown to users. */
+  | 'aborted'
+  /** 429, after the retries allowed. */
+  | 'rate-limited'
+  /** 5xx, after the retries allowed. */
+  | 'http-5xx'
+  /** 404 from the proxy or upstream (e.g. an unknown order). */
+  | 'not-found'
+  /** Another 4xx without a problem code. */
+  | 'http-4xx'
+  /** A 2xx whose body is not JSON or not the expected shape. */
+  | 'bad-response'
+  /** The widget refused to send it (e.g. an order id that is not a UUID). */
+  | 'invalid-request'
+  /** A validation (or order) answered with problems: see `problems`. */
+  | 'problems';
+
+export type ApiErrorCode = TransportErrorCode | ProblemInfo['code'];
+
+export interface ApiErrorInit {
+  status?: number;
+  problems?: ProblemInfo[];
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ApiErrorCode;
+  /** HTTP status when there was a response. */
+  readonly status: number | undefined;
+  /** Upstream problems (several may come at once); the first one's code is `code` for HTTP-level problems. */
+  readonly problems: ProblemInfo[];
+  /** From `Retry-After`, when the server sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(code: ApiErrorCode, message: string = code, init: ApiErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : {cause: init.cause});
+    this.code = code;
+    this.status = init.status;
+    this.problems = init.problems ?? [];
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+  /** Worth a "try again" button (transient), as opposed to something the user must change. */
+  get transient(): boolean {
+    return ['network', 'timeout', 'rate-limited', 'http-5xx', 'bad-response'].includes(this.code);
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** Any thrown value as an ApiError (an AbortError becomes `aborted`, anything unknown `network`). */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') return new ApiError('aborted', 'aborted', {cause: error});
+  if (error instanceof DOMException && error.name === 'TimeoutError') return new ApiError('timeout', 'timeout', {cause: error});
+  return new ApiError('network', 'network', {cause: error});
+}
+
+/**
+ * The ApiError for a non-2xx answer: `{status: "SUSPENDED_COIN", detail, moreDetails?}`, `{detail: "LOGIN_REQUIRED"}`,
+ * a problems array, `{message}` or nothing.
+ */
+export function errorFromResponse(status: number, body: unknown, retryAfterMs?: number): ApiError {
+  const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const init = {status, ...(retryAfterMs === undefined ? {} : {retryAfterMs})};
+  if (status === 429) return new ApiError('rate-limited', 'rate limited', init);
+  if (status >= 500) return new ApiError('http-5xx', `upstream answered ${status}`, init);
+  // A 4xx Validation-shaped body: its problems.
+  if (Array.isArray(record['problems']) && record['problems'].length) {
+    const problems = (record['problems'] as unknown[])
+      .map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>) : {}))
+      .filter((p) => isProblemCode(p['problem']))
+      .map((p) => problemInfo(p['problem'] as string, p['moreDetails']));
+    if (problems.length) return new ApiError('problems', 'problems', {...init, problems});
+  }
+  // HTTP-level problem codes live in `status` (SUSPENDED_*) or `detail` (LOGIN_REQUIRED).
+  const code = [record['status'], record['detail']].find(isProblemCode);
+  if (code) {
+    const problem = problemInfo(code, record['moreDetails']);
+    return new ApiError(problem.code, code, {...init, problems: [problem]});
+  }
+  if (status === 404) return new ApiError('not-found', 'not found', init);
+  return new ApiError('http-4xx', `upstream answered ${status}`, init);
+}

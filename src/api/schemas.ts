@@ -1,0 +1,349 @@
+// The upstream's shapes (UPSTREAM.md), parsed at the api/ edge and nowhere else. Strict about what the widget
+// needs (an order id, a wallet address, a positive coin amount, a network, a coin), tolerant of everything else:
+// unknown keys pass through (looseObject), amounts come as `"1.5"` or `1.5` and leave as a decimal STRING,
+// enum-like values (state, kind, category, delivery_type) are plain strings so a new value is never a crash,
+// optional fields may be missing or null. `zod/mini` because every KiB here is paid by every partner page
+// (about 10 KiB gz against 25 for the full API, TOOLCHAIN.md).
+import * as z from 'zod/mini';
+import {ORDER_ID} from '../upstream/endpoints.js';
+import type {KnownOrderState, KnownPaymentState} from '../upstream/states.js';
+import {isPositiveDecimal, toDecimalString} from './decimal.js';
+
+/** A known value with autocompletion, or any other string upstream may invent. */
+export type Open<T extends string> = T | (string & {});
+
+/** `"1.5"` or `1.5` → `"1.5"`: a decimal string, never a float. */
+export const decimal = z.pipe(
+  z.union([z.string(), z.number()]),
+  z.transform((value: string | number, ctx) => {
+    const text = toDecimalString(value);
+    if (text === undefined) {
+      ctx.issues.push({code: 'custom', message: 'expected a decimal amount', input: value});
+      return z.NEVER;
+    }
+    return text;
+  }),
+);
+
+/** A decimal string greater than zero (an amount the user is asked to pay). */
+export const positiveDecimal = z.pipe(
+  decimal,
+  z.string().check(z.refine((text) => isPositiveDecimal(text), 'expected a positive amount')),
+);
+
+/** Either a decimal or `{amount, currency}` (seen in face_value ranges) → the decimal string. */
+const decimalOrMoney = z.union([
+  decimal,
+  z.pipe(
+    z.looseObject({amount: decimal, currency: z.nullish(z.string())}),
+    z.transform((money) => money.amount),
+  ),
+]);
+
+const nonEmpty = z.string().check(z.minLength(1));
+const text = z.nullish(z.string());
+const flag = z.nullish(z.boolean());
+
+/**
+ * Epoch seconds from `"1787679708"`, `1787679708`, a millisecond epoch or an ISO date; undefined when it cannot be
+ * read (the payment window then cannot be shown, but the order still can).
+ */
+export const epochSeconds = z.pipe(
+  z.nullish(z.union([z.string(), z.number()])),
+  z.transform((value): number | undefined => {
+    if (value === null || value === undefined || value === '') return undefined;
+    const n = typeof value === 'number' ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Date.parse(value) / 1000;
+    if (!Number.isFinite(n) || n <= 0) return undefined;
+    // Twelve or more digits cannot be seconds (that is year 33658): milliseconds.
+    return n >= 1e11 ? Math.floor(n / 1000) : Math.floor(n);
+  }),
+);
+
+/**
+ * An array that keeps the entries that parse and drops the rest, for long lists (2,000 brands) where one broken
+ * entry must not cost the user all the others. Still fails when the value is not an array at all.
+ */
+function lenientArray<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.array(z.unknown()),
+    z.transform((entries) => {
+      const kept: z.output<T>[] = [];
+      for (const entry of entries) {
+        const result = z.safeParse(item, entry);
+        if (result.success) kept.push(result.data as z.output<T>);
+      }
+      return kept;
+    }),
+  );
+}
+
+// ---- payment vias -------------------------------------------------------------------------------------------
+
+export const SmartContract = z.looseObject({
+  engine: text,
+  address: text,
+  decimals: z.nullish(z.number()),
+  symbol: text,
+});
+
+export const Network = z.looseObject({
+  /** Exact string, sent back verbatim: `Solana`, `Polygon (Matic)`, … */
+  name: nonEmpty,
+  is_suspended: flag,
+  /** Minimum coin amount [likely]. */
+  threshold: z.nullish(decimal),
+  chain_id: z.nullish(z.union([z.number(), z.string()])),
+  base_token: text,
+  smart_contract: z.nullish(SmartContract),
+});
+
+export const Currency = z.looseObject({
+  name: nonEmpty,
+  is_suspended: flag,
+  networks: z._default(z.array(Network), []),
+});
+
+export const PaymentVia = z.looseObject({
+  name: z.string(),
+  available: flag,
+  currencies: z._default(z.array(Currency), []),
+});
+export const PaymentVias = z.array(PaymentVia);
+
+// ---- brands -------------------------------------------------------------------------------------------------
+
+export const Brand = z.looseObject({
+  /** Display name, and the value for `family_name`. */
+  family: nonEmpty,
+  /** Exact `brand_name` for orders. */
+  brand: nonEmpty,
+  brand_id: text,
+  logo_url: text,
+  logo_base_url: text,
+  bg_color: text,
+  min: z.nullish(z.union([z.string(), z.number()])),
+  max: z.nullish(z.union([z.string(), z.number()])),
+  kind: z._default(z.string(), ''),
+  category: z._default(z.string(), ''),
+  additional_categories: z.nullish(z.array(z.string())),
+  is_out_of_stock: flag,
+  product_type: text,
+  country_code: text,
+});
+
+export const BrandCategory = z.looseObject({
+  kind: text,
+  category: text,
+  brands: z._default(lenientArray(Brand), []),
+});
+
+export const BrandsPage = z
+  .looseObject({
+    country_code: text,
+    categories: z.nullish(z.array(BrandCategory)),
+    all_brands: z.nullish(lenientArray(Brand)),
+    last_user_purchases: z.nullish(z.array(z.unknown())),
+    suggestions: z.nullish(z.array(z.unknown())),
+  })
+  .check(
+    // Neither list: this is not a brands page (e.g. an error object that happens to be JSON).
+    z.refine((page) => Array.isArray(page.categories) || Array.isArray(page.all_brands), 'expected categories or all_brands'),
+  );
+
+// ---- products -----------------------------------------------------------------------------------------------
+
+export const Range = z.looseObject({
+  min: decimal,
+  max: decimal,
+  currency: z.nullish(z.string()),
+  step_size: z.nullish(decimal),
+  default: z.nullish(decimal),
+});
+
+export const FaceValue = z.looseObject({
+  currency_code: text,
+  /** `{type:"fixed", price}` or `{type:"range", min, max}` (min/max as decimals or `{amount, currency}`). */
+  amount: z.nullish(
+    z.looseObject({
+      type: z.string(),
+      price: z.nullish(decimal),
+      min: z.nullish(decimalOrMoney),
+      max: z.nullish(decimalOrMoney),
+    }),
+  ),
+});
+
+export const Benefit = z.looseObject({
+  type: text,
+  /** -1 = unlimited. */
+  amount: z.nullish(decimal),
+  unit: text,
+});
+
+export const Product = z.looseObject({
+  product_id: nonEmpty,
+  is_dynamic: flag,
+  /** Fixed products: opaque, sent back exactly ("25 USD", "5 EUR - PIN", "1 GB 7 days"). */
+  denomination: text,
+  localized_denomination: text,
+  coin_amount: z.nullish(decimal),
+  range: z.nullish(Range),
+  coin: text,
+  payment_method: text,
+  delivery_type: z.nullish(z.string()),
+  face_value: z.nullish(FaceValue),
+  benefits: z.nullish(z.array(Benefit)),
+});
+
+export const RichDescription = z.looseObject({
+  markup: text,
+  /** HTML from upstream: sanitize before inserting. */
+  description: text,
+  how_to_redeem: text,
+  term_and_conditions: text,
+});
+
+export const Family = z.looseObject({
+  family: nonEmpty,
+  brand: nonEmpty,
+  brand_id: text,
+  kind: z._default(z.string(), ''),
+  category: z._default(z.string(), ''),
+  default_denomination: text,
+  is_out_of_stock: flag,
+  logo_url: text,
+  product_tc: text,
+  rich_description: z.nullish(RichDescription),
+  products: z._default(z.array(Product), []),
+});
+export const Families = z.array(Family);
+
+export const Quote = z.looseObject({
+  product_id: text,
+  is_dynamic: flag,
+  range: z.nullish(Range),
+  coin: text,
+  coin_amount: positiveDecimal,
+  original_coin_amount: z.nullish(decimal),
+  payment_method: text,
+  delivery_type: text,
+});
+
+// ---- validation, errors -------------------------------------------------------------------------------------
+
+export const Problem = z.looseObject({
+  problem: z.string(),
+  /** Arbitrary JSON: never render it raw (see problems.ts). */
+  moreDetails: z.optional(z.unknown()),
+});
+
+export const Validation = z.looseObject({
+  coin: text,
+  coin_amount: z.nullish(decimal),
+  original_coin_amount: z.nullish(decimal),
+  coupon_code: text,
+  deliveries: z.nullish(z.array(z.unknown())),
+  /** null on success, [] too; several problems may come at once. */
+  problems: z.nullish(z.array(Problem)),
+});
+
+/** Any of `{status, detail, moreDetails?}`, `{detail}`, `{message}`. */
+export const ErrorBody = z.looseObject({
+  status: z.optional(z.unknown()),
+  detail: z.optional(z.unknown()),
+  message: z.optional(z.unknown()),
+  moreDetails: z.optional(z.unknown()),
+});
+
+// ---- orders -------------------------------------------------------------------------------------------------
+
+export const Deliverable = z.looseObject({
+  denomination: text,
+  localized_denomination: text,
+  brand_name: text,
+  family: text,
+  beneficiary_account: text,
+  delivery_type: text,
+  country_code: text,
+  /** A code, or a redemption link when it starts with http(s)://. */
+  pin_code: text,
+  pin_serial: text,
+  security_code: text,
+  barcode_image_url: text,
+  qr_image_url: text,
+  /** HTML from upstream: sanitize before inserting. */
+  redeem_instructions: text,
+});
+
+export const Delivery = z.looseObject({
+  id: z.nullish(z.union([z.string(), z.number()])),
+  delivery_state: text,
+  kind: text,
+  deliverable: z._default(Deliverable, {}),
+});
+
+export const Order = z.looseObject({
+  /** A UUID (it is `order_id`, not `id`). */
+  order_id: z.string().check(z.regex(ORDER_ID)),
+  /** Epoch seconds (upstream sends a string or a number); undefined when unreadable. */
+  created_at: epochSeconds,
+  order_state: z._default(z.string(), ''),
+  payment_state: z._default(z.string(), ''),
+  wallet_address: nonEmpty,
+  coin: nonEmpty,
+  network: nonEmpty,
+  coin_amount: positiveDecimal,
+  payment_method: text,
+  payment_method_protocol: text,
+  qr_text: text,
+  qr_url: text,
+  sent_coin_amount: z.nullish(decimal),
+  payment_value: z.nullish(decimal),
+  user: z.nullish(z.looseObject({email: text})),
+  deliveries: z._default(z.array(Delivery), []),
+});
+
+// ---- types --------------------------------------------------------------------------------------------------
+
+// Output types. Intersections (not Omit) refine enum-like strings, since every object also has an index signature
+// for its unknown keys and Omit over an index signature would drop the known ones.
+export type SmartContract = z.output<typeof SmartContract>;
+export type Network = z.output<typeof Network>;
+export type Currency = z.output<typeof Currency>;
+export type PaymentVia = z.output<typeof PaymentVia>;
+export type Brand = z.output<typeof Brand> & {kind: Open<'giftcard' | 'mobile_recharge'>};
+export type BrandCategory = z.output<typeof BrandCategory>;
+export type BrandsPage = z.output<typeof BrandsPage>;
+export type Range = z.output<typeof Range>;
+export type FaceValue = z.output<typeof FaceValue>;
+export type Benefit = z.output<typeof Benefit>;
+export type Product = z.output<typeof Product> & {delivery_type?: Open<'by_email' | 'by_phone'> | null | undefined};
+export type RichDescription = z.output<typeof RichDescription>;
+export type Family = z.output<typeof Family>;
+export type Quote = z.output<typeof Quote>;
+export type Problem = z.output<typeof Problem>;
+export type Validation = z.output<typeof Validation>;
+export type ErrorBody = z.output<typeof ErrorBody>;
+export type Deliverable = z.output<typeof Deliverable>;
+export type Delivery = z.output<typeof Delivery>;
+export type Order = z.output<typeof Order> & {order_state: Open<KnownOrderState>; payment_state: Open<KnownPaymentState>};
+
+/** Built by the widget, so a type only (UPSTREAM.md, OrderBody). */
+export interface DeliveryBody {
+  brand_name: string;
+  country_code: string;
+  /** A listed denomination, or `"range"` with `product_value`. */
+  denomination: string;
+  /** E-mail for by_email, E.164 phone for by_phone. */
+  beneficiary_account: string;
+  product_value?: number | string;
+}
+export interface OrderBody {
+  email?: string;
+  user?: {email: string; has_accepted_newsletter?: boolean};
+  payment: {type: 'via'; payment_via: Open<'USER_WALLET'>; coin: string; network?: string};
+  deliveries: (DeliveryBody | {kind: Open<'giftcard' | 'mobile_recharge'>; quantity: number; deliverable: DeliveryBody})[];
+  lang: string;
+  acquisition?: {utm_source?: string};
+  promo_code?: string;
+}

@@ -1,0 +1,11 @@
+// The only browser module with side effects: registers the elements. A host page may load us twice (two bundles,
+// a re-injected script), so a tag that is taken already is skipped instead of throwing.
+import {CrBrandPicker} from './elements/cr-brand-picker/cr-brand-picker.js';
+
+export * from './index.js';
+
+function define(tag: string, element: CustomElementConstructor): void {
+  if (!customElements.get(tag)) customElements.define(tag, element);
+}
+
+define('cr-brand-picker', CrBrandPicker);

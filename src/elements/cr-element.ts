@@ -1,0 +1,212 @@
+// What all three elements share: the common attributes of CONTRACT.md (`proxy-url`, `country`, `lang`, `store`,
+// plus `theme`), the binding to the named store, the language (resolved, loaded, followed when it changes), the
+// theme styles and the `cr-error` event. Elements extend CrElement and render with `this.messages`/`this.locale`.
+import {LitElement, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {errorEvent} from '../events.js';
+import {isApiError} from '../api/errors.js';
+import {errorMessage} from '../i18n/error-message.js';
+import {cachedMessages, englishMessages, loadMessages, toLang, toLocale, type Lang, type Messages} from '../i18n/i18n.js';
+import {getStore, type Store, type StoreState} from '../store/store.js';
+import {StoreController} from '../store/store-controller.js';
+import {hostStyles} from '../styles/theme.js';
+
+// One observer for the whole page: elements without their own `lang` follow `<html lang>` when the host page
+// switches language at runtime.
+const langFollowers = new Set<CrElement>();
+let htmlLangObserver: MutationObserver | undefined;
+
+function followPageLang(element: CrElement, follow: boolean): void {
+  if (follow) langFollowers.add(element);
+  else langFollowers.delete(element);
+  if (langFollowers.size && !htmlLangObserver && typeof MutationObserver !== 'undefined') {
+    htmlLangObserver = new MutationObserver(() => langFollowers.forEach((el) => el.refreshLang()));
+    htmlLangObserver.observe(document.documentElement, {attributes: true, attributeFilter: ['lang']});
+  } else if (!langFollowers.size && htmlLangObserver) {
+    htmlLangObserver.disconnect();
+    htmlLangObserver = undefined;
+  }
+}
+
+/** The `lang` of the closest ancestor that has one, looking through shadow roots up to `<html>`. */
+function inheritedLang(from: Element): string | undefined {
+  let node: Node | null = from.parentNode;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+      node = node.parentNode;
+    } else if (node instanceof ShadowRoot) {
+      node = node.host;
+    } else {
+      node = null;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * @cssprop --cr-accent - accent colour (buttons, selection, focus ring)
+ * @cssprop --cr-accent-fg - text on the accent colour
+ * @cssprop --cr-bg - background
+ * @cssprop --cr-fg - text
+ * @cssprop --cr-muted - secondary text
+ * @cssprop --cr-surface - raised surfaces (cards, tabs)
+ * @cssprop --cr-border - borders
+ * @cssprop --cr-danger - errors
+ * @cssprop --cr-success - success
+ * @cssprop --cr-focus - focus ring (defaults to the accent)
+ * @cssprop --cr-radius - corner radius
+ * @cssprop --cr-font - font family
+ * @cssprop --cr-font-size - base font size
+ * @cssprop --cr-space - spacing unit
+ * @fires cr-error - a failure the user was told about: `detail.code`, `detail.message`
+ */
+export class CrElement extends LitElement {
+  static override styles = hostStyles;
+
+  /** Base URL of the proxy; set on any element of a store, the others inherit it. */
+  @property({attribute: 'proxy-url'}) proxyUrl?: string;
+  /** ISO alpha-2 country; pushed into the store (default US). */
+  @property() country?: string;
+  /** Name of the shared store; elements with the same name (or none) share brand, order, proxy and country. */
+  @property() store?: string;
+  /** Forces the light or dark theme; by default it follows the reader's system setting. */
+  @property({reflect: true}) theme?: 'light' | 'dark';
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'lang'];
+  }
+
+  // Created lazily: field initialisers of subclasses call useStore before ours would be guaranteed to have run.
+  private _controllers?: StoreController<unknown>[];
+  /** The whole store state, kept current; any change re-renders. */
+  protected readonly _state = this.useStore((state) => state);
+  #lang: Lang = 'en';
+  #locale = 'en';
+  #pendingMessages: Promise<unknown> | undefined;
+
+  /** The store this element is bound to. */
+  get storeInstance(): Store {
+    return this._state.store;
+  }
+
+  /** Current shared state. */
+  get state(): Readonly<StoreState> {
+    return this._state.value;
+  }
+
+  /** The resolved upstream language (one of the ten). */
+  get resolvedLang(): Lang {
+    return this.#lang;
+  }
+
+  /** The locale used for Intl formatting (the page's tag when it belongs to the resolved language, e.g. pt-BR). */
+  get locale(): string {
+    return this.#locale;
+  }
+
+  /** Messages of the resolved language (English until they are loaded). */
+  get messages(): Messages {
+    return cachedMessages(this.#lang) ?? englishMessages;
+  }
+
+  /**
+   * A controller bound to this element's store (rebound when the `store` attribute changes). Subclasses use it for
+   * the slices they care about: `private _order = this.useStore((s) => s.order)`.
+   */
+  protected useStore<T>(pick: (state: Readonly<StoreState>) => T): StoreController<T> {
+    const controller = new StoreController(this, pick, getStore(this.getAttribute('store')));
+    (this._controllers ??= []).push(controller as StoreController<unknown>);
+    return controller;
+  }
+
+  override connectedCallback(): void {
+    this.#bindStore();
+    super.connectedCallback();
+    this.refreshLang();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    followPageLang(this, false);
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'lang' && this.isConnected) this.refreshLang();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('store')) this.#bindStore();
+    const store = this.storeInstance;
+    // Push our own attributes into the store, so elements without them inherit ours.
+    const push: Partial<StoreState> = {};
+    if ((changed.has('proxyUrl') || changed.has('store')) && this.proxyUrl != null) push.proxyUrl = this.proxyUrl;
+    if ((changed.has('country') || changed.has('store')) && this.country && /^[A-Za-z]{2}$/.test(this.country)) {
+      push.country = this.country.toUpperCase();
+    }
+    if (Object.keys(push).length) store.update(push);
+    // Our language may come from the store (another element's `lang`).
+    this.refreshLang();
+  }
+
+  #bindStore(): void {
+    const store = getStore(this.store ?? this.getAttribute('store'));
+    for (const controller of this._controllers ?? []) controller.setStore(store);
+    const ownLang = this.getAttribute('lang');
+    if (ownLang) store.update({lang: ownLang});
+  }
+
+  /**
+   * Re-resolves the language: own `lang` attribute, else the store's (set by an element with an explicit `lang`),
+   * else the closest `[lang]` ancestor (`<html lang>` included), else English; loads its messages if needed.
+   */
+  refreshLang(): void {
+    const own = this.getAttribute('lang');
+    if (own && this.isConnected) this.storeInstance.update({lang: own});
+    const tag = own || this.state.lang || inheritedLang(this) || 'en';
+    followPageLang(this, !own && !this.state.lang && this.isConnected);
+    const lang = toLang(tag);
+    const locale = toLocale(tag, lang);
+    if (lang === this.#lang && locale === this.#locale) return;
+    this.#lang = lang;
+    this.#locale = locale;
+    this.requestUpdate();
+    if (!cachedMessages(lang)) {
+      const pending = loadMessages(lang).then(() => {
+        if (this.#pendingMessages === pending) this.#pendingMessages = undefined;
+        this.requestUpdate();
+      });
+      this.#pendingMessages = pending;
+    }
+  }
+
+  /** Resolves once rendered in the right language (after its messages loaded), so tests and hosts can wait on it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (let i = 0; this.#pendingMessages && i < 5; i++) {
+      await this.#pendingMessages;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
+  /** The localized message for a failure. */
+  protected errorText(error: unknown): string {
+    return errorMessage(error, this.messages.common);
+  }
+
+  /**
+   * Tells the host page about a failure the user was shown (never for a superseded request). Returns the message.
+   */
+  protected fireError(error: unknown): string {
+    const message = this.errorText(error);
+    if (isApiError(error) && error.code === 'aborted') return message;
+    const first = isApiError(error) ? error.problems[0] : undefined;
+    const code = isApiError(error) ? (error.code === 'problems' && first ? first.raw : error.code) : 'network';
+    this.dispatchEvent(errorEvent(code, message));
+    return message;
+  }
+}

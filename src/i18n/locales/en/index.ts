@@ -1,0 +1,12 @@
+import {common} from './common.js';
+import {picker} from './picker.js';
+import {checkout} from './checkout.js';
+import {status} from './status.js';
+
+export const messages = {common, picker, checkout, status};
+/** Every message of the widget; each language's index.ts has exactly this shape. */
+export type Messages = typeof messages;
+export type {CommonMessages} from './common.js';
+export type {PickerMessages} from './picker.js';
+export type {CheckoutMessages} from './checkout.js';
+export type {StatusMessages} from './status.js';

@@ -1,0 +1,27 @@
+import {plural} from '../../plural.js';
+
+export const picker = {
+  /** Accessible name of the whole picker. */
+  label: 'Choose a brand',
+  country: 'Country',
+  kinds: 'Product type',
+  kindGiftcards: 'Gift cards',
+  kindTopups: 'Mobile top-ups',
+  kindEsims: 'eSIMs',
+  search: 'Search brands',
+  searchPlaceholder: 'Search brands',
+  clearSearch: 'Clear search',
+  brands: 'Brands',
+  /** Announced politely after each filter (screen readers). */
+  results: (count: number) => plural('en', count, {one: '1 brand', other: `${count} brands`}),
+  loadingBrands: 'Loading brands…',
+  noBrands: 'No brands are available here for now.',
+  noMatch: (query: string) => `No brand matches “${query}”.`,
+  outOfStock: 'Out of stock',
+  outOfStockHint: 'Out of stock: it cannot be selected right now.',
+  /** Price span of a brand, from upstream display labels such as "$5" and "$500". */
+  range: (min: string, max: string) => `${min} – ${max}`,
+  loadFailed: 'The brands could not be loaded.',
+  selected: 'Selected',
+};
+export type PickerMessages = typeof picker;

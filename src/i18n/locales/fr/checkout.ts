@@ -1,0 +1,3 @@
+import type {CheckoutMessages} from '../en/checkout.js';
+
+export const checkout: CheckoutMessages = {};

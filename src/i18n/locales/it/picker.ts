@@ -1,0 +1,24 @@
+import type {PickerMessages} from '../en/picker.js';
+import {plural} from '../../plural.js';
+
+export const picker: PickerMessages = {
+  label: 'Scegli un marchio',
+  country: 'Paese',
+  kinds: 'Tipo di prodotto',
+  kindGiftcards: 'Carte regalo',
+  kindTopups: 'Ricariche telefoniche',
+  kindEsims: 'eSIM',
+  search: 'Cerca marchi',
+  searchPlaceholder: 'Cerca marchi',
+  clearSearch: 'Cancella ricerca',
+  brands: 'Marchi',
+  results: (count) => plural('it', count, {one: '1 marchio', other: `${count} marchi`}),
+  loadingBrands: 'Caricamento dei marchi…',
+  noBrands: 'Al momento qui non ci sono marchi disponibili.',
+  noMatch: (query) => `Nessun marchio corrisponde a «${query}».`,
+  outOfStock: 'Esaurito',
+  outOfStockHint: 'Esaurito: al momento non può essere selezionato.',
+  range: (min, max) => `${min} – ${max}`,
+  loadFailed: 'Impossibile caricare i marchi.',
+  selected: 'Selezionato',
+};

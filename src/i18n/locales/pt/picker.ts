@@ -1,0 +1,24 @@
+import type {PickerMessages} from '../en/picker.js';
+import {plural} from '../../plural.js';
+
+export const picker: PickerMessages = {
+  label: 'Escolha uma marca',
+  country: 'País',
+  kinds: 'Tipo de produto',
+  kindGiftcards: 'Cartões-presente',
+  kindTopups: 'Recargas de celular',
+  kindEsims: 'eSIMs',
+  search: 'Buscar marcas',
+  searchPlaceholder: 'Buscar marcas',
+  clearSearch: 'Limpar busca',
+  brands: 'Marcas',
+  results: (count) => plural('pt', count, {one: `${count} marca`, other: `${count} marcas`}),
+  loadingBrands: 'Carregando marcas…',
+  noBrands: 'Ainda não há marcas disponíveis aqui.',
+  noMatch: (query) => `Nenhuma marca corresponde a “${query}”.`,
+  outOfStock: 'Esgotado',
+  outOfStockHint: 'Esgotado: não pode ser selecionado no momento.',
+  range: (min, max) => `${min} – ${max}`,
+  loadFailed: 'Não foi possível carregar as marcas.',
+  selected: 'Selecionada',
+};

@@ -1,0 +1,3 @@
+import type {StatusMessages} from '../en/status.js';
+
+export const status: StatusMessages = {};

@@ -1,0 +1,7 @@
+import type {Messages} from '../en/index.js';
+import {common} from './common.js';
+import {picker} from './picker.js';
+import {checkout} from './checkout.js';
+import {status} from './status.js';
+
+export const messages: Messages = {common, picker, checkout, status};

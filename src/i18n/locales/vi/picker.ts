@@ -1,0 +1,24 @@
+import type {PickerMessages} from '../en/picker.js';
+
+export const picker: PickerMessages = {
+  label: 'Chọn thương hiệu',
+  country: 'Quốc gia',
+  kinds: 'Loại sản phẩm',
+  kindGiftcards: 'Thẻ quà tặng',
+  kindTopups: 'Nạp tiền điện thoại',
+  kindEsims: 'eSIM',
+  search: 'Tìm thương hiệu',
+  searchPlaceholder: 'Tìm thương hiệu',
+  clearSearch: 'Xóa tìm kiếm',
+  brands: 'Thương hiệu',
+  // Vietnamese has no plural forms.
+  results: (count) => `${count} thương hiệu`,
+  loadingBrands: 'Đang tải thương hiệu…',
+  noBrands: 'Hiện chưa có thương hiệu nào ở đây.',
+  noMatch: (query) => `Không có thương hiệu nào khớp với “${query}”.`,
+  outOfStock: 'Hết hàng',
+  outOfStockHint: 'Hết hàng: hiện không thể chọn.',
+  range: (min, max) => `${min} – ${max}`,
+  loadFailed: 'Không thể tải danh sách thương hiệu.',
+  selected: 'Đã chọn',
+};

@@ -1,0 +1,80 @@
+// Every language has exactly the English keys (recursively), the same argument count for every message function,
+// and real translations (not English copies); the loader maps page languages onto the ten upstream ones.
+import {assert} from '@open-wc/testing';
+import {cachedMessages, englishMessages, LANGS, loadMessages, toLang, toLocale, type Messages} from '../../src/i18n/i18n.js';
+
+type Tree = {[key: string]: unknown};
+
+function leaves(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (value && typeof value === 'object') for (const [k, v] of leaves(value as Tree, path)) out.set(k, v);
+    else out.set(path, value);
+  }
+  return out;
+}
+
+/** Sample arguments for a message function, by arity: numbers and strings both render. */
+function sample(fn: (...args: never[]) => unknown): string {
+  const args = Array.from({length: fn.length}, (_, i) => (i === 0 ? 3 : 'X')) as never[];
+  return String(fn(...args));
+}
+
+const english = leaves(englishMessages as unknown as Tree);
+
+suite('locales', () => {
+  test('the four sections exist in English', () => {
+    assert.hasAllKeys(englishMessages, ['common', 'picker', 'checkout', 'status']);
+  });
+
+  for (const lang of LANGS.filter((l) => l !== 'en')) {
+    test(`${lang}: same keys, same arities, real translations`, async () => {
+      const messages: Messages = await loadMessages(lang);
+      assert.notStrictEqual(messages, englishMessages, `${lang} fell back to English: its chunk did not load`);
+      const own = leaves(messages as unknown as Tree);
+      assert.sameMembers([...own.keys()], [...english.keys()], `${lang} keys differ from English`);
+      let same = 0;
+      let strings = 0;
+      for (const [key, value] of english) {
+        const theirs = own.get(key);
+        assert.equal(typeof theirs, typeof value, `${lang}.${key} type`);
+        if (typeof value === 'function') {
+          assert.equal((theirs as () => unknown).length, (value as () => unknown).length, `${lang}.${key} arity`);
+          const text = sample(theirs as () => unknown);
+          assert.isString(text);
+          assert.isAbove(text.length, 0, `${lang}.${key}() is empty`);
+        } else {
+          assert.isAbove(String(theirs).trim().length, 0, `${lang}.${key} is empty`);
+          strings++;
+          if (theirs === value) same++;
+        }
+      }
+      // A few strings may rightly be the same ("eSIM"); most must be translated.
+      assert.isBelow(same / strings, 0.1, `${lang}: ${same} of ${strings} messages are identical to English`);
+      assert.strictEqual(cachedMessages(lang), messages);
+    });
+  }
+
+  test('plural forms follow the language', async () => {
+    assert.equal(englishMessages.picker.results(1), '1 brand');
+    assert.equal(englishMessages.picker.results(2), '2 brands');
+    const fr = await loadMessages('fr');
+    assert.equal(fr.picker.results(0), '0 marque');
+    assert.equal(fr.picker.results(2), '2 marques');
+  });
+
+  test('page languages map onto the ten upstream ones', () => {
+    assert.equal(toLang('zh-CN'), 'zh');
+    assert.equal(toLang('pt-BR'), 'pt');
+    assert.equal(toLang('PT_br'), 'pt');
+    assert.equal(toLang('fil'), 'tl');
+    assert.equal(toLang('en-GB'), 'en');
+    assert.equal(toLang('ja'), 'en');
+    assert.equal(toLang(''), 'en');
+    assert.equal(toLang(undefined), 'en');
+    assert.equal(toLocale('pt-BR'), 'pt-BR');
+    assert.equal(toLocale('ja'), 'en');
+    assert.equal(toLocale('de'), 'de');
+  });
+});
