@@ -33,7 +33,13 @@ export function brandByName(countryCode: string, brandName: string): BrandDef | 
 
 /** A brand for its logo slug, searching the curated countries first (cheap), then the generated ones. */
 export function brandBySlug(slug: string): BrandDef | undefined {
-  for (const cc of [...Object.keys(CURATED), ...Object.keys(GENERATED_COUNTRIES)]) {
+  for (const cc of Object.keys(CURATED)) {
+    const found = countryBrands(cc).find((b) => b.slug === slug);
+    if (found) return found;
+  }
+  // Generated slugs end in their country ("golden-mart-in-in"): build a big country only when the slug can be in it.
+  for (const cc of Object.keys(GENERATED_COUNTRIES)) {
+    if (!slug.endsWith(`-${cc.toLowerCase()}`)) continue;
     const found = countryBrands(cc).find((b) => b.slug === slug);
     if (found) return found;
   }
