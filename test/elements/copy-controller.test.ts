@@ -1,21 +1,31 @@
 import {assert, fixture, html} from '@open-wc/testing';
+import {sendMouse} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {CopyController} from '../../src/elements/shared/copy-controller.js';
 
 class CopyHost extends LitElement {
   copier = new CopyController(this);
+  result: Promise<boolean> | undefined;
   override render() {
-    return html`<span id="state">${this.copier.copied ?? this.copier.failed ?? ''}</span>`;
+    return html`
+      <button id="address" @click=${() => (this.result = this.copier.copy('address', 'bc1qexampleaddress'))}>Copy address</button>
+      <button id="amount" @click=${() => (this.result = this.copier.copy('amount', '1.5'))}>Copy amount</button>
+      <span id="state">${this.copier.copied ?? ''}</span>`;
   }
 }
 customElements.define('test-copy-host', CopyHost);
 
+/** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
+async function realClick(el: Element): Promise<void> {
+  const box = el.getBoundingClientRect();
+  await sendMouse({type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]});
+}
+
 suite('CopyController', () => {
-  test('copies the text and marks the key as copied, then clears it', async () => {
+  test('copies the text on a click and marks the key as copied', async () => {
     const el = await fixture<CopyHost>(html`<test-copy-host></test-copy-host>`);
-    const ok = await el.copier.copy('address', 'bc1qexampleaddress');
-    // Headless Chromium may refuse the async Clipboard API; the selection fallback must then succeed.
-    assert.isTrue(ok);
+    await realClick(el.shadowRoot!.querySelector('#address')!);
+    assert.isTrue(await el.result);
     assert.equal(el.copier.copied, 'address');
     await el.updateComplete;
     assert.equal(el.shadowRoot!.querySelector('#state')!.textContent, 'address');
@@ -25,8 +35,10 @@ suite('CopyController', () => {
 
   test('a second copy replaces the first', async () => {
     const el = await fixture<CopyHost>(html`<test-copy-host></test-copy-host>`);
-    await el.copier.copy('address', 'a');
-    await el.copier.copy('amount', '1.5');
+    await realClick(el.shadowRoot!.querySelector('#address')!);
+    await el.result;
+    await realClick(el.shadowRoot!.querySelector('#amount')!);
+    assert.isTrue(await el.result);
     assert.equal(el.copier.copied, 'amount');
   });
 });
