@@ -143,7 +143,8 @@ export class CrElement extends LitElement {
     const store = this.storeInstance;
     // Push our own attributes into the store, so elements without them inherit ours.
     const push: Partial<StoreState> = {};
-    if ((changed.has('proxyUrl') || changed.has('store')) && this.proxyUrl != null) push.proxyUrl = this.proxyUrl;
+    // An empty proxy-url is treated as missing (likely a templating slip); same-origin root is written "/".
+    if ((changed.has('proxyUrl') || changed.has('store')) && this.proxyUrl?.trim()) push.proxyUrl = this.proxyUrl.trim();
     if ((changed.has('country') || changed.has('store')) && this.country && /^[A-Za-z]{2}$/.test(this.country)) {
       push.country = this.country.toUpperCase();
     }
