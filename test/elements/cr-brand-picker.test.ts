@@ -291,6 +291,29 @@ suite('cr-brand-picker', () => {
     assert.ok(option(el, 'Tesco'), 'the stale DE answer never replaced GB');
   });
 
+  test('loading: a status message and a skeleton while the brands come', async () => {
+    await sandbox.fault({kind: 'slow', endpoint: 'brands', ms: 1500, times: 1});
+    const el = await picker();
+    const status = await until(() => root(el).querySelector('[part~="status"]'), 'the loading state', 1000);
+    assert.equal(status.getAttribute('role'), 'status');
+    assert.equal(status.textContent, 'Loading brands…');
+    assert.equal(root(el).querySelector('.skeletons')!.getAttribute('aria-hidden'), 'true');
+    await loaded(el);
+    assert.isNull(root(el).querySelector('[part~="status"]'));
+  });
+
+  test('picking another country unselects a brand of the old one', async () => {
+    const store = freshStore();
+    const el = await loaded(await picker({store}));
+    option(el, 'Steam')!.click();
+    assert.equal(getStore(store).get().brand?.brand, 'Steam');
+    const select = root(el).querySelector('select')!;
+    select.value = 'GB';
+    select.dispatchEvent(new Event('change'));
+    assert.equal(getStore(store).get().country, 'GB');
+    assert.isUndefined(getStore(store).get().brand);
+  });
+
   test('no proxy-url anywhere in the store (or an empty one): a localized configuration error', async () => {
     const el = await picker({proxy: ''});
     const error = await until(() => root(el).querySelector('[part~="error"]'), 'the config error', 4000);

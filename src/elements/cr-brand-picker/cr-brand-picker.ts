@@ -336,7 +336,10 @@ export class CrBrandPicker extends CrElement {
   private _onCountryChange(event: Event): void {
     const country = (event.target as HTMLSelectElement).value;
     // The store is shared: the checkout of the same store follows. The Task sees new args and aborts the old load.
-    this.storeInstance.update({country});
+    // A brand picked in another country cannot be bought in this one: it is unselected.
+    const brand = this.state.brand;
+    const foreign = brand?.country_code && brand.country_code.toUpperCase() !== country;
+    this.storeInstance.update(foreign ? {country, brand: undefined} : {country});
     this._resetPosition();
   }
 
