@@ -1,0 +1,68 @@
+// The accepting rules for an order update, from the stream or a poll. Pure, so the tracker stays about connections
+// and these rules can be read (and tested) alone. Upstream's stream may repeat frames, resend older ones after a
+// reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
+import type {Order} from '../api/schemas.js';
+import {isBackwards, phaseOf} from '../upstream/states.js';
+
+/** Why an update was not shown. */
+export type IgnoredReason = 'malformed' | 'foreign' | 'backwards' | 'older' | 'duplicate';
+
+export type Verdict = {accept: true; stateChanged: boolean} | {accept: false; reason: Exclude<IgnoredReason, 'malformed'>};
+
+// Ranks of states inside one phase, along the only direction an order moves. PaymentStarted and
+// PartialPaymentStarted rank alike: a partial payment may be topped up, and a full one is never "un-paid".
+// Unknown states have no rank, so they are never judged older by rank (only by phase).
+const ORDER_RANK: Record<string, number> = {
+  Created: 0,
+  WaitingForPayment: 1,
+  PaymentStarted: 2,
+  PartialPaymentStarted: 2,
+  PaymentReceived: 3,
+  WaitingForDelivery: 4,
+};
+const PAYMENT_RANK: Record<string, number> = {
+  WalletCreated: 0,
+  PaymentRequested: 1,
+  PaymentReceived: 2,
+  PaymentCompleted: 3,
+};
+
+function lower(table: Record<string, number>, from: string, to: string): boolean {
+  const a = Object.prototype.hasOwnProperty.call(table, from) ? table[from] : undefined;
+  const b = Object.prototype.hasOwnProperty.call(table, to) ? table[to] : undefined;
+  return a !== undefined && b !== undefined && b < a;
+}
+
+/** A stable text of what the user sees of an order, to tell a real change from a repeat. */
+export function orderFingerprint(order: Order): string {
+  return JSON.stringify([
+    order.order_state,
+    order.payment_state,
+    order.sent_coin_amount ?? null,
+    order.coin_amount,
+    order.wallet_address,
+    order.deliveries.map((d) => [d.delivery_state ?? null, d.deliverable]),
+  ]);
+}
+
+/**
+ * Judges `next` against the order shown now (`current`, undefined before the first one) for the order `orderId`.
+ * `older` also covers an SSE frame whose numeric id is below the highest one seen (`frameId`, `lastFrameId`).
+ */
+export function judge(
+  orderId: string,
+  current: Order | undefined,
+  next: Order,
+  frame?: {id: number | undefined; lastId: number | undefined},
+): Verdict {
+  if (next.order_id.toLowerCase() !== orderId.toLowerCase()) return {accept: false, reason: 'foreign'};
+  if (!current) return {accept: true, stateChanged: true};
+  if (isBackwards(phaseOf(current.order_state), phaseOf(next.order_state))) return {accept: false, reason: 'backwards'};
+  if (frame?.id !== undefined && frame.lastId !== undefined && frame.id < frame.lastId) return {accept: false, reason: 'older'};
+  if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};
+  if (current.order_state === next.order_state && lower(PAYMENT_RANK, current.payment_state, next.payment_state)) {
+    return {accept: false, reason: 'older'};
+  }
+  if (orderFingerprint(current) === orderFingerprint(next)) return {accept: false, reason: 'duplicate'};
+  return {accept: true, stateChanged: current.order_state !== next.order_state};
+}

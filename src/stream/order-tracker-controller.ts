@@ -1,0 +1,102 @@
+// The Lit side of the tracker: one OrderTracker per (proxy URL, order id), opened on hostConnected, closed on
+// hostDisconnected, replaced when the host's order changes. A stream is not request/response, so this is a plain
+// ReactiveController rather than a Task (STYLE.md).
+import type {ReactiveController, ReactiveControllerHost} from 'lit';
+import type {ApiError} from '../api/errors.js';
+import type {Order} from '../api/schemas.js';
+import type {IgnoredReason} from './accept.js';
+import {OrderTracker, type OrderTrackerOptions, type OrderUpdate, type TrackerConnection, type TrackerCounts} from './order-tracker.js';
+
+/** What the host tells the controller on every sync: which order to follow, and how. */
+export interface TrackTarget {
+  proxyUrl: string | undefined;
+  orderId: string | undefined;
+  /** The order the host knows already (e.g. from its store), used as the baseline. */
+  knownOrder: Order | undefined;
+  /** Tuning (delays, intervals, injected EventSource); read when a tracker is created. */
+  options?: Partial<Omit<OrderTrackerOptions, 'proxyUrl' | 'orderId' | 'initialOrder' | 'onUpdate' | 'onConnection' | 'onError' | 'onIgnored'>>;
+}
+
+export interface TrackerCallbacks {
+  onUpdate(update: OrderUpdate): void;
+  onError?(error: ApiError, fatal: boolean): void;
+  onIgnored?(reason: IgnoredReason): void;
+}
+
+export class OrderTrackerController implements ReactiveController {
+  #tracker: OrderTracker | undefined;
+  #key = '';
+  #connected = false;
+  #connection: TrackerConnection = 'idle';
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly target: () => TrackTarget,
+    private readonly callbacks: TrackerCallbacks,
+  ) {
+    host.addController(this);
+  }
+
+  /** The tracker following the current order, if any. */
+  get tracker(): OrderTracker | undefined {
+    return this.#tracker;
+  }
+
+  get connection(): TrackerConnection {
+    return this.#connection;
+  }
+
+  get counts(): TrackerCounts | undefined {
+    return this.#tracker?.counts;
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#close();
+  }
+
+  /** Follows what `target()` names now: starts, keeps or replaces the tracker. Call it when the target may change. */
+  sync(): void {
+    if (!this.#connected) return;
+    const {proxyUrl, orderId, knownOrder, options} = this.target();
+    const key = proxyUrl !== undefined && orderId ? `${proxyUrl}\n${orderId.toLowerCase()}` : '';
+    if (key === this.#key && this.#tracker) return;
+    this.#close();
+    this.#key = key;
+    if (!key) return;
+    const tracker: OrderTracker = new OrderTracker({
+      ...options,
+      proxyUrl: proxyUrl!,
+      orderId: orderId!,
+      initialOrder: knownOrder?.order_id.toLowerCase() === orderId!.toLowerCase() ? knownOrder : undefined,
+      onUpdate: (update) => {
+        if (tracker === this.#tracker) this.callbacks.onUpdate(update);
+      },
+      onConnection: (connection) => {
+        if (tracker !== this.#tracker) return;
+        this.#connection = connection;
+        this.host.requestUpdate();
+      },
+      onError: (error, fatal) => {
+        if (tracker === this.#tracker) this.callbacks.onError?.(error, fatal);
+      },
+      onIgnored: (reason) => {
+        if (tracker === this.#tracker) this.callbacks.onIgnored?.(reason);
+      },
+    });
+    this.#tracker = tracker;
+    tracker.start();
+  }
+
+  #close(): void {
+    this.#tracker?.stop();
+    this.#tracker = undefined;
+    this.#key = '';
+    this.#connection = 'idle';
+  }
+}
