@@ -1,0 +1,35 @@
+// The payment window: upstream has no expiry field, so it is 30 minutes from `created_at` (PAYMENT_WINDOW_SECONDS),
+// or less for a Lightning invoice that expires sooner.
+import type {Order} from '../../api/schemas.js';
+import {PAYMENT_WINDOW_SECONDS} from '../../upstream/states.js';
+import {invoiceTimes} from './bolt11.js';
+
+/** An invoice timestamp further than this from the order's `created_at` is not trusted (clock or parse trouble). */
+const INVOICE_CLOCK_SLACK_SECONDS = 24 * 3600;
+
+/** Epoch seconds when the order can no longer be paid; undefined when `created_at` is unreadable. */
+export function paymentDeadline(order: Pick<Order, 'created_at' | 'network' | 'wallet_address' | 'qr_text' | 'payment_method_protocol'>): number | undefined {
+  const created = order.created_at;
+  if (created === undefined) return undefined;
+  let deadline = created + PAYMENT_WINDOW_SECONDS;
+  const lightning = order.network === 'Lightning' || order.payment_method_protocol === 'LIGHTNING_LIKE';
+  if (lightning) {
+    const times = invoiceTimes(order.wallet_address) ?? (order.qr_text ? invoiceTimes(order.qr_text) : undefined);
+    if (times && Math.abs(times.timestamp - created) <= INVOICE_CLOCK_SLACK_SECONDS) {
+      deadline = Math.min(deadline, times.timestamp + times.expiry);
+    }
+  }
+  return deadline;
+}
+
+/** `mm:ss` (or `h:mm:ss` past an hour) for a number of seconds left, never negative. */
+export function formatTimeLeft(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
+}
+
+/** Minutes left at which the countdown is announced to screen readers (never every second). */
+export const ANNOUNCE_AT_MINUTES = [10, 5, 1] as const;

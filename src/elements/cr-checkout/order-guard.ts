@@ -1,0 +1,199 @@
+// No double orders. Three guards, from the narrowest to the widest:
+// 1. the element locks its button while a request is in flight (cr-checkout.ts);
+// 2. one in-flight create per STORE (a module map, so two elements of the same store, or a re-render that made a
+//    new element, share it): a second create while one runs gets the same promise instead of a new POST;
+// 3. across tabs of the same browser (sessionStorage is per tab): a short-lived "creating" marker in localStorage
+//    with the store name, a fingerprint of the form and a timestamp. A second tab that submits the same form within
+//    MARKER_TTL_MS waits for the first tab's order id (storage event, or polling) and adopts that order.
+// Not covered (documented in the README): other browsers or devices, storage that is blocked, two tabs writing
+// their marker within the same few milliseconds (the settle delay makes this unlikely, not impossible).
+import type {Order} from '../../api/schemas.js';
+import {ApiError} from '../../api/errors.js';
+
+export const MARKER_TTL_MS = 60_000;
+const POLL_MS = 400;
+/** Time for another tab's simultaneous marker write to become visible before we read ours back. */
+const SETTLE_MS = 60;
+
+interface Marker {
+  tab: string;
+  fp: string;
+  at: number;
+  orderId?: string;
+}
+
+export function markerKey(storeName: string): string {
+  return `cr-checkout:${storeName}:creating`;
+}
+
+function local(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readMarker(storeName: string): Marker | undefined {
+  try {
+    const raw = local()?.getItem(markerKey(storeName));
+    const data = raw ? (JSON.parse(raw) as Partial<Marker>) : undefined;
+    if (!data || typeof data.tab !== 'string' || typeof data.fp !== 'string' || typeof data.at !== 'number') return undefined;
+    return {tab: data.tab, fp: data.fp, at: data.at, ...(typeof data.orderId === 'string' ? {orderId: data.orderId} : {})};
+  } catch {
+    return undefined;
+  }
+}
+
+function writeMarker(storeName: string, marker: Marker): void {
+  try {
+    local()?.setItem(markerKey(storeName), JSON.stringify(marker));
+  } catch {
+    // No localStorage: guards 1 and 2 still hold.
+  }
+}
+
+/** Removes the store's marker if it is ours (or any, with `force`). */
+export function clearMarker(storeName: string, tab: string, force = false): void {
+  const marker = readMarker(storeName);
+  if (marker && (force || marker.tab === tab)) {
+    try {
+      local()?.removeItem(markerKey(storeName));
+    } catch {
+      /* see writeMarker */
+    }
+  }
+}
+
+let tabId: string | undefined;
+/** This tab's id: random, kept in sessionStorage so a reload is still "this tab". */
+export function currentTabId(): string {
+  if (tabId) return tabId;
+  try {
+    tabId = sessionStorage.getItem('cr-checkout:tab') ?? undefined;
+    if (!tabId) {
+      tabId = crypto.randomUUID?.() ?? String(Math.random()).slice(2);
+      sessionStorage.setItem('cr-checkout:tab', tabId);
+    }
+  } catch {
+    tabId ??= String(Math.random()).slice(2);
+  }
+  return tabId;
+}
+
+/** A short, non-reversible fingerprint of the order body (cyrb53): no e-mail or phone lands in localStorage. */
+export function fingerprint(value: unknown): string {
+  const text = JSON.stringify(value);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function fresh(marker: Marker | undefined, now: number): marker is Marker {
+  return !!marker && now - marker.at >= 0 && now - marker.at < MARKER_TTL_MS;
+}
+
+/** Another tab's fresh marker for the same form, if any. */
+export function otherTabMarker(storeName: string, fp: string, tab: string, now = Date.now()): Marker | undefined {
+  const marker = readMarker(storeName);
+  return fresh(marker, now) && marker.tab !== tab && marker.fp === fp ? marker : undefined;
+}
+
+/**
+ * Waits until another tab's marker for this form carries an order id (resolves it), or goes away / goes stale /
+ * changes form (resolves undefined: we may create). Bounded by the marker's lifetime.
+ */
+export function waitForOtherTab(storeName: string, fp: string, tab: string, signal?: AbortSignal): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const marker = otherTabMarker(storeName, fp, tab);
+      if (!marker) return finish(undefined);
+      if (marker.orderId) return finish(marker.orderId);
+    };
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === null || event.key === markerKey(storeName)) check();
+    };
+    const timer = setInterval(check, POLL_MS);
+    const onAbort = () => {
+      cleanup();
+      reject(new ApiError('aborted', 'aborted'));
+    };
+    const cleanup = () => {
+      clearInterval(timer);
+      window.removeEventListener('storage', onStorage);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const finish = (value: string | undefined) => {
+      cleanup();
+      resolve(value);
+    };
+    window.addEventListener('storage', onStorage);
+    signal?.addEventListener('abort', onAbort, {once: true});
+    check();
+  });
+}
+
+const inFlight = new Map<string, Promise<Order>>();
+
+/** The create running for this store, if any (another element of the store may adopt it). */
+export function inFlightCreate(storeName: string): Promise<Order> | undefined {
+  return inFlight.get(storeName);
+}
+
+export type CreateOutcome = {kind: 'created'; order: Order} | {kind: 'adopted'; order: Order} | {kind: 'adopt-id'; orderId: string};
+
+/**
+ * Creates the order at most once per store and per form across tabs. `create` is called only when no create for
+ * this store is running in this page and no other tab is creating the same form; otherwise the other's result is
+ * returned (`adopted`, or `adopt-id` for another tab's order, which the caller fetches).
+ */
+export async function createOnce(
+  storeName: string,
+  fp: string,
+  create: () => Promise<Order>,
+  options: {tab?: string; onWaiting?: () => void; signal?: AbortSignal} = {},
+): Promise<CreateOutcome> {
+  const running = inFlight.get(storeName);
+  if (running) return {kind: 'adopted', order: await running};
+  const tab = options.tab ?? currentTabId();
+  const work = (async (): Promise<CreateOutcome> => {
+    if (otherTabMarker(storeName, fp, tab)) {
+      options.onWaiting?.();
+      const orderId = await waitForOtherTab(storeName, fp, tab, options.signal);
+      if (orderId) return {kind: 'adopt-id', orderId};
+    }
+    writeMarker(storeName, {tab, fp, at: Date.now()});
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    const mine = readMarker(storeName);
+    if (mine && mine.tab !== tab && mine.fp === fp) {
+      // Another tab wrote over ours at the same moment: it creates, we adopt.
+      options.onWaiting?.();
+      const orderId = await waitForOtherTab(storeName, fp, tab, options.signal);
+      if (orderId) return {kind: 'adopt-id', orderId};
+    }
+    try {
+      const order = await create();
+      writeMarker(storeName, {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id});
+      return {kind: 'created', order};
+    } catch (error) {
+      clearMarker(storeName, tab);
+      throw error;
+    }
+  })();
+  // Other elements of this store adopt the order while it is being created.
+  const orderPromise = work.then((outcome) => (outcome.kind === 'adopt-id' ? Promise.reject(new ApiError('aborted', 'adopted')) : outcome.order));
+  orderPromise.catch(() => undefined);
+  inFlight.set(storeName, orderPromise);
+  try {
+    return await work;
+  } finally {
+    if (inFlight.get(storeName) === orderPromise) inFlight.delete(storeName);
+  }
+}
