@@ -492,11 +492,12 @@ export class CrBrandPicker extends CrElement {
   }
 
   private _announce(text: string): void {
-    // The same text twice would not be announced again: clear first.
+    // The same text twice would not be announced again: clear first, then set it in a later task (a timer, not a
+    // frame: frames do not run in a background tab).
     this._announcement = '';
-    requestAnimationFrame(() => {
+    setTimeout(() => {
       this._announcement = text;
-    });
+    }, 50);
   }
 }
 
