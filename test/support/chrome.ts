@@ -42,7 +42,7 @@ export function ensureChrome(): string {
   throw new Error(howToGetChromium);
 }
 
-/** Flags Chromium needs on these machines: root needs --no-sandbox, and a closed network needs background traffic off. */
+/** Flags Chromium needs on these machines: root needs --no-sandbox, a closed network needs background traffic off. */
 export const chromeArgs = [
   '--no-sandbox',
   '--disable-gpu',
@@ -52,4 +52,9 @@ export const chromeArgs = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-dev-shm-usage',
+  // Test pages run two at a time, so one is always in the background: without these its timers are throttled to
+  // once a second, and every timing-based test (backoff, countdown, debounce) becomes slow and flaky.
+  '--disable-background-timer-throttling',
+  '--disable-renderer-backgrounding',
+  '--disable-backgrounding-occluded-windows',
 ];
