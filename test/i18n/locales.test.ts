@@ -56,6 +56,21 @@ suite('locales', () => {
     });
   }
 
+  test('locale files import nothing at run time (only types), so each language stays one lazy chunk', async () => {
+    // The dev server serves the files as the browser gets them: type-only imports are gone, runtime ones remain.
+    // A runtime import shared with the entry would make the bundler split it into a chunk the entry must load too.
+    const offending: string[] = [];
+    for (const lang of LANGS) {
+      for (const file of ['index', 'common', 'picker', 'checkout', 'status']) {
+        const url = new URL(`../../src/i18n/locales/${lang}/${file}.ts`, import.meta.url);
+        const code = await (await fetch(url)).text();
+        const imports = [...code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+        for (const spec of imports) if (!/^\.\/[a-z]+\.(js|ts)(\?.*)?$/.test(spec)) offending.push(`${lang}/${file}: ${spec}`);
+      }
+    }
+    assert.deepEqual(offending, []);
+  });
+
   test('plural forms follow the language', async () => {
     assert.equal(englishMessages.picker.results(1), '1 brand');
     assert.equal(englishMessages.picker.results(2), '2 brands');

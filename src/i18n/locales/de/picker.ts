@@ -1,5 +1,8 @@
 import type {PickerMessages} from '../en/picker.js';
-import {plural} from '../../plural.js';
+
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('de');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker: PickerMessages = {
   label: 'Marke wählen',
@@ -12,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Marken durchsuchen',
   clearSearch: 'Suche löschen',
   brands: 'Marken',
-  results: (count) => plural('de', count, {one: '1 Marke', other: `${count} Marken`}),
+  results: (count) => (one(count) ? '1 Marke' : `${count} Marken`),
   loadingBrands: 'Marken werden geladen…',
   noBrands: 'Hier sind derzeit keine Marken verfügbar.',
   noMatch: (query) => `Keine Marke passt zu „${query}“.`,

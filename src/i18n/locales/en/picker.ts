@@ -1,4 +1,6 @@
-import {plural} from '../../plural.js';
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('en');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker = {
   /** Accessible name of the whole picker. */
@@ -13,7 +15,7 @@ export const picker = {
   clearSearch: 'Clear search',
   brands: 'Brands',
   /** Announced politely after each filter (screen readers). */
-  results: (count: number) => plural('en', count, {one: '1 brand', other: `${count} brands`}),
+  results: (count: number) => (one(count) ? '1 brand' : `${count} brands`),
   loadingBrands: 'Loading brands…',
   noBrands: 'No brands are available here for now.',
   noMatch: (query: string) => `No brand matches “${query}”.`,

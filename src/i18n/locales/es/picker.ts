@@ -1,5 +1,8 @@
 import type {PickerMessages} from '../en/picker.js';
-import {plural} from '../../plural.js';
+
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('es');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker: PickerMessages = {
   label: 'Elige una marca',
@@ -12,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Borrar búsqueda',
   brands: 'Marcas',
-  results: (count) => plural('es', count, {one: '1 marca', other: `${count} marcas`}),
+  results: (count) => (one(count) ? '1 marca' : `${count} marcas`),
   loadingBrands: 'Cargando marcas…',
   noBrands: 'Por ahora no hay marcas disponibles aquí.',
   noMatch: (query) => `Ninguna marca coincide con «${query}».`,

@@ -1,5 +1,8 @@
 import type {PickerMessages} from '../en/picker.js';
-import {plural} from '../../plural.js';
+
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('fr');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker: PickerMessages = {
   label: 'Choisissez une marque',
@@ -12,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Rechercher une marque',
   clearSearch: 'Effacer la recherche',
   brands: 'Marques',
-  results: (count) => plural('fr', count, {one: `${count} marque`, other: `${count} marques`}),
+  results: (count) => (one(count) ? `${count} marque` : `${count} marques`),
   loadingBrands: 'Chargement des marques…',
   noBrands: 'Aucune marque n’est disponible ici pour le moment.',
   noMatch: (query) => `Aucune marque ne correspond à « ${query} ».`,

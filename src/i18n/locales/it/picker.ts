@@ -1,5 +1,8 @@
 import type {PickerMessages} from '../en/picker.js';
-import {plural} from '../../plural.js';
+
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('it');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker: PickerMessages = {
   label: 'Scegli un marchio',
@@ -12,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Cerca marchi',
   clearSearch: 'Cancella ricerca',
   brands: 'Marchi',
-  results: (count) => plural('it', count, {one: '1 marchio', other: `${count} marchi`}),
+  results: (count) => (one(count) ? '1 marchio' : `${count} marchi`),
   loadingBrands: 'Caricamento dei marchi…',
   noBrands: 'Al momento qui non ci sono marchi disponibili.',
   noMatch: (query) => `Nessun marchio corrisponde a «${query}».`,

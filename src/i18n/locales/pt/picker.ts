@@ -1,5 +1,8 @@
 import type {PickerMessages} from '../en/picker.js';
-import {plural} from '../../plural.js';
+
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('pt');
+const one = (count: number) => rules.select(count) === 'one';
 
 export const picker: PickerMessages = {
   label: 'Escolha uma marca',
@@ -12,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Limpar busca',
   brands: 'Marcas',
-  results: (count) => plural('pt', count, {one: `${count} marca`, other: `${count} marcas`}),
+  results: (count) => (one(count) ? `${count} marca` : `${count} marcas`),
   loadingBrands: 'Carregando marcas…',
   noBrands: 'Ainda não há marcas disponíveis aqui.',
   noMatch: (query) => `Nenhuma marca corresponde a “${query}”.`,
