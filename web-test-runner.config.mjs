@@ -49,7 +49,18 @@ export default {
   testFramework: {config: {ui: 'tdd', timeout: 15000}},
   testsFinishTimeout: 240000,
   browsers: [
-    chromeLauncher({launchOptions: {executablePath: ensureChrome(), headless: true, args: [...chromeArgs, '--lang=en-US']}}),
+    chromeLauncher({
+      launchOptions: {executablePath: ensureChrome(), headless: true, args: [...chromeArgs, '--lang=en-US']},
+      // Each test page gets its own browser context: its own window (so it is visible, and requestAnimationFrame,
+      // focus and timers behave as for a user's foreground tab even with two pages running at once) and its own
+      // storage (so session/local storage tests of two files never see each other).
+      async createPage({browser}) {
+        const page = await (await browser.createBrowserContext()).newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', {enabled: true});
+        return page;
+      },
+    }),
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"></head><body>
