@@ -1,0 +1,165 @@
+import {css} from 'lit';
+
+export const statusStyles = css`
+  :host {
+    padding: calc(var(--_space) * 2);
+  }
+  h2 {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    font-size: 1.25em;
+  }
+  h3,
+  h4,
+  h5 {
+    margin: 0 0 var(--_space);
+  }
+  h4 {
+    font-size: 1.05em;
+  }
+  h5 {
+    font-size: 0.95em;
+  }
+  p {
+    margin: 0 0 var(--_space);
+  }
+  .progress {
+    display: flex;
+    gap: var(--_space);
+    list-style: none;
+    margin: 0 0 calc(var(--_space) * 2);
+    padding: 0;
+  }
+  .progress li {
+    flex: 1 1 0;
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) / 2);
+    padding-top: var(--_space);
+    border-top: 3px solid var(--_border);
+    color: var(--_muted);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .progress li.done {
+    border-top-color: var(--_success);
+    color: var(--_fg);
+  }
+  .progress li[aria-current='step'] {
+    border-top-color: var(--_accent);
+    color: var(--_fg);
+    font-weight: 600;
+  }
+  .dot {
+    flex: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 1.6em;
+    height: 1.6em;
+    border-radius: 50%;
+    border: 1px solid currentColor;
+    font-size: 0.85em;
+  }
+  .strong {
+    font-weight: 600;
+  }
+  .note {
+    font-size: 0.9em;
+  }
+  .small {
+    font-size: 0.875em;
+  }
+  .box {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    margin-bottom: calc(var(--_space) * 1.5);
+  }
+  .failure {
+    border-color: var(--_danger);
+  }
+  a {
+    color: var(--_accent);
+  }
+  a.button {
+    text-decoration: none;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space);
+    margin: var(--_space) 0;
+  }
+  .label {
+    font-weight: 600;
+  }
+  code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+    padding: 2px 6px;
+    border-radius: 6px;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+  }
+  .code {
+    font-size: 1.1em;
+    letter-spacing: 0.03em;
+  }
+  .copy {
+    min-width: 44px;
+  }
+  .deliveries {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .delivery {
+    padding: calc(var(--_space) * 1.5);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .facts {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: calc(var(--_space) / 2) var(--_space);
+    margin: var(--_space) 0;
+  }
+  .facts dt {
+    font-weight: 600;
+  }
+  .facts dd {
+    margin: 0;
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    overflow-wrap: anywhere;
+  }
+  .barcode,
+  .qr-image,
+  .qr svg {
+    display: block;
+    max-width: 100%;
+    background: #fff;
+    border-radius: 6px;
+    margin: var(--_space) 0;
+  }
+  .barcode {
+    height: auto;
+    max-height: 120px;
+  }
+  .qr-image,
+  .qr svg {
+    width: 200px;
+    height: 200px;
+  }
+  .instructions {
+    margin-top: var(--_space);
+    font-size: 0.95em;
+  }
+  .instructions :is(ol, ul) {
+    margin: 0;
+    padding-left: 1.4em;
+  }
+`;

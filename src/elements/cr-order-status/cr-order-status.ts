@@ -1,0 +1,478 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import type {ApiError} from '../../api/errors.js';
+import type {Delivery, Order} from '../../api/schemas.js';
+import {statusChangeEvent} from '../../events.js';
+import {formatCoin, formatDate} from '../../i18n/format.js';
+import {richText} from '../../html/rich-text.js';
+import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
+import {qrSvg} from '../../qr/qr-svg.js';
+import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
+import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
+import {PAYMENT_WINDOW_SECONDS, phaseOf, type Phase} from '../../upstream/states.js';
+import {hostStyles} from '../../styles/theme.js';
+import {CopyController} from '../shared/copy-controller.js';
+import {CrElement} from '../cr-element.js';
+import {missingAmount} from './amounts.js';
+import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
+import {statusStyles} from './cr-order-status.styles.js';
+
+type Messages = CrElement['messages']['status'];
+
+/** The three steps shown; the third is whichever final phase was reached (completed by default). */
+const FIRST_STEPS: Phase[] = ['awaiting-payment', 'awaiting-delivery'];
+
+/**
+ * Follows an order until it is delivered: a real EventSource on `${proxy-url}/v5/orders/{order_id}/subscribe`,
+ * reconnecting with exponential backoff (1 s doubling to 30 s) and polling `${proxy-url}/v5/orders/{order_id}`
+ * while the stream is down. Shows the progress, the payment state, and on completion every delivery (code, link,
+ * barcode, eSIM, top-up); on failure or review, what to do and the order id to quote.
+ *
+ * Tracks `order-id`, or else the current order of its store (the one `<cr-checkout>` created), so a reload resumes.
+ * Updates the store's `order` with every accepted update of that same order.
+ *
+ * @fires cr-status-change - once per change of `order_state`: `detail: {orderId, state, previousState, paymentState,
+ *   phase, order}`
+ * @fires cr-error - the order cannot be followed (unknown order): `detail.code`, `detail.message`
+ * @csspart base - the whole element
+ * @csspart title - the heading
+ * @csspart progress - the `<ol>` of steps
+ * @csspart step - each step; also `step-done`, `step-current`
+ * @csspart payment-status - the sentence that says where the payment stands
+ * @csspart missing-amount - what is still missing of a partial payment
+ * @csspart connection - the "reconnecting" / "paused" note
+ * @csspart deliveries - the list of delivered products
+ * @csspart delivery - one delivered product
+ * @csspart code - a gift card code, an activation code or the order id
+ * @csspart copy-button - every copy button
+ * @csspart redeem-link - a redemption link (a pin code that is an http(s) URL)
+ * @csspart serial - the serial number
+ * @csspart security-code - the security code
+ * @csspart barcode - the barcode image
+ * @csspart qr-image - a QR image sent by upstream (gift card or eSIM)
+ * @csspart qr - a QR code drawn from an eSIM's activation string
+ * @csspart instructions - the (sanitized) redeem instructions
+ * @csspart esim - the eSIM installation block
+ * @csspart topup - the top-up confirmation
+ * @csspart failure - the failure explanation
+ * @csspart review - the "under review" explanation
+ * @csspart support-link - the link to Cryptorefills support
+ * @csspart order-id - the order id row
+ * @csspart error - the "could not be loaded" message
+ * @csspart status - the loading / no-order message
+ */
+export class CrOrderStatus extends CrElement {
+  static override styles = [...hostStyles, statusStyles];
+
+  /** The order to follow; default: the current order of the store. */
+  @property({attribute: 'order-id'}) orderId?: string;
+  /** First reconnect delay in ms, doubling per failure up to 30 s (CONTRACT.md: 1000). */
+  @property({type: Number, attribute: 'reconnect-delay'}) reconnectDelay = 1000;
+  /** Poll interval in ms while the stream is down and the order awaits payment. */
+  @property({type: Number, attribute: 'payment-poll-interval'}) paymentPollInterval = 5000;
+  /** Poll interval in ms while the stream is down, otherwise (upstream's advice: 30 s). */
+  @property({type: Number, attribute: 'poll-interval'}) pollInterval = 30_000;
+  /** After the page has been hidden this long (ms), connections close until it is shown again. */
+  @property({type: Number, attribute: 'hidden-pause'}) hiddenPause = 60_000;
+  /** The EventSource class to use; `null` = none (polling only). For tests and unusual hosts; not an attribute. */
+  @property({attribute: false}) eventSource: typeof EventSource | null | undefined = undefined;
+
+  /** The order shown (the latest accepted update). */
+  @state() private _order: Order | undefined;
+  @state() private _announcement = '';
+  @state() private _fatal: ApiError | undefined;
+  @state() private _qr: {text: string; matrix: QrMatrix}[] = [];
+
+  private readonly _copier = new CopyController(this);
+  private readonly _storeOrder = this.useStore((s) => s.order);
+  private _qrPending = new Set<string>();
+
+  private readonly _tracker = new OrderTrackerController(
+    this,
+    () => {
+      const orderId = this._trackedId();
+      const stored = this._storeOrder.value;
+      const known = [this._order, stored].find((o) => o && orderId && o.order_id.toLowerCase() === orderId.toLowerCase());
+      return {
+        proxyUrl: this.state.proxyUrl,
+        orderId,
+        knownOrder: known,
+        options: {
+          baseDelayMs: this.reconnectDelay,
+          paymentPollMs: this.paymentPollInterval,
+          pollMs: this.pollInterval,
+          hiddenPauseMs: this.hiddenPause,
+          ...(this.eventSource !== undefined ? {eventSource: this.eventSource} : {}),
+        },
+      };
+    },
+    {
+      onUpdate: (update) => this._onUpdate(update),
+      onError: (error, fatal) => {
+        if (!fatal) return;
+        this._fatal = error;
+        this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
+        this.fireError(error);
+      },
+    },
+  );
+
+  /** The order being shown, if any. */
+  get order(): Order | undefined {
+    return this._order;
+  }
+
+  /** Where tracking stands (`live`, `polling`, `paused`, `done`, …). */
+  get connection(): TrackerConnection {
+    return this._tracker.connection;
+  }
+
+  /** Frames and polls seen, accepted and ignored (malformed, foreign, backwards, older, duplicate). */
+  get counts(): TrackerCounts | undefined {
+    return this._tracker.counts;
+  }
+
+  private _trackedId(): string | undefined {
+    return this.orderId?.trim() || this._storeOrder.value?.order_id || undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const id = this._trackedId();
+    // Another order than the one shown: forget the old one's view.
+    if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
+      this._order = undefined;
+      this._fatal = undefined;
+    }
+    // Show the store's copy at once (e.g. after a reload) while the stream catches up.
+    const stored = this._storeOrder.value;
+    if (!this._order && stored && id && stored.order_id.toLowerCase() === id.toLowerCase()) this._order = stored;
+    if (!id) this._fatal = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late).
+    this._tracker.sync();
+  }
+
+  private _onUpdate(update: OrderUpdate): void {
+    const {order, previous} = update;
+    this._order = order;
+    this._fatal = undefined;
+    // The checkout of the same store shows the payment arriving from this.
+    const store = this.storeInstance;
+    const stored = store.get().order;
+    if (stored && stored.order_id.toLowerCase() === order.order_id.toLowerCase() && stored !== order) store.update({order});
+    const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
+    if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
+      this._announce(this._nowText(order));
+    }
+    if (update.stateChanged) {
+      this.dispatchEvent(
+        statusChangeEvent({
+          orderId: order.order_id,
+          state: order.order_state,
+          previousState: update.previousState,
+          paymentState: order.payment_state,
+          phase: update.phase,
+          order,
+        }),
+      );
+    }
+  }
+
+  private _announce(text: string): void {
+    // The same words twice would not be read again by some screen readers: clear, then set on the next frame.
+    this._announcement = '';
+    requestAnimationFrame(() => {
+      this._announcement = text;
+    });
+  }
+
+  // ---- words ------------------------------------------------------------------------------------------------
+
+  private _nowText(order: Order): string {
+    const m = this.messages.status;
+    const phase = phaseOf(order.order_state);
+    if (phase === 'completed') return m.now.completed;
+    if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
+    if (phase === 'review') return m.now.review;
+    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+    if (missing) return `${m.partial(formatCoin(this.locale, missing, order.coin))} ${this._partialHint(order)}`;
+    switch (order.order_state) {
+      case 'Created':
+      case 'WaitingForPayment':
+        return m.now.waiting;
+      case 'PaymentStarted':
+      case 'PartialPaymentStarted':
+        return order.payment_state === 'PaymentReceived' ? m.now.confirming : m.now.seen;
+      case 'PaymentReceived':
+        return m.now.confirming;
+      default:
+        return m.now.confirmed;
+    }
+  }
+
+  private _deadline(order: Order): string | undefined {
+    if (order.created_at === undefined) return undefined;
+    return formatDate(this.locale, order.created_at + PAYMENT_WINDOW_SECONDS, {timeStyle: 'short'});
+  }
+
+  private _partialHint(order: Order): string {
+    const deadline = this._deadline(order);
+    const m = this.messages.status;
+    return deadline ? m.partialHint(deadline) : m.partialHintNoDeadline;
+  }
+
+  private _failedReason(order: Order): string {
+    const reasons = this.messages.status.failedReason;
+    const state = order.order_state === 'Cancelled' ? 'Canceled' : order.order_state;
+    if (state === 'Expired' && order.payment_state === 'ExpiredAfterPaymentDetection') return reasons.ExpiredAfterPaymentDetection;
+    return Object.prototype.hasOwnProperty.call(reasons, state) ? reasons[state as keyof typeof reasons] : reasons.other;
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const m = this.messages.status;
+    return html`
+      <section part="base" lang=${this.resolvedLang} aria-labelledby="title">
+        <h2 id="title" part="title">${m.title}</h2>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+        ${this._renderBody(m)}
+      </section>
+    `;
+  }
+
+  private _renderBody(m: Messages): TemplateResult {
+    const order = this._order;
+    if (this._fatal && !order) {
+      return html`<p class="error" part="error" role="alert">${m.loadFailed} ${this.errorText(this._fatal)}</p>`;
+    }
+    if (!order) {
+      const id = this._trackedId();
+      return html`<p class="muted" part="status">${id ? m.loading : m.noOrder}</p>`;
+    }
+    const phase = phaseOf(order.order_state);
+    return html`
+      ${this._renderProgress(phase, m)}
+      ${phase === 'completed'
+        ? this._renderDeliveries(order, m)
+        : phase === 'failed'
+          ? this._renderFailure(order, m)
+          : phase === 'review'
+            ? this._renderReview(order, m)
+            : this._renderPayment(order, m)}
+    `;
+  }
+
+  private _renderProgress(phase: Phase, m: Messages): TemplateResult {
+    const last: Phase = phase === 'failed' || phase === 'review' ? phase : 'completed';
+    const steps = [...FIRST_STEPS, last];
+    // A failure or review happens after whatever came before: the earlier steps read as passed only when the
+    // order got that far, which the phase alone cannot tell, so they are simply not marked done then.
+    const at = steps.indexOf(phase);
+    const finished = phase === 'completed';
+    return html`<ol class="progress" part="progress" aria-label=${m.label}>
+      ${steps.map((step, i) => {
+        const current = i === at && !finished;
+        const done = finished || (i < at && last === 'completed');
+        const parts = ['step', done ? 'step-done' : '', current || (finished && i === 2) ? 'step-current' : ''].filter(Boolean).join(' ');
+        return html`<li
+          part=${parts}
+          class=${done ? 'done' : current ? 'current' : ''}
+          aria-current=${i === at ? 'step' : nothing}
+        >
+          <span class="dot" aria-hidden="true">${done ? '✓' : i + 1}</span>
+          <span>${m.steps[step]}</span>${done ? html`<span class="visually-hidden"> ${m.stepDone}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private _renderConnection(m: Messages): TemplateResult | typeof nothing {
+    const connection = this._tracker.connection;
+    if (connection === 'polling') return html`<p class="muted note" part="connection">${m.reconnecting}</p>`;
+    if (connection === 'paused') return html`<p class="muted note" part="connection">${m.paused}</p>`;
+    return nothing;
+  }
+
+  private _renderPayment(order: Order, m: Messages): TemplateResult {
+    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+    const deadline = this._deadline(order);
+    const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
+    return html`
+      <div class="payment" part="payment-status">
+        ${missing
+          ? html`<p class="strong" part="missing-amount">${m.partial(formatCoin(this.locale, missing, order.coin))}</p>
+              <p>${this._partialHint(order)}</p>`
+          : html`<p class="strong">${this._nowText(order)}</p>
+              ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}
+      </div>
+      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderFailure(order: Order, m: Messages): TemplateResult {
+    return html`
+      <div class="box failure" part="failure">
+        <h3>${m.failedTitle}</h3>
+        <p>${this._failedReason(order)}</p>
+        <p>${m.failedHelp}</p>
+        <p class="muted">${m.failedRetry}</p>
+        ${this._renderSupport(order, m)}
+      </div>
+      ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderReview(order: Order, m: Messages): TemplateResult {
+    return html`
+      <div class="box review" part="review">
+        <h3>${m.reviewTitle}</h3>
+        <p>${m.reviewText}</p>
+        <p>${m.reviewHelp}</p>
+        ${this._renderSupport(order, m)}
+      </div>
+      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderSupport(order: Order, m: Messages): TemplateResult {
+    return html`<p>
+      <a part="support-link" href=${supportUrl(order.order_id)} target="_blank" rel="noopener noreferrer"
+        >${m.support}<span class="visually-hidden"> ${m.newTab}</span></a
+      >
+    </p>`;
+  }
+
+  private _renderOrderId(order: Order, m: Messages): TemplateResult {
+    return html`<div class="row" part="order-id">
+      <span class="label" id="order-id-label">${m.orderId}</span>
+      <code part="code" aria-labelledby="order-id-label">${order.order_id}</code>
+      ${this._copyButton('order-id', order.order_id, m.copyOrderId, m)}
+    </div>`;
+  }
+
+  private _copyButton(key: string, text: string, label: string, m: Messages): TemplateResult {
+    const copied = this._copier.copied === key;
+    const failed = this._copier.failed === key;
+    return html`<button
+        type="button"
+        class="button copy"
+        part="copy-button"
+        aria-label=${label}
+        data-copy=${key}
+        @click=${() => this._copy(key, text)}
+      >
+        ${copied ? m.copied : m.copy}
+      </button>
+      ${failed ? html`<span class="error small">${m.copyFailed}</span>` : nothing}`;
+  }
+
+  private async _copy(key: string, text: string): Promise<void> {
+    const ok = await this._copier.copy(key, text);
+    this._announce(ok ? this.messages.status.copiedAnnouncement : this.messages.status.copyFailed);
+  }
+
+  private _renderDeliveries(order: Order, m: Messages): TemplateResult {
+    return html`
+      <p class="strong success">${m.now.completed}</p>
+      <h3 class="visually-hidden">${m.deliveries}</h3>
+      <ul class="deliveries" part="deliveries">
+        ${order.deliveries.map((delivery, i) => this._renderDelivery(order, delivery, i, m))}
+      </ul>
+      ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderDelivery(order: Order, delivery: Delivery, index: number, m: Messages): TemplateResult {
+    const view: DeliveryView = deliveryView(delivery);
+    const d = delivery.deliverable;
+    const name = d.family || d.brand_name || '';
+    const amount = d.localized_denomination || d.denomination || '';
+    const key = `d${index}`;
+    const headingId = `delivery-${index}`;
+    return html`<li class="delivery" part="delivery" aria-labelledby=${headingId}>
+      <h4 id=${headingId}>${name}${amount ? html` <span class="muted">${amount}</span>` : nothing}</h4>
+      ${view.kind === 'pending'
+        ? html`<p class="muted">${m.deliveryPending}</p>`
+        : view.kind === 'topup'
+          ? html`<p part="topup">${view.account ? m.topup(view.account) : m.topupNoAccount}</p>`
+          : view.kind === 'esim'
+            ? this._renderEsim(view, key, m)
+            : html`
+                ${view.link
+                  ? html`<p>
+                      <a part="redeem-link" class="button primary" href=${view.link} target="_blank" rel="noopener noreferrer"
+                        >${m.redeemLink}<span class="visually-hidden"> ${m.newTab}</span></a
+                      >
+                    </p>`
+                  : nothing}
+                ${view.code
+                  ? html`<div class="row">
+                      <span class="label" id=${`${key}-code`}>${m.code}</span>
+                      <code part="code" class="code" aria-labelledby=${`${key}-code`}>${view.code}</code>
+                      ${this._copyButton(`${key}-code`, view.code, m.copyCode, m)}
+                    </div>`
+                  : nothing}
+                ${view.serial || view.securityCode
+                  ? html`<dl class="facts">
+                      ${view.serial ? html`<dt>${m.serial}</dt><dd part="serial">${view.serial}</dd>` : nothing}
+                      ${view.securityCode ? html`<dt>${m.securityCode}</dt><dd part="security-code">${view.securityCode}</dd>` : nothing}
+                    </dl>`
+                  : nothing}
+                ${view.barcode ? html`<img part="barcode" class="barcode" src=${view.barcode} alt=${m.barcodeAlt(name)} />` : nothing}
+                ${view.qrImage ? html`<img part="qr-image" class="qr-image" src=${view.qrImage} alt=${m.qrAlt(name)} />` : nothing}
+              `}
+      ${view.kind !== 'pending' && d.redeem_instructions
+        ? html`<div class="instructions" part="instructions">
+            <h5>${m.instructions}</h5>
+            ${richText(d.redeem_instructions)}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private _renderEsim(view: Extract<DeliveryView, {kind: 'esim'}>, key: string, m: Messages): TemplateResult {
+    let qr: TemplateResult | typeof nothing = nothing;
+    if (view.qrImage) qr = html`<img part="qr-image" class="qr-image" src=${view.qrImage} alt=${m.esimQrAlt} />`;
+    else if (view.activation) {
+      const drawn = this._qr.find((q) => q.text === view.activation);
+      if (drawn) qr = html`<div class="qr">${qrSvg(drawn.matrix, m.esimQrAlt)}</div>`;
+      else this._drawQr(view.activation);
+    }
+    return html`<div part="esim" class="esim">
+      <h5>${m.esimTitle}</h5>
+      <p>${m.esimHint}</p>
+      ${qr}
+      ${view.activation
+        ? html`<div class="row">
+            <span class="label" id=${`${key}-lpa`}>${m.activationCode}</span>
+            <code part="code lpa" class="code" aria-labelledby=${`${key}-lpa`}>${view.activation}</code>
+            ${this._copyButton(`${key}-lpa`, view.activation, m.copyActivationCode, m)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private _drawQr(text: string): void {
+    if (this._qrPending.has(text)) return;
+    this._qrPending.add(text);
+    void qrMatrix(text).then(
+      (matrix) => {
+        this._qr = [...this._qr, {text, matrix}];
+      },
+      () => {
+        // No QR then; the activation code beside it still works.
+      },
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cr-order-status': CrOrderStatus;
+  }
+}

@@ -1,0 +1,68 @@
+// What one delivery shows, decided once from upstream's loosely typed deliverable: a top-up (no code), an eSIM
+// (LPA activation string, QR), or a gift card (code, redemption link, serial, security code, barcode, QR). URLs from
+// upstream are only ever used when they are http(s): a `javascript:` or `data:` value is dropped, not rendered.
+import type {Delivery} from '../../api/schemas.js';
+
+export type DeliveryView =
+  | {kind: 'pending'}
+  | {kind: 'topup'; account: string | undefined}
+  | {kind: 'esim'; activation: string | undefined; qrImage: string | undefined}
+  | {
+      kind: 'giftcard';
+      code: string | undefined;
+      link: string | undefined;
+      serial: string | undefined;
+      securityCode: string | undefined;
+      barcode: string | undefined;
+      qrImage: string | undefined;
+    };
+
+/** The URL, normalised, when it is an absolute http(s) URL; otherwise undefined. */
+export function httpUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = value.trim();
+  if (!/^https?:\/\//i.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cryptorefills support, with the order id to quote. */
+export function supportUrl(orderId: string): string {
+  return `https://www.cryptorefills.com/support?order_id=${encodeURIComponent(orderId)}`;
+}
+
+const text = (value: string | null | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+
+/** True once upstream says the delivery is done, or it carries something to show. */
+function delivered(delivery: Delivery): boolean {
+  const state = delivery.delivery_state ?? '';
+  if (state === 'Done' || state === 'Completed') return true;
+  const d = delivery.deliverable;
+  return Boolean(d.pin_code || d.barcode_image_url || d.qr_image_url);
+}
+
+export function deliveryView(delivery: Delivery): DeliveryView {
+  const d = delivery.deliverable;
+  if (!delivered(delivery)) return {kind: 'pending'};
+  const pin = text(d.pin_code);
+  const isEsim = (pin !== undefined && /^LPA:/i.test(pin)) || (d.brand_name ?? '').toLowerCase() === 'esim';
+  if (isEsim) return {kind: 'esim', activation: pin, qrImage: httpUrl(d.qr_image_url)};
+  if (!pin && !d.barcode_image_url && !d.qr_image_url && (d.delivery_type === 'by_phone' || delivery.kind === 'mobile_recharge')) {
+    return {kind: 'topup', account: text(d.beneficiary_account)};
+  }
+  const isLink = pin !== undefined && /^https?:\/\//i.test(pin);
+  return {
+    kind: 'giftcard',
+    // A link that fails the http(s) check is still a code the user may need: shown as text, never as a link.
+    code: isLink && httpUrl(pin) ? undefined : pin,
+    link: isLink ? httpUrl(pin) : undefined,
+    serial: text(d.pin_serial),
+    securityCode: text(d.security_code),
+    barcode: httpUrl(d.barcode_image_url),
+    qrImage: httpUrl(d.qr_image_url),
+  };
+}
