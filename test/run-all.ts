@@ -4,6 +4,7 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs';
 import {join} from 'node:path';
 import {ensureChrome} from './support/chrome.js';
+import {buildBundle} from './support/built-bundle.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = join(root, '.test-results');
@@ -49,7 +50,19 @@ function testFiles(dir: string): string[] {
 }
 
 if (wanted('node')) {
-  const files = [...testFiles('sandbox'), ...testFiles('proxy'), ...testFiles('e2e')];
+  const files = [...testFiles('sandbox'), ...testFiles('proxy'), ...testFiles('build'), ...testFiles('e2e')];
+  // Tests of what partners run (the built bundle) share one build instead of each making its own.
+  const dist = join(results, 'dist');
+  let buildFailed = false;
+  if (files.some((f) => f.startsWith('test/build/') || f.startsWith('test/e2e/'))) {
+    console.log('\n== build (script-tag bundle for the build and e2e tests)');
+    try {
+      await buildBundle(dist);
+    } catch (error) {
+      console.error(`build failed: ${(error as Error).message}`);
+      buildFailed = true;
+    }
+  }
   console.log(`\n== node (${files.length} files)`);
   const tap = join(results, 'node.tap');
   const status = run(process.execPath, [
@@ -57,11 +70,11 @@ if (wanted('node')) {
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tap}`,
     ...files,
-  ], {CHROME_PATH: chrome});
+  ], {CHROME_PATH: chrome, ...(buildFailed ? {} : {CR_TEST_DIST: dist})});
   const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
   const pick = (name: string) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
   const passed = pick('pass');
-  let failed = pick('fail') + pick('cancelled');
+  let failed = pick('fail') + pick('cancelled') + (buildFailed ? 1 : 0);
   if (status !== 0 && failed === 0) failed = 1; // the runner itself failed: never report green
   totals.passed += passed;
   totals.failed += failed;
