@@ -364,6 +364,23 @@ suite('cr-brand-picker', () => {
     assert.isUndefined(options(b).find((o) => o.getAttribute('aria-selected') === 'true'));
   });
 
+  test('switching the store attribute rebinds the element, which brings its own attributes along', async () => {
+    const first = freshStore();
+    const second = freshStore();
+    getStore(second).update({country: 'GB'});
+    const el = await loaded(await picker({store: first}));
+    el.setAttribute('store', second);
+    await el.updateComplete;
+    // The element's proxy-url and country="US" now apply to the store it joined.
+    assert.equal(getStore(second).get().proxyUrl, proxyUrl);
+    assert.equal(getStore(second).get().country, 'US');
+    await until(() => option(el, 'Steam'), 'the list in the second store');
+    option(el, 'Steam')!.click();
+    assert.equal(getStore(second).get().brand?.brand, 'Steam');
+    assert.isUndefined(getStore(first).get().brand);
+    assert.equal(el.getAttribute('theme'), 'light');
+  });
+
   test('accessible (axe): light theme, forced dark theme, system dark', async () => {
     const light = await loaded(await picker());
     await expectAccessible(light);
