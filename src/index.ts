@@ -1,6 +1,7 @@
 // The package entry: classes, types, events, helpers. No side effects (import `./define.js` to register the tags).
 export {CrElement} from './elements/cr-element.js';
 export {CrBrandPicker} from './elements/cr-brand-picker/cr-brand-picker.js';
+export {CrCheckout} from './elements/cr-checkout/cr-checkout.js'; // <cr-checkout> (issue 4)
 export {CrOrderStatus} from './elements/cr-order-status/cr-order-status.js'; // <cr-order-status> (issue 5)
 export * from './events.js';
 export {getStore, onStoreCreated, dropStore, Store, DEFAULT_COUNTRY, DEFAULT_STORE_NAME} from './store/store.js';
