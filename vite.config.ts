@@ -1,17 +1,44 @@
-// One config for the demo (served by demo/serve.ts) and for `npm run build`: the script-tag bundle,
+// One config for the demo (served by demo/serve.ts with root demo/) and for the script-tag bundle of `npm run build`:
 // one self-contained ES module that defines all elements, with lazy chunks (languages, sanitizer, QR) beside it.
-import {defineConfig} from 'vite';
+// The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
+import {defineConfig, type Plugin} from 'vite';
 import {fileURLToPath} from 'node:url';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
 
+/** The URL the integration pages load the widget from, as a partner's page loads the built bundle. */
+export const BUNDLE_URL = '/cryptorefills-checkout.js';
+
+/**
+ * In the dev server, `<script type="module" src="/cryptorefills-checkout.js">` gets the widget from source, so the
+ * plain-HTML and CMS integration pages under demo/integrations/ are the very markup a partner writes (and the
+ * build test serves the built bundle at the same URL).
+ */
+function bundleFromSource(): Plugin {
+  return {
+    name: 'cr-bundle-from-source',
+    apply: 'serve',
+    resolveId: (id) => (id === BUNDLE_URL ? entry : undefined),
+  };
+}
+
 export default defineConfig({
   envPrefix: 'VITE_CR_',
+  plugins: [bundleFromSource()],
+  // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
+  // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
+  resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},
+  define: {__VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false'},
+  // React 19's automatic JSX runtime for demo/integrations/react (the widget has no JSX).
+  oxc: {jsx: {runtime: 'automatic', importSource: 'react'}},
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
-    emptyOutDir: true,
+    // Only the script-tag files are replaced: the npm build (dist/npm, dist/types, dist/proxy) lives beside them.
+    emptyOutDir: false,
     target: 'es2022',
+    // Keep chunk names stable and readable (`qr-matrix-<hash>.js`), so the size table says what each one is.
     lib: {entry, formats: ['es'], fileName: () => 'cryptorefills-checkout.js'},
-    rolldownOptions: {output: {minify: true}},
+    rolldownOptions: {output: {minify: true, chunkFileNames: '[name]-[hash].js'}},
+    reportCompressedSize: false,
   },
 });
