@@ -312,6 +312,11 @@ suite('cr-brand-picker', () => {
     select.dispatchEvent(new Event('change'));
     assert.equal(getStore(store).get().country, 'GB');
     assert.isUndefined(getStore(store).get().brand);
+    // A change from elsewhere (another element of the store) shows in the selector, even after a user pick.
+    getStore(store).update({country: 'DE'});
+    await el.updateComplete;
+    assert.equal(select.value, 'DE');
+    assert.equal(select.selectedOptions[0]!.textContent, 'Germany');
   });
 
   test('no proxy-url anywhere in the store (or an empty one): a localized configuration error', async () => {

@@ -161,7 +161,8 @@ export class CrBrandPicker extends CrElement {
     return html`
       <label class="field">
         <span class="field-label">${m.country}</span>
-        <select class="input" part="country-select" @change=${this._onCountryChange}>
+        <!-- .value as well as ?selected: once the user has picked, the options' selected attributes no longer rule. -->
+        <select class="input" part="country-select" .value=${current} @change=${this._onCountryChange}>
           ${known ? nothing : html`<option value=${current} selected>${current}</option>`}
           ${options.map((o) => html`<option value=${o.code} ?selected=${o.code === current}>${o.name}</option>`)}
         </select>
