@@ -1,0 +1,124 @@
+// The payment screen: what to send, where, on which network, before when. Everything shown comes from ONE order
+// object (zod-validated, the store's current order), so data of two orders can never be mixed; the QR code is
+// keyed by the text it encodes, so an old order's code can never show beside a new order's address.
+import {html, nothing, type TemplateResult} from 'lit';
+import {until} from 'lit/directives/until.js';
+import type {Currency, Order} from '../../api/schemas.js';
+import type {CheckoutMessages} from '../../i18n/locales/en/checkout.js';
+import {formatCoin} from '../../i18n/format.js';
+import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
+import {qrSvg} from '../../qr/qr-svg.js';
+import {phaseOf} from '../../upstream/states.js';
+import type {CopyController} from '../shared/copy-controller.js';
+import {formatTimeLeft, paymentDeadline} from './countdown.js';
+import {paymentUri, walletHref} from './payment-uri.js';
+
+export interface PaymentView {
+  order: Order;
+  currencies: readonly Currency[];
+  nowMs: number;
+  locale: string;
+  messages: CheckoutMessages;
+  copier: CopyController;
+  onNewPurchase: () => void;
+  /** Called on each render while the order waits for payment, with the minutes left (fractional). */
+  onMinutesLeft: (minutes: number | undefined) => void;
+}
+
+const QR_CACHE_LIMIT = 20;
+const matrices = new Map<string, {promise: Promise<QrMatrix>; value?: QrMatrix}>();
+
+function qrCode(text: string, label: string): unknown {
+  let entry = matrices.get(text);
+  if (!entry) {
+    if (matrices.size >= QR_CACHE_LIMIT) matrices.delete(matrices.keys().next().value as string);
+    const created: {promise: Promise<QrMatrix>; value?: QrMatrix} = {promise: qrMatrix(text)};
+    created.promise.then((value) => (created.value = value), () => matrices.delete(text));
+    matrices.set(text, created);
+    entry = created;
+  }
+  if (entry.value) return qrSvg(entry.value, label);
+  return until(
+    entry.promise.then((matrix) => qrSvg(matrix, label), () => nothing),
+    html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`,
+  );
+}
+
+function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
+  return html`<button class="button ${primary ? 'primary' : ''}" part="new-purchase-button" type="button" @click=${view.onNewPurchase}>
+    ${view.messages.newPurchase}
+  </button>`;
+}
+
+function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
+  return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
+    <p class="payment-status ${tone}" part="payment-status" role="status">${text}</p>
+    <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
+    ${withButton ? newPurchaseButton(view) : nothing}
+  </div>`;
+}
+
+export function renderPayment(view: PaymentView): TemplateResult {
+  const {order, messages: m, locale, copier} = view;
+  const phase = phaseOf(order.order_state);
+  if (phase === 'awaiting-delivery') return statusScreen(view, m.paymentReceived, 'success', false);
+  if (phase === 'completed') return statusScreen(view, m.completed, 'success', true);
+  if (phase === 'failed') return statusScreen(view, m.failed, 'error', true);
+  if (phase === 'review') return statusScreen(view, m.review, 'muted', true);
+
+  const deadline = paymentDeadline(order);
+  const secondsLeft = deadline === undefined ? undefined : deadline - view.nowMs / 1000;
+  view.onMinutesLeft(secondsLeft === undefined ? undefined : secondsLeft / 60);
+  if (secondsLeft !== undefined && secondsLeft <= 0) {
+    // Expired here even if upstream has not said so yet: the address and QR code are hidden, never to be paid.
+    return html`<div class="payment" part="payment" data-phase="expired">
+      <p class="payment-status error" part="payment-status" role="alert">${m.expired}</p>
+      <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
+      ${newPurchaseButton(view)}
+    </div>`;
+  }
+
+  const amount = formatCoin(locale, order.coin_amount, order.coin);
+  const via = view.currencies.find((c) => c.name === order.coin)?.networks.find((n) => n.name === order.network);
+  const uri = paymentUri(order, via);
+  const href = walletHref(uri);
+  const copiedAmount = copier.copied === 'amount';
+  const copiedAddress = copier.copied === 'address';
+  return html`<div class="payment" part="payment" data-phase="awaiting-payment" data-order-id=${order.order_id}>
+    <h2 class="title">${m.paymentTitle}</h2>
+    <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
+    <dl class="pay-facts">
+      <div class="fact">
+        <dt>${m.sendExactly}</dt>
+        <dd>
+          <span class="amount mono" part="amount-to-pay">${amount}</span>
+          <button class="button small-button" part="copy-button" type="button" data-copy="amount" @click=${() => void copier.copy('amount', order.coin_amount)}>
+            ${copiedAmount ? m.copied : m.copyAmount}
+          </button>
+        </dd>
+      </div>
+      <div class="fact">
+        <dt>${m.onNetwork}</dt>
+        <dd part="network-name">${order.network}</dd>
+      </div>
+      <div class="fact">
+        <dt>${m.toAddress}</dt>
+        <dd>
+          <code class="address mono" part="address">${order.wallet_address}</code>
+          <button class="button small-button" part="copy-button" type="button" data-copy="address" @click=${() => void copier.copy('address', order.wallet_address)}>
+            ${copiedAddress ? m.copied : m.copyAddress}
+          </button>
+        </dd>
+      </div>
+    </dl>
+    <div class="qr" data-qr-text=${uri}>${qrCode(uri, m.qrLabel(amount))}</div>
+    ${href ? html`<a class="button" part="wallet-link" href=${href}>${m.openInWallet}</a>` : nothing}
+    ${secondsLeft !== undefined
+      ? html`<p class="countdown" part="countdown">
+          ${m.timeLeft}: <span role="timer" aria-live="off" class="mono">${formatTimeLeft(secondsLeft)}</span>
+        </p>`
+      : nothing}
+    <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
+    ${newPurchaseButton(view, false)}
+  </div>`;
+}
