@@ -1,0 +1,92 @@
+// <cr-checkout> end to end in real Chromium: the element talks to the real proxy, the proxy to the sandbox upstream.
+import {assert, oneEvent} from '@open-wc/testing';
+import type {OrderCreatedDetail} from '../../src/events.js';
+import {decodeQrSvg} from '../support/qr-decode.js';
+import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, priceRequests, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
+
+suite('cr-checkout: flows to the payment screen', () => {
+  test('fixed product: the listed denomination is sent as given, one order, QR = qr_text', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const labels = $$(el, '.denomination-label').map((l) => l.textContent!.trim());
+    assert.includeMembers(labels, ['$5', '$10', '$20', '$50', '$100']);
+    pickDenomination(el, '$20');
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    // USDC on Solana is pre-selected.
+    assert.equal($<HTMLSelectElement>(el, '#coin')!.value, 'USDC');
+    assert.equal($<HTMLSelectElement>(el, '#network')!.value, 'Solana');
+    setTimeout(() => void submit(el));
+    const event = await oneEvent(el, 'cr-order-created');
+    const order = (event as CustomEvent<OrderCreatedDetail>).detail.order;
+    const orderId = await paymentShown(el);
+    assert.equal(orderId, order.order_id);
+    const stored = await sandboxOrder(orderId);
+    assert.equal(stored.deliveries[0]!.deliverable['denomination'], '20 USD');
+    assert.equal(stored['network'], 'Solana');
+    await el.updateComplete;
+    assert.equal($(el, '[part="address"]')!.textContent!.trim(), stored['wallet_address']);
+    assert.equal($(el, '[part="network-name"]')!.textContent!.trim(), 'Solana');
+    assert.include($(el, '[part="amount-to-pay"]')!.textContent!, String(stored['coin_amount']));
+    const svg = await waitFor(() => $<SVGSVGElement>(el, 'svg[part="qr"]'), 'the QR code');
+    assert.equal(await decodeQrSvg(svg), stored['qr_text']);
+    const link = $<HTMLAnchorElement>(el, '[part="wallet-link"]')!;
+    assert.equal(link.getAttribute('href'), stored['qr_text']);
+    assert.lengthOf(await ordersFor(email), 1);
+  });
+
+  test('range product: amount sent as "range" + product_value, live quote shown', async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    const input = $<HTMLInputElement>(el, '#amount-input')!;
+    type(input, '137');
+    await waitFor(() => $(el, '.quote-amount'), 'the quote');
+    const expected = await (await fetch(`${(await import('../support/env.js')).proxyUrl}/v4/products/price?brand_name=Airbnb&country_code=US&face_value=137&coin=USDC`)).json();
+    assert.include($(el, '.quote-amount')!.textContent!, expected.coin_amount);
+    assert.match($(el, '.quote-amount')!.textContent!, /^≈ /);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    await submit(el);
+    const orderId = await paymentShown(el);
+    const stored = await sandboxOrder(orderId);
+    assert.equal(stored.deliveries[0]!.deliverable['product_value'], 137);
+  });
+
+  test('range quote is debounced: quick typing asks once', async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    const input = $<HTMLInputElement>(el, '#amount-input')!;
+    for (const value of ['241', '242', '243']) {
+      type(input, value);
+      await new Promise((r) => setTimeout(r, 40));
+    }
+    await waitFor(() => $(el, '.quote-amount'), 'the quote');
+    const asked = (await priceRequests('Airbnb')).filter((v) => ['241', '242', '243'].includes(v));
+    assert.deepEqual(asked, ['243']);
+  });
+
+  test('top-up: the phone is normalised to E.164 before it is sent', async () => {
+    const el = await mountCheckout({brand: 'T-Mobile'});
+    await formReady(el);
+    assert.equal($<HTMLInputElement>(el, '#beneficiary')!.type, 'tel');
+    type($<HTMLInputElement>(el, '#beneficiary')!, '(415) 555-1234');
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    const stored = await sandboxOrder(orderId);
+    assert.equal(stored.deliveries[0]!.deliverable['beneficiary_account'], '+14155551234');
+  });
+
+  test('eSIM: a plan is ordered by its exact denomination', async () => {
+    const el = await mountCheckout({brand: 'eSIM'});
+    await formReady(el);
+    pickDenomination(el, '3 GB 30 days');
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    await submit(el);
+    const orderId = await paymentShown(el);
+    const stored = await sandboxOrder(orderId);
+    assert.equal(stored.deliveries[0]!.deliverable['denomination'], '3 GB 30 days');
+    assert.equal(stored.deliveries[0]!.deliverable['beneficiary_account'], email);
+  });
+});
