@@ -1,0 +1,178 @@
+// <cr-checkout> when things go wrong: every upstream problem next to its field (localized, input kept), suspended
+// coins, malformed answers, an aborted quote, and a create whose outcome is unknown.
+import {assert} from '@open-wc/testing';
+import {loadMessages} from '../../src/i18n/i18n.js';
+import {PROBLEM_FIELDS, VALIDATION_PROBLEM_CODES, type ProblemCode} from '../../src/upstream/problems.js';
+import {fieldOfProblem} from '../../src/elements/cr-checkout/form-model.js';
+import {sandboxControls} from '../support/sandbox-controls.js';
+import {$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, proxyUrl, sandboxUrl, submit, type, waitFor} from '../support/checkout-helpers.js';
+import type {ErrorDetail} from '../../src/events.js';
+
+const sandbox = sandboxControls(sandboxUrl);
+
+suite('cr-checkout: problems and failures', () => {
+  teardown(async () => {
+    await sandbox.clearFaults();
+  });
+
+  test('every validation problem is shown, in German, next to its field; what was typed is kept', async function () {
+    this.timeout(40000);
+    const de = await loadMessages('de');
+    const el = await mountCheckout({brand: 'Steam', lang: 'de'});
+    await formReady(el);
+    pickDenomination(el, '$10');
+    type($<HTMLInputElement>(el, '#promo')!, 'SOMECODE-kept');
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('cr-error', (e) => errors.push(e.detail));
+    // LOGIN_REQUIRED comes at HTTP level unless AS_PROBLEM is given; it is tested below.
+    const codes = VALIDATION_PROBLEM_CODES.filter((c) => c !== 'LOGIN_REQUIRED');
+    for (const code of codes) {
+      const email = buyerEmail([code.toLowerCase()]);
+      type($<HTMLInputElement>(el, '#email')!, email);
+      type($<HTMLInputElement>(el, '#promo')!, 'SANDBOX10');
+      await submit(el);
+      const field = fieldOfProblem(PROBLEM_FIELDS[code as ProblemCode]);
+      const expected = de.common.problems[code as keyof typeof de.common.problems];
+      const box = await waitFor(
+        () => [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part="field-error"][data-field="${field}"]`)].find((b) => b.textContent!.includes(expected)),
+        `${code} next to ${field}`,
+      );
+      assert.ok(box, code);
+      assert.equal($<HTMLInputElement>(el, '#email')!.value, email, `${code}: e-mail kept`);
+      assert.ok(errors.some((e) => e.code === code && e.message === expected), `${code}: cr-error fired`);
+      if (field !== 'form') {
+        const describedBy = field === 'amount' ? $(el, 'fieldset[part="amount"]')!.getAttribute('aria-describedby') : undefined;
+        if (describedBy !== undefined) assert.include(describedBy ?? '', box.id);
+      }
+    }
+    assert.isTrue($<HTMLInputElement>(el, 'input[name="denomination"]:checked') !== null, 'denomination kept');
+    assert.lengthOf(await ordersFor($<HTMLInputElement>(el, '#email')!.value), 0);
+  });
+
+  test('a client-side error: aria-invalid, described by its message, focused first; nothing is sent', async () => {
+    const el = await mountCheckout({brand: 'T-Mobile'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#beneficiary')!, '12');
+    type($<HTMLInputElement>(el, '#email')!, 'not-an-email');
+    await submit(el);
+    await el.updateComplete;
+    const phone = $<HTMLInputElement>(el, '#beneficiary')!;
+    assert.equal(phone.getAttribute('aria-invalid'), 'true');
+    assert.include(phone.getAttribute('aria-describedby')!, 'beneficiary-error');
+    assert.equal($(el, '#beneficiary-error')!.textContent!.trim(), el.messages.checkout.invalid.phone);
+    assert.equal($<HTMLInputElement>(el, '#email')!.getAttribute('aria-invalid'), 'true');
+    assert.equal(el.shadowRoot!.activeElement, phone);
+    assert.equal(phone.value, '12');
+  });
+
+  test('HTTP-level SUSPENDED_COIN and LOGIN_REQUIRED: payment and form messages, cr-error with the code', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('cr-error', (e) => errors.push(e.detail));
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail(['suspended_coin']));
+    await submit(el);
+    await waitFor(() => $(el, '#payment-error'), 'payment error');
+    assert.include($(el, '#payment-error')!.textContent!, el.messages.common.problems.SUSPENDED_COIN);
+    assert.equal($<HTMLSelectElement>(el, '#coin')!.getAttribute('aria-invalid'), 'true');
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail(['login_required']));
+    await submit(el);
+    await waitFor(() => $(el, '#form-error[data-field="form"]'), 'form error');
+    assert.include($(el, '#form-error')!.textContent!, el.messages.common.problems.LOGIN_REQUIRED);
+    assert.deepEqual(errors.map((e) => e.code), ['SUSPENDED_COIN', 'LOGIN_REQUIRED']);
+  });
+
+  test('suspended coins and networks are listed but disabled, with the reason', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const doge = $<HTMLOptionElement>(el, '#coin option[value="DOGE"]')!;
+    assert.isTrue(doge.disabled);
+    assert.include(doge.textContent!, el.messages.checkout.suspended);
+    const coin = $<HTMLSelectElement>(el, '#coin')!;
+    coin.value = 'USDT';
+    coin.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const tron = $<HTMLOptionElement>(el, '#network option[value="Tron"]')!;
+    assert.isTrue(tron.disabled);
+    assert.notEqual($<HTMLSelectElement>(el, '#network')!.value, 'Tron');
+    assert.ok($(el, '#payment-hint'));
+  });
+
+  test('malformed products answer: a retry button, then the form', async () => {
+    await sandbox.fault({kind: 'malformed-json', endpoint: 'products', times: 1});
+    const el = await mountCheckout({brand: 'Xbox'});
+    const retry = await waitFor(() => $<HTMLButtonElement>(el, '[part="retry-button"]'), 'the retry button');
+    retry.click();
+    await formReady(el);
+    assert.ok($(el, '[part~="denomination"]'));
+  });
+
+  test('malformed validation answer: form-level message with retry; everything typed kept', async () => {
+    const el = await mountCheckout({brand: 'Uber'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    await sandbox.fault({kind: 'malformed-json', endpoint: 'validateOrder', times: 1});
+    await submit(el);
+    const box = await waitFor(() => $(el, '#form-error[role="alert"]'), 'the form error');
+    assert.include(box.textContent!, el.messages.common.errors['bad-response']);
+    assert.equal($<HTMLInputElement>(el, '#email')!.value, email);
+    box.querySelector<HTMLButtonElement>('button')!.click();
+    await paymentShown(el);
+    assert.lengthOf(await ordersFor(email), 1);
+  });
+
+  test('a superseded quote is aborted: the slow answer never replaces the new one', async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    await sandbox.fault({kind: 'slow', endpoint: 'price', times: 1, ms: 1500});
+    const input = $<HTMLInputElement>(el, '#amount-input')!;
+    type(input, '311');
+    await new Promise((r) => setTimeout(r, 450));
+    type(input, '312');
+    const quote = await waitFor(() => $(el, '.quote-amount'), 'the quote');
+    const text312 = quote.textContent;
+    await new Promise((r) => setTimeout(r, 1400));
+    await el.updateComplete;
+    assert.equal($(el, '.quote-amount')!.textContent, text312);
+    const expected = await (await fetch(`${proxyUrl}/v4/products/price?brand_name=Airbnb&country_code=US&face_value=312&coin=USDC`)).json();
+    assert.include(text312!, expected.coin_amount);
+  });
+
+  test('create lost after sending: "unknown outcome", never resubmitted; check again / start over', async () => {
+    const el = await mountCheckout({brand: 'Netflix'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const realFetch = window.fetch;
+    let creates = 0;
+    // The request reaches upstream (the order IS created), then the connection drops before the answer.
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && /\/v5\/orders$/.test(url)) {
+        creates++;
+        await realFetch(input, init);
+        throw new TypeError('Failed to fetch');
+      }
+      return realFetch(input, init);
+    };
+    try {
+      await submit(el);
+      await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal(creates, 1);
+      const [check, startOver] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="form-error"] button')];
+      check!.click();
+      await el.updateComplete;
+      assert.include($(el, '[part="form-error"]')!.textContent!, el.messages.checkout.stillUnknown);
+      assert.equal(creates, 1);
+      startOver!.click();
+      await el.updateComplete;
+      assert.equal($<HTMLInputElement>(el, '#email')!.value, email);
+      assert.equal(creates, 1);
+      assert.lengthOf(await ordersFor(email), 1);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+});
