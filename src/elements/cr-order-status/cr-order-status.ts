@@ -285,7 +285,7 @@ export class CrOrderStatus extends CrElement {
           aria-current=${i === at ? 'step' : nothing}
         >
           <span class="dot" aria-hidden="true">${done ? '✓' : i + 1}</span>
-          <span>${m.steps[step]}</span>${done ? html`<span class="visually-hidden"> ${m.stepDone}</span>` : nothing}
+          <span class="step-name">${m.steps[step]}</span>${done ? html`<span class="visually-hidden"> ${m.stepDone}</span>` : nothing}
         </li>`;
       })}
     </ol>`;

@@ -1,0 +1,358 @@
+// <cr-order-status> in real Chromium, against the real sandbox through the real proxy.
+import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import '../../src/define.js';
+import {parseOrder} from '../../src/api/client.js';
+import type {Order} from '../../src/api/schemas.js';
+import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
+import {subtractDecimals} from '../../src/elements/cr-order-status/amounts.js';
+import type {StatusChangeDetail} from '../../src/events.js';
+import {getStore} from '../../src/store/store.js';
+import {expectAccessible} from '../support/a11y.js';
+import {controls, createOrder, freshStore, median, proxyUrl, requestsFor, sleep, waitFor, type DeliveryInput} from '../stream/helpers.js';
+
+interface MountOptions {
+  orderId?: string;
+  store?: string;
+  theme?: 'light' | 'dark';
+  lang?: string;
+}
+
+async function mount(options: MountOptions = {}) {
+  const store = options.store ?? freshStore();
+  const events: StatusChangeDetail[] = [];
+  const el = await fixture<CrOrderStatus>(html`<cr-order-status
+    proxy-url=${proxyUrl}
+    store=${store}
+    order-id=${ifDefined(options.orderId)}
+    theme=${ifDefined(options.theme)}
+    lang=${ifDefined(options.lang)}
+    reconnect-delay="200"
+    payment-poll-interval="300"
+    @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}
+  ></cr-order-status>`);
+  return {el, events, store};
+}
+
+const root = (el: CrOrderStatus) => el.shadowRoot!;
+const part = (el: CrOrderStatus, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: CrOrderStatus, name: string) => [...root(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
+const liveRegion = (el: CrOrderStatus) => root(el).querySelector('[role="status"][aria-live="polite"]')!;
+const isLive = (el: CrOrderStatus) => waitFor(() => el.connection === 'live', 'the stream to open');
+
+/** A delivered order, driven through the sandbox. */
+async function delivered(delivery: DeliveryInput): Promise<Order> {
+  const order = await createOrder(delivery);
+  await controls.act(order.order_id, 'deliver');
+  return order;
+}
+
+suite('<cr-order-status>', () => {
+  teardown(() => fixtureCleanup());
+
+  test('follows the store\'s current order: one cr-status-change per change, store updated, progress marked', async () => {
+    const order = await createOrder();
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order});
+    const {el, events} = await mount({store});
+    await isLive(el);
+    assert.equal(el.order?.order_id, order.order_id);
+    assert.equal(part(el, 'progress')!.tagName, 'OL');
+    assert.equal(parts(el, 'step')[0]!.getAttribute('aria-current'), 'step');
+    assert.include(text(part(el, 'payment-status')), 'Waiting for your payment');
+
+    const documentEvents: StatusChangeDetail[] = [];
+    const onDocument = (e: CustomEvent<StatusChangeDetail>) => documentEvents.push(e.detail);
+    document.addEventListener('cr-status-change', onDocument);
+    try {
+      await controls.act(order.order_id, 'pay');
+      await waitFor(() => events.length === 1, 'the payment event');
+      await controls.act(order.order_id, 'seen');
+      await waitFor(() => events.length === 2, 'the second event');
+    } finally {
+      document.removeEventListener('cr-status-change', onDocument);
+    }
+    assert.lengthOf(documentEvents, 2, 'bubbles and is composed: the page hears it on document');
+    const [paid, seen] = events;
+    assert.deepEqual(Object.keys(paid!).sort(), ['order', 'orderId', 'paymentState', 'phase', 'previousState', 'state']);
+    assert.deepInclude(paid, {orderId: order.order_id, state: 'PaymentStarted', previousState: 'WaitingForPayment', paymentState: 'PaymentRequested', phase: 'awaiting-delivery'});
+    assert.deepInclude(seen, {state: 'PaymentReceived', previousState: 'PaymentStarted', paymentState: 'PaymentReceived', phase: 'awaiting-delivery'});
+    assert.strictEqual(getStore(store).get().order, seen!.order, 'the checkout of the store sees the payment');
+    await el.updateComplete;
+    assert.equal(parts(el, 'step')[1]!.getAttribute('aria-current'), 'step');
+    assert.include(parts(el, 'step')[0]!.getAttribute('part')!, 'step-done');
+    await waitFor(() => text(liveRegion(el)).includes('Confirming'), 'the polite announcement');
+    await sleep(400);
+    assert.lengthOf(events, 2, 'no event without a change');
+  });
+
+  test('order-id attribute: the first state read is reported with no previous state', async () => {
+    const order = await createOrder();
+    const {el, events} = await mount({orderId: order.order_id});
+    await waitFor(() => events.length === 1, 'the first event');
+    assert.isUndefined(events[0]!.previousState);
+    assert.equal(events[0]!.state, 'WaitingForPayment');
+    assert.equal(events[0]!.phase, 'awaiting-payment');
+    await isLive(el);
+  });
+
+  test('partial payment: what is missing, exactly, to the same address, before the deadline', async () => {
+    const order = await createOrder({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'}, 'BTC', 'Mainnet');
+    const {el, events} = await mount({orderId: order.order_id});
+    await isLive(el);
+    const {order: raw} = await controls.act(order.order_id, 'pay', {amount: 'under'});
+    await waitFor(() => events.some((e) => e.state === 'PartialPaymentStarted'), 'the partial payment');
+    await el.updateComplete;
+    const missing = subtractDecimals(String(raw['coin_amount']), String(raw['sent_coin_amount']))!;
+    assert.match(missing, /^0\.\d+$/);
+    const shown = text(part(el, 'missing-amount'));
+    assert.include(shown, `${missing}\u00a0BTC`);
+    const status = text(part(el, 'payment-status'));
+    assert.include(status, 'same address');
+    assert.match(status, /before \d/);
+    await waitFor(() => text(liveRegion(el)).includes('still missing'), 'the announcement');
+  });
+
+  test('an unknown state is shown as under review, with phase "review"', async () => {
+    const order = await createOrder();
+    const {el, events} = await mount({orderId: order.order_id});
+    await isLive(el);
+    await controls.fault({kind: 'unknown-state', endpoint: 'subscribe', orderId: order.order_id, times: 1, state: 'QuantumLimbo'});
+    await controls.act(order.order_id, 'pay');
+    const review = await waitFor(() => events.find((e) => e.state === 'QuantumLimbo'), 'the unknown state');
+    assert.equal(review.phase, 'review');
+    await el.updateComplete;
+    assert.include(text(part(el, 'review')), 'may take a few hours');
+    assert.equal(text(parts(el, 'step')[2]!.querySelector('.step-name')), 'Under review');
+    assert.equal(parts(el, 'step')[2]!.getAttribute('aria-current'), 'step');
+    assert.equal(text(part(el, 'order-id')!.querySelector('code')), order.order_id);
+  });
+
+  test('expiry: what happened, the support link and the order id to copy', async () => {
+    const order = await createOrder();
+    const {el, events} = await mount({orderId: order.order_id});
+    await isLive(el);
+    await controls.act(order.order_id, 'expire');
+    await waitFor(() => events.some((e) => e.phase === 'failed'), 'the failure');
+    await el.updateComplete;
+    assert.include(text(part(el, 'failure')), 'payment time ran out');
+    const support = part(el, 'support-link') as HTMLAnchorElement;
+    assert.equal(support.href, `https://www.cryptorefills.com/support?order_id=${order.order_id}`);
+    assert.equal(support.rel, 'noopener noreferrer');
+    assert.equal(support.target, '_blank');
+    const copy = part(el, 'order-id')!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!;
+    assert.equal(copy.getAttribute('aria-label'), 'Copy the order ID');
+    await waitFor(() => el.connection === 'done', 'the end of tracking');
+  });
+
+  test('keyboard: the copy button is reached with Tab and works with Enter', async () => {
+    const order = await createOrder();
+    const {el} = await mount({orderId: order.order_id});
+    await waitFor(() => part(el, 'copy-button'), 'the copy button');
+    const button = part(el, 'copy-button') as HTMLButtonElement;
+    // Tab from the page start reaches the first focusable thing of the element: its only button here.
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({press: 'Tab'});
+    assert.strictEqual(root(el).activeElement, button);
+    await sendKeys({press: 'Enter'});
+    await waitFor(() => text(button) === 'Copied' || text(root(el).querySelector('.error')), 'the copy result');
+    await waitFor(() => /Copied|Could not copy/.test(text(liveRegion(el))), 'the copy announcement');
+  });
+
+  test('removing the element leaves no open stream', async () => {
+    const order = await createOrder();
+    const {el} = await mount({orderId: order.order_id});
+    await isLive(el);
+    assert.isAtLeast((await controls.stats()).openStreams, 1);
+    el.remove();
+    assert.equal(el.connection, 'idle');
+    await waitFor(async () => (await controls.stats()).openStreams === 0, 'openStreams back to 0', 5000, 50);
+    await sleep(500);
+    assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 1, 'and no reconnection after removal');
+  });
+
+  test('reload mid-payment: a new element in the same store resumes and reports what changed meanwhile', async () => {
+    const order = await createOrder();
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order});
+    const first = await mount({store});
+    await isLive(first.el);
+    await controls.act(order.order_id, 'pay');
+    await waitFor(() => first.events.length === 1, 'the payment');
+    first.el.remove();
+    await controls.act(order.order_id, 'seen');
+    // The store kept the last order shown (as the checkout's sessionStorage copy would after a reload).
+    assert.equal(getStore(store).get().order?.order_state, 'PaymentStarted');
+    const second = await mount({store});
+    assert.include(text(part(second.el, 'payment-status')), 'seen on the network', 'the stored order shows at once');
+    await waitFor(() => second.events.length === 1, 'the change made while away');
+    assert.deepInclude(second.events[0], {state: 'PaymentReceived', previousState: 'PaymentStarted'});
+  });
+
+  test('every delivery kind renders: code, link, barcode, eSIM, top-up', async () => {
+    const steam = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
+    const airbnb = await delivered({brand_name: 'Airbnb', country_code: 'US', denomination: 'range', product_value: 100});
+    const amazon = await delivered({brand_name: 'Amazon.com', country_code: 'US', denomination: 'range', product_value: 25});
+    const esim = await delivered({brand_name: 'eSIM', country_code: 'DE', denomination: '3 GB 30 days'});
+    const topup = await delivered({brand_name: 'Globe Telecom', country_code: 'PH', denomination: '100 PHP', beneficiary_account: '+639171234567'});
+    const show = async (order: Order) => {
+      const {el, events} = await mount({orderId: order.order_id});
+      await waitFor(() => events.some((e) => e.phase === 'completed'), `${order.order_id} completed`);
+      await el.updateComplete;
+      assert.equal(el.connection, 'done');
+      return {el, deliverable: el.order!.deliveries[0]!.deliverable};
+    };
+
+    const s = await show(steam);
+    const code = part(s.el, 'delivery')!.querySelector('code[part~="code"]')!;
+    assert.equal(text(code), s.deliverable.pin_code);
+    assert.equal(text(part(s.el, 'serial')), s.deliverable.pin_serial);
+    assert.equal(text(part(s.el, 'security-code')), s.deliverable.security_code);
+    assert.equal(part(s.el, 'delivery')!.querySelector('[part~="copy-button"]')!.getAttribute('aria-label'), 'Copy the code');
+    assert.equal(parts(s.el, 'step')[2]!.getAttribute('aria-current'), 'step');
+
+    const a = await show(airbnb);
+    const link = part(a.el, 'redeem-link') as HTMLAnchorElement;
+    assert.equal(link.href, a.deliverable.pin_code);
+    assert.equal(link.rel, 'noopener noreferrer');
+    assert.equal(link.target, '_blank');
+    assert.isNull(part(a.el, 'delivery')!.querySelector('code'), 'a link is not shown as a code');
+
+    const b = await show(amazon);
+    const barcode = part(b.el, 'barcode') as HTMLImageElement;
+    assert.equal(barcode.src, b.deliverable.barcode_image_url);
+    assert.include(barcode.alt, 'Barcode');
+    await waitFor(() => barcode.complete && barcode.naturalWidth > 0, 'the barcode image to load');
+
+    const e = await show(esim);
+    assert.match(text(part(e.el, 'lpa')), /^LPA:1\$/);
+    assert.equal(text(part(e.el, 'lpa')), e.deliverable.pin_code);
+    assert.equal((part(e.el, 'qr-image') as HTMLImageElement).src, e.deliverable.qr_image_url);
+    assert.equal(part(e.el, 'esim')!.querySelector('[part~="copy-button"]')!.getAttribute('aria-label'), 'Copy the activation code');
+
+    const t = await show(topup);
+    assert.include(text(part(t.el, 'topup')), '+639171234567');
+    assert.isNull(part(t.el, 'delivery')!.querySelector('code'), 'a top-up has no code');
+  });
+
+  test('XSS traps in redeem instructions are defused', async () => {
+    delete (window as {__sandboxXss?: unknown}).__sandboxXss;
+    const amazon = await delivered({brand_name: 'Amazon.com', country_code: 'US', denomination: 'range', product_value: 25});
+    const esim = await delivered({brand_name: 'eSIM', country_code: 'US', denomination: '1 GB 7 days'});
+    for (const order of [amazon, esim]) {
+      const {el} = await mount({orderId: order.order_id});
+      const instructions = await waitFor(() => part(el, 'instructions')?.querySelector('ol, li'), 'the sanitized instructions');
+      const box = part(el, 'instructions')!;
+      assert.isAbove(text(instructions).length, 0);
+      assert.lengthOf(box.querySelectorAll('script, iframe, style, form'), 0);
+      for (const node of box.querySelectorAll('*')) {
+        for (const attr of node.getAttributeNames()) assert.notMatch(attr, /^on/i, `${node.tagName} ${attr}`);
+        const href = node.getAttribute('href') ?? node.getAttribute('src') ?? '';
+        assert.notMatch(href.trim(), /^javascript:/i);
+      }
+    }
+    await sleep(300);
+    assert.isUndefined((window as {__sandboxXss?: unknown}).__sandboxXss, 'no trap ran');
+  });
+
+  test('an eSIM without a QR image gets one drawn from the activation string; unsafe URLs are dropped', async () => {
+    const store = freshStore();
+    const order = parseOrder({
+      order_id: crypto.randomUUID(),
+      created_at: '1787679708',
+      order_state: 'Done',
+      payment_state: 'PaymentCompleted',
+      wallet_address: 'addr',
+      coin: 'USDC',
+      network: 'Solana',
+      coin_amount: '10',
+      deliveries: [
+        {id: 1, delivery_state: 'Done', kind: 'mobile_recharge', deliverable: {brand_name: 'eSIM', family: 'eSIM', pin_code: 'LPA:1$smdp.example$ABC123'}},
+        {
+          id: 2,
+          delivery_state: 'Done',
+          kind: 'giftcard',
+          deliverable: {
+            family: 'Trap',
+            pin_code: 'javascript:alert(1)',
+            barcode_image_url: 'javascript:alert(2)',
+            qr_image_url: 'data:image/svg+xml,<svg onload=alert(3)>',
+          },
+        },
+      ],
+    });
+    getStore(store).update({proxyUrl, order});
+    const {el} = await mount({store});
+    const svg = await waitFor(() => part(el, 'qr'), 'the drawn QR');
+    assert.equal(svg.getAttribute('role'), 'img');
+    assert.equal(svg.getAttribute('aria-label'), 'QR code to install the eSIM');
+    const trap = parts(el, 'delivery')[1]!;
+    assert.isNull(trap.querySelector('a, img'), 'no link or image from a non-http(s) URL');
+    assert.equal(text(trap.querySelector('code')), 'javascript:alert(1)', 'shown as text only');
+    assert.equal(el.connection, 'done', 'a terminal stored order opens no connection');
+  });
+
+  test('localized: German words and number formats', async () => {
+    const order = await createOrder({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'}, 'BTC', 'Mainnet');
+    const {el, events} = await mount({orderId: order.order_id, lang: 'de'});
+    await waitFor(() => events.length === 1, 'the first state');
+    await el.updateComplete;
+    assert.equal(text(part(el, 'title')), 'Ihre Bestellung');
+    assert.equal(text(parts(el, 'step')[0]!.querySelector('.step-name')), 'Zahlung');
+    await controls.act(order.order_id, 'pay', {amount: 'under'});
+    await waitFor(() => events.length === 2, 'the partial payment');
+    await el.updateComplete;
+    assert.match(text(part(el, 'missing-amount')), /Es fehlen noch 0,\d+\u00a0BTC/);
+  });
+
+  test('axe: every phase, light and dark', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const waiting = await createOrder();
+      const partial = await createOrder();
+      await controls.act(partial.order_id, 'pay', {amount: 'under'});
+      const done = await delivered({brand_name: 'Amazon.com', country_code: 'US', denomination: 'range', product_value: 25});
+      const esim = await delivered({brand_name: 'eSIM', country_code: 'DE', denomination: '3 GB 30 days'});
+      const failed = await createOrder();
+      await controls.act(failed.order_id, 'expire');
+      const review = await createOrder();
+      await controls.act(review.order_id, 'review');
+      const cases: [Order, string][] = [
+        [waiting, 'awaiting-payment'],
+        [partial, 'awaiting-delivery'],
+        [done, 'completed'],
+        [esim, 'completed'],
+        [failed, 'failed'],
+        [review, 'review'],
+      ];
+      for (const [order, phase] of cases) {
+        const {el, events} = await mount({orderId: order.order_id, theme});
+        await waitFor(() => events.some((e) => e.phase === phase), `${phase} (${theme})`);
+        await el.updateComplete;
+        if (phase === 'completed') await waitFor(() => part(el, 'instructions')?.querySelector('li'), 'instructions');
+        await expectAccessible(el);
+        fixtureCleanup();
+      }
+    }
+  });
+
+  test('latency: sandbox action → cr-status-change (median of 20)', async () => {
+    const order = await createOrder();
+    const {el, events} = await mount({orderId: order.order_id});
+    await isLive(el);
+    await waitFor(() => events.length === 1, 'the first state');
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const state = `SandboxReview${i}`; // unknown states: all "review", so each is a change and none goes backwards
+      const started = performance.now();
+      await controls.act(order.order_id, 'state', {order_state: state});
+      await waitFor(() => events.some((e) => e.state === state), state, 3000, 1);
+      times.push(performance.now() - started);
+    }
+    const m = median(times);
+    console.log(`[bench] cr-order-status frame-to-event latency: median ${m.toFixed(1)} ms over ${times.length} (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)})`);
+    assert.lengthOf(events, 21);
+    assert.isBelow(m, 1000);
+  });
+});
