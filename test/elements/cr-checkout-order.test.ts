@@ -1,0 +1,231 @@
+// <cr-checkout>'s money-path guarantees: one order per purchase (double click, two elements, reload, another tab),
+// resume without a second cr-order-created, the countdown and its expiry on an injected clock, state never
+// going backwards, no script from rich descriptions, accessibility and a keyboard-only path.
+import {assert, fixture, html} from '@open-wc/testing';
+import {sendKeys} from '@web/test-runner-commands';
+import {dropStore, getStore} from '../../src/store/store.js';
+import {getOrder} from '../../src/api/client.js';
+import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
+import {createOnce, fingerprint, markerKey} from '../../src/elements/cr-checkout/order-guard.js';
+import type {Order} from '../../src/api/schemas.js';
+import {expectAccessible} from '../support/a11y.js';
+import {sandboxControls} from '../support/sandbox-controls.js';
+import {
+  $,
+  buyerEmail,
+  formReady,
+  mountCheckout,
+  ordersFor,
+  paymentShown,
+  proxyUrl,
+  sandboxUrl,
+  submit,
+  type,
+  unique,
+  waitFor,
+} from '../support/checkout-helpers.js';
+
+const sandbox = sandboxControls(sandboxUrl);
+
+async function orderOn(el: CrCheckout, email = buyerEmail()): Promise<{orderId: string; email: string}> {
+  await formReady(el);
+  type($<HTMLInputElement>(el, '#email')!, email);
+  await submit(el);
+  return {orderId: await paymentShown(el), email};
+}
+
+suite('cr-checkout: one order, resumed, never backwards', () => {
+  test('a double click (and a third submit) creates exactly one order', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const button = $<HTMLButtonElement>(el, '[part="pay-button"]')!;
+    let created = 0;
+    el.addEventListener('cr-order-created', () => created++);
+    button.click();
+    button.click();
+    $<HTMLFormElement>(el, 'form')!.requestSubmit();
+    await el.updateComplete;
+    assert.equal(button.getAttribute('aria-disabled'), 'true');
+    await paymentShown(el);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.lengthOf(await ordersFor(email), 1);
+    assert.equal(created, 1);
+  });
+
+  test('two checkouts of one store submitting at once share one order', async () => {
+    const store = unique('store');
+    const a = await mountCheckout({brand: 'Steam', store});
+    const b = await mountCheckout({brand: 'Steam', store});
+    await formReady(a);
+    await formReady(b);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(a, '#email')!, email);
+    type($<HTMLInputElement>(b, '#email')!, email);
+    await Promise.all([submit(a), submit(b)]);
+    const [idA, idB] = await Promise.all([paymentShown(a), paymentShown(b)]);
+    assert.equal(idA, idB);
+    assert.lengthOf(await ordersFor(email), 1);
+    assert.equal(getStore(store).get().order?.order_id, idA);
+  });
+
+  test('a reload resumes the payment screen from sessionStorage, re-fetched, with no second event or order', async () => {
+    const store = unique('store');
+    const first = await mountCheckout({brand: 'Steam', store});
+    const {orderId, email} = await orderOn(first);
+    first.remove();
+    // A reload: the page's stores are gone, sessionStorage is not.
+    dropStore(store);
+    const before = (await sandbox.stats()).requests.filter((r) => r.endpoint === 'order' && r.path.endsWith(orderId)).length;
+    let created = 0;
+    document.addEventListener('cr-order-created', () => created++);
+    const second = await mountCheckout({brand: 'Steam', store});
+    assert.equal(await paymentShown(second), orderId);
+    const after = (await sandbox.stats()).requests.filter((r) => r.endpoint === 'order' && r.path.endsWith(orderId)).length;
+    assert.equal(after, before + 1, 're-fetched from GET /v5/orders/{id}');
+    assert.equal(created, 0);
+    assert.lengthOf(await ordersFor(email), 1);
+    // "New purchase" is the only way to a second order.
+    $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+    await formReady(second);
+    assert.isNull(sessionStorage.getItem(`cr-checkout:${store}:order`));
+  });
+
+  test('a tampered sessionStorage entry is ignored', async () => {
+    const store = unique('store');
+    sessionStorage.setItem(`cr-checkout:${store}:order`, JSON.stringify({v: 1, order_id: 'not-a-uuid', order: {}, saved_at: 1}));
+    const el = await mountCheckout({brand: 'Steam', store});
+    await formReady(el);
+    assert.isNull(sessionStorage.getItem(`cr-checkout:${store}:order`));
+  });
+
+  test('another tab creating the same form: this tab waits and adopts its order', async () => {
+    const store = unique('store');
+    const body = {same: 'form', n: unique()};
+    const fp = fingerprint(body);
+    // The other tab's marker: it is creating this very form right now.
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at: Date.now()}));
+    let created = 0;
+    let waited = false;
+    const outcome = createOnce(store, fp, async () => {
+      created++;
+      throw new Error('must not create');
+    }, {tab: 'this-tab', onWaiting: () => (waited = true)});
+    await new Promise((r) => setTimeout(r, 150));
+    assert.isTrue(waited);
+    const orderId = '0d2c9d55-1111-4bbb-8ccc-000000000042';
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at: Date.now(), orderId}));
+    assert.deepEqual(await outcome, {kind: 'adopt-id', orderId});
+    assert.equal(created, 0);
+    // A different form is not held up by the marker.
+    const other = await createOnce(store, fingerprint({other: 1}), async () => ({order_id: 'x'}) as unknown as Order, {tab: 'this-tab'});
+    assert.equal(other.kind, 'created');
+    localStorage.removeItem(markerKey(store));
+  });
+
+  test('countdown: mm:ss from created_at, announced at thresholds only, then expired (address hidden)', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    const {orderId} = await orderOn(el);
+    const order = await getOrder(proxyUrl, orderId);
+    const created = order.created_at! * 1000;
+    el.now = () => created + 20 * 60 * 1000;
+    await el.updateComplete;
+    assert.include($(el, '[part="countdown"]')!.textContent!, '10:00');
+    el.now = () => created + 25 * 60 * 1000 + 1000;
+    await el.updateComplete;
+    assert.include($(el, '[part="countdown"]')!.textContent!, '04:59');
+    const live = $(el, '[role="status"][aria-live="polite"]')!;
+    await waitFor(() => live.textContent === el.messages.checkout.minutesLeft(5), 'the 5-minute announcement');
+    el.now = () => created + 25 * 60 * 1000 + 2000;
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    assert.equal(live.textContent, el.messages.checkout.minutesLeft(5), 'not announced every second');
+    el.now = () => created + 30 * 60 * 1000 + 1000;
+    await el.updateComplete;
+    const status = $(el, '[part="payment-status"]')!;
+    assert.equal(status.textContent!.trim(), el.messages.checkout.expired);
+    assert.isNull($(el, '[part="address"]'));
+    assert.isNull($(el, '[part="qr"]'));
+    assert.ok($(el, '[part="new-purchase-button"]'));
+  });
+
+  test('paid: "payment received" replaces the address; an older state never brings it back', async () => {
+    const store = unique('store');
+    const el = await mountCheckout({brand: 'Steam', store});
+    const {orderId} = await orderOn(el);
+    const waiting = getStore(store).get().order!;
+    await sandbox.act(orderId, 'pay');
+    // What <cr-order-status> does: put the newer order into the store.
+    getStore(store).update({order: await getOrder(proxyUrl, orderId)});
+    await el.updateComplete;
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
+    assert.isNull($(el, '[part="address"]'));
+    getStore(store).update({order: waiting});
+    await el.updateComplete;
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
+  });
+
+  test('rich descriptions: sanitized, loaded on open, nothing runs, nothing remote loads', async () => {
+    const el = await mountCheckout({brand: 'Amazon.com'});
+    await formReady(el);
+    const details = [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details')];
+    assert.isAtLeast(details.length, 3);
+    assert.equal(el.shadowRoot!.querySelector('.rich')!.childElementCount, 0, 'nothing rendered before opening');
+    for (const d of details) d.open = true;
+    await waitFor(() => el.shadowRoot!.querySelector('[data-detail="description"]')?.textContent?.includes('Shop millions'), 'the description');
+    await waitFor(() => el.shadowRoot!.querySelector('[data-detail="term_and_conditions"]')?.textContent?.includes('Void where'), 'the terms');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.isUndefined((window as {__sandboxXss?: unknown}).__sandboxXss);
+    const root = el.shadowRoot!;
+    assert.lengthOf(root.querySelectorAll('.rich script, .rich img, .rich iframe, .rich style, .rich form, .rich svg'), 0);
+    assert.lengthOf(root.querySelectorAll('.rich [onerror], .rich [onclick]'), 0);
+    for (const a of root.querySelectorAll('.rich a[href]')) assert.match(a.getAttribute('href')!, /^(https?:|mailto:)/);
+    const remote = performance.getEntriesByType('resource').filter((e) => e.name.includes('127.0.0.1:1/'));
+    assert.lengthOf(remote, 0);
+    assert.include(root.querySelector('[data-detail="description"]')!.innerHTML, '<b>');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe: the form and the payment screen, ${theme}`, async () => {
+      const el = await mountCheckout({brand: 'Airbnb', theme});
+      await formReady(el);
+      await expectAccessible(el);
+      await submit(el); // empty e-mail: the form with its error messages
+      await el.updateComplete;
+      await expectAccessible(el);
+      type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+      await submit(el);
+      await paymentShown(el);
+      await waitFor(() => $(el, 'svg[part="qr"]'), 'the QR code');
+      await expectAccessible(el);
+    });
+  }
+
+  test('keyboard only: amount, recipient, e-mail, coin, network, pay', async () => {
+    const el = await fixture<CrCheckout>(html`<cr-checkout proxy-url=${proxyUrl} brand="Xbox" store=${unique('store')} theme="light"></cr-checkout>`);
+    await formReady(el);
+    const checked = () => el.shadowRoot!.querySelector<HTMLInputElement>('input[name="denomination"]:checked')!;
+    checked().focus();
+    const before = checked().value;
+    await sendKeys({press: 'ArrowRight'});
+    await el.updateComplete;
+    assert.notEqual(checked().value, before);
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.id, 'beneficiary');
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.id, 'email');
+    const email = buyerEmail();
+    await sendKeys({type: email});
+    await sendKeys({press: 'Tab'});
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.id, 'coin');
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.id, 'network');
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.getAttribute('part'), 'pay-button');
+    await sendKeys({press: 'Enter'});
+    await paymentShown(el);
+    assert.lengthOf(await ordersFor(email), 1);
+  });
+});
