@@ -1,0 +1,131 @@
+// The pure parts of <cr-checkout>: phone normalisation, BOLT11 expiry, payment URIs and wallet links, the payment
+// deadline, sessionStorage persistence.
+import {assert} from '@open-wc/testing';
+import {callingCode, toE164} from '../../src/elements/cr-checkout/phone.js';
+import {invoiceTimes} from '../../src/elements/cr-checkout/bolt11.js';
+import {paymentUri, toSmallestUnit, walletHref} from '../../src/elements/cr-checkout/payment-uri.js';
+import {formatTimeLeft, paymentDeadline} from '../../src/elements/cr-checkout/countdown.js';
+import {clearOrder, loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
+import {parseOrder} from '../../src/api/client.js';
+import {COUNTRY_CODES} from '../../src/i18n/countries.js';
+
+const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+
+/** A BOLT11-shaped invoice (valid bech32 checksum, dummy signature) with a timestamp and an optional `x` field. */
+function invoice(timestamp: number, expiry?: number): string {
+  const words = (n: number, count: number) => Array.from({length: count}, (_, i) => Math.floor(n / 32 ** (count - 1 - i)) % 32);
+  const data = [...words(timestamp, 7)];
+  data.push(CHARSET.indexOf('p'), 1, 20, ...Array(52).fill(3)); // payment hash: tag p, 52 words
+  if (expiry !== undefined) data.push(CHARSET.indexOf('x'), 0, 3, ...words(expiry, 3));
+  data.push(...Array(104).fill(7)); // signature
+  const hrp = 'lnbc2500u';
+  const polymod = (values: number[]) => {
+    const gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+    let chk = 1;
+    for (const v of values) {
+      const top = chk >>> 25;
+      chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+      for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ gen[i]!) >>> 0;
+    }
+    return chk;
+  };
+  const expanded = [...hrp].map((c) => c.charCodeAt(0) >> 5).concat([0], [...hrp].map((c) => c.charCodeAt(0) & 31));
+  const mod = polymod([...expanded, ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
+  const checksum = [0, 1, 2, 3, 4, 5].map((p) => (mod >>> (5 * (5 - p))) & 31);
+  return `${hrp}1${[...data, ...checksum].map((d) => CHARSET[d]).join('')}`;
+}
+
+suite('cr-checkout units', () => {
+  test('calling codes exist for every supported country', () => {
+    for (const cc of COUNTRY_CODES) assert.match(callingCode(cc) ?? '', /^\d{1,3}$/, cc);
+    assert.equal(callingCode('us'), '1');
+    assert.equal(callingCode('NG'), '234');
+  });
+
+  test('phones are normalised to E.164', () => {
+    assert.equal(toE164('(415) 555-1234', 'US'), '+14155551234');
+    assert.equal(toE164('1 415 555 1234', 'US'), '+14155551234');
+    assert.equal(toE164('0803 123 4567', 'NG'), '+2348031234567');
+    assert.equal(toE164('0049 151 23456789', 'US'), '+4915123456789');
+    assert.equal(toE164('+44 7700-900123', 'DE'), '+447700900123');
+    assert.equal(toE164('8 701 123-45-67', 'KZ'), '+77011234567');
+    assert.equal(toE164('312 345 6789', 'IT'), '+393123456789');
+    assert.isUndefined(toE164('12', 'US'));
+    assert.isUndefined(toE164('call me', 'US'));
+    assert.isUndefined(toE164('+0123456789', 'US'));
+  });
+
+  test('BOLT11: timestamp and expiry, 3600 s by default, undefined when not an invoice', () => {
+    assert.deepEqual(invoiceTimes(invoice(1787679708, 600)), {timestamp: 1787679708, expiry: 600});
+    assert.deepEqual(invoiceTimes(`lightning:${invoice(1787679708)}`), {timestamp: 1787679708, expiry: 3600});
+    assert.isUndefined(invoiceTimes('bc1qexample'));
+    assert.isUndefined(invoiceTimes('lnbc1qqqq'));
+  });
+
+  test('deadline: 30 minutes from created_at, shorter for a Lightning invoice that says so', () => {
+    const base = {created_at: 1787679708, network: 'Solana', wallet_address: 'addr', qr_text: null, payment_method_protocol: null};
+    assert.equal(paymentDeadline(base), 1787679708 + 1800);
+    const ln = {...base, network: 'Lightning', wallet_address: invoice(1787679708, 600)};
+    assert.equal(paymentDeadline(ln), 1787679708 + 600);
+    const lnLong = {...base, network: 'Lightning', wallet_address: invoice(1787679708, 7200)};
+    assert.equal(paymentDeadline(lnLong), 1787679708 + 1800);
+    // An invoice clock far from created_at is not trusted.
+    assert.equal(paymentDeadline({...ln, wallet_address: invoice(1000, 60)}), 1787679708 + 1800);
+    assert.isUndefined(paymentDeadline({...base, created_at: undefined}));
+    assert.equal(formatTimeLeft(299.4), '04:59');
+    assert.equal(formatTimeLeft(-3), '00:00');
+  });
+
+  test('payment URIs: qr_text as given, else built per chain', () => {
+    const order = {qr_text: undefined, wallet_address: 'bc1qxyz', coin: 'BTC', network: 'Mainnet', coin_amount: '0.00032833'};
+    assert.equal(paymentUri({...order, qr_text: 'bitcoin:given?amount=1'}), 'bitcoin:given?amount=1');
+    assert.equal(paymentUri(order), 'bitcoin:bc1qxyz?amount=0.00032833');
+    assert.equal(paymentUri({...order, network: 'Lightning', wallet_address: 'lnbc1abc'}), 'lightning:lnbc1abc');
+    const evmAddress = '0x' + 'ab'.repeat(20);
+    const usdc = '0x' + '12'.repeat(20);
+    assert.equal(
+      paymentUri({...order, coin: 'USDC', network: 'Base', wallet_address: evmAddress, coin_amount: '10.5'}, {name: 'Base', chain_id: 8453, smart_contract: {engine: 'EVM', address: usdc, decimals: 6, symbol: 'USDC'}}),
+      `ethereum:${usdc}@8453/transfer?address=${evmAddress}&uint256=10500000`,
+    );
+    assert.equal(
+      paymentUri({...order, coin: 'ETH', network: 'ETH Mainnet', wallet_address: evmAddress, coin_amount: '0.01'}, {name: 'ETH Mainnet', chain_id: 1}),
+      `ethereum:${evmAddress}@1?value=10000000000000000`,
+    );
+    assert.equal(
+      paymentUri({...order, coin: 'USDC', network: 'Solana', wallet_address: 'SoLaddr', coin_amount: '5'}, {name: 'Solana', smart_contract: {engine: 'SVM', address: 'Mint', decimals: 6, symbol: 'USDC'}}),
+      'solana:SoLaddr?amount=5&spl-token=Mint',
+    );
+    assert.equal(paymentUri({...order, coin: 'TON', network: 'Mainnet', wallet_address: 'EQton'}), 'EQton');
+    assert.equal(toSmallestUnit('1.000000000000000001', 18), '1000000000000000001');
+  });
+
+  test('wallet links only for the safe schemes', () => {
+    assert.equal(walletHref('bitcoin:bc1q?amount=1'), 'bitcoin:bc1q?amount=1');
+    assert.equal(walletHref('TON:abc'), 'TON:abc');
+    assert.isUndefined(walletHref('javascript:alert(1)'));
+    assert.isUndefined(walletHref('java\nscript:alert(1)'));
+    assert.isUndefined(walletHref('bitcoin:a b'));
+    assert.isUndefined(walletHref('https://example.com'));
+    assert.isUndefined(walletHref('EQbareaddress'));
+  });
+
+  test('persistence: saved, validated again on load, cleared; a mismatched id is dropped', () => {
+    const store = `units-${Math.random()}`;
+    const order = parseOrder({
+      order_id: 'f9d624ad-dc5e-4efd-9ecf-f8fb08a22677', created_at: '1787679708', order_state: 'WaitingForPayment',
+      payment_state: 'WalletCreated', wallet_address: 'bc1qxyz', coin: 'BTC', network: 'Mainnet', coin_amount: '0.00032833',
+    });
+    saveOrder(store, order);
+    const loaded = loadOrder(store)!;
+    assert.equal(loaded.orderId, order.order_id);
+    assert.equal(loaded.order.coin_amount, '0.00032833');
+    const raw = JSON.parse(sessionStorage.getItem(orderStorageKey(store))!);
+    raw.order_id = '0d2c9d55-1111-4bbb-8ccc-000000000001';
+    sessionStorage.setItem(orderStorageKey(store), JSON.stringify(raw));
+    assert.isUndefined(loadOrder(store));
+    assert.isNull(sessionStorage.getItem(orderStorageKey(store)));
+    saveOrder(store, order);
+    clearOrder(store);
+    assert.isUndefined(loadOrder(store));
+  });
+});
