@@ -1,0 +1,36 @@
+// The proxy as an edge/worker fetch handler (Cloudflare Workers style: `export default {fetch}`). The widget uses
+// proxy-url="https://<worker host>" (or a route such as https://shop.example/api/cr with basePath '/api/cr').
+// In your worker, import from the package: `import {createProxyHandler} from 'cryptorefills-checkout/proxy';`
+// (fetch-standard APIs only, no Node built-ins). Secrets: `wrangler secret put CR_PARTNER_ID`; the others as vars.
+import {createProxyHandler, type ProxyHandler} from '../../../src/proxy/handler.js';
+
+export interface Env {
+  CR_PARTNER_ID: string;
+  CR_APP_VERSION?: string;
+  /** Comma list of the shop's origins. */
+  CR_ALLOWED_ORIGINS?: string;
+  CR_API_URL?: string;
+  CR_BASE_PATH?: string;
+}
+
+// One handler per isolate (its rate limits live in memory, per isolate), built from the first request's env.
+let handler: ProxyHandler | undefined;
+
+function proxyFor(env: Env): ProxyHandler {
+  handler ??= createProxyHandler({
+    apiUrl: env.CR_API_URL ?? 'https://api.cryptorefills.com',
+    partnerId: env.CR_PARTNER_ID,
+    appVersion: env.CR_APP_VERSION ?? 'edge-worker',
+    allowedOrigins: (env.CR_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    ...(env.CR_BASE_PATH ? {basePath: env.CR_BASE_PATH} : {}),
+  });
+  return handler;
+}
+
+export default {
+  async fetch(request: Request, env: Env): Promise<Response> {
+    // Cloudflare sets CF-Connecting-IP from the TCP connection; a browser cannot forge it through Cloudflare.
+    const address = request.headers.get('cf-connecting-ip') ?? undefined;
+    return proxyFor(env)(request, address ? {clientAddress: address} : {});
+  },
+};
