@@ -173,6 +173,20 @@ suite('<cr-order-status>', () => {
     assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 1, 'and no reconnection after removal');
   });
 
+  test('a new order-id replaces the tracked order and closes the old stream', async () => {
+    const first = await createOrder();
+    const second = await createOrder();
+    const {el, events} = await mount({orderId: first.order_id});
+    await isLive(el);
+    el.orderId = second.order_id;
+    await waitFor(() => el.order?.order_id === second.order_id && el.connection === 'live', 'the second order');
+    await controls.act(first.order_id, 'pay');
+    await controls.act(second.order_id, 'pay');
+    await waitFor(() => events.some((e) => e.orderId === second.order_id && e.state === 'PaymentStarted'), 'the second order paid');
+    await sleep(200);
+    assert.isFalse(events.some((e) => e.orderId === first.order_id && e.state === 'PaymentStarted'), 'the first order is no longer followed');
+  });
+
   test('reload mid-payment: a new element in the same store resumes and reports what changed meanwhile', async () => {
     const order = await createOrder();
     const store = freshStore();

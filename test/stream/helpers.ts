@@ -55,6 +55,11 @@ export async function requestsFor(orderId: string, endpoint: 'subscribe' | 'orde
   return requests.filter((r) => r.endpoint === endpoint && r.path.toLowerCase().includes(orderId.toLowerCase()));
 }
 
+/** Removes one fault by id (never all: other spec files share the sandbox and may have faults of their own). */
+export async function removeFault(id: number): Promise<void> {
+  await fetch(`${sandboxUrl.replace(/\/+$/, '')}/__sandbox/faults/${id}`, {method: 'DELETE'});
+}
+
 /** A fresh store name per test, so no test sees another's order. */
 let storeCount = 0;
 export const freshStore = () => `status-test-${Date.now().toString(36)}-${++storeCount}`;

@@ -4,7 +4,7 @@ import type {Order} from '../../src/api/schemas.js';
 import {judge} from '../../src/stream/accept.js';
 import {reconnectDelay} from '../../src/stream/backoff.js';
 import {OrderTracker, type OrderTrackerOptions, type OrderUpdate, type VisibilitySource} from '../../src/stream/order-tracker.js';
-import {controls, createOrder, proxyUrl, requestsFor, sleep, waitFor} from './helpers.js';
+import {controls, createOrder, proxyUrl, removeFault, requestsFor, sleep, waitFor} from './helpers.js';
 
 const trackers: OrderTracker[] = [];
 
@@ -205,7 +205,7 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
   test('5xx and 429 on polling: keeps polling, waits as long as Retry-After asks', async () => {
     const order = await createOrder();
     // The stream always fails: the tracker lives on polling.
-    await controls.fault({kind: 'server-error', endpoint: 'subscribe', orderId: order.order_id, status: 503});
+    const {id: streamFault} = await controls.fault({kind: 'server-error', endpoint: 'subscribe', orderId: order.order_id, status: 503});
     try {
       const {tracker, changes, errors} = track(order, {baseDelayMs: 20_000, paymentPollMs: 100});
       await waitFor(() => tracker.connection === 'polling', 'polling');
@@ -231,7 +231,7 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
       assert.equal(tracker.counts.pollErrors, 3);
       assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 1, 'one stream attempt; the next is 20 s away');
     } finally {
-      await controls.clearFaults();
+      await removeFault(streamFault);
     }
   });
 
