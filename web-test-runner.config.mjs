@@ -45,7 +45,9 @@ export default {
   port,
   hostname: 'localhost',
   nodeResolve: {exportConditions: ['production', 'browser']},
-  concurrency: 2,
+  // One test file at a time: all files share one sandbox, whose faults, resets and request counts are global,
+  // so two files at once could see each other's faults or orders.
+  concurrency: 1,
   testFramework: {config: {ui: 'tdd', timeout: 15000}},
   testsFinishTimeout: 240000,
   browsers: [

@@ -75,6 +75,8 @@ export interface SandboxControls {
   /** Adds a fault; answers its id and, for drop-stream "now", how many open streams it dropped. */
   fault(spec: FaultSpec): Promise<{id: number; dropped: number}>;
   clearFaults(): Promise<void>;
+  /** Removes one fault (by the id `fault()` answered), leaving the others in place. */
+  removeFault(id: number): Promise<void>;
 }
 
 export function sandboxControls(sandboxUrl: string): SandboxControls {
@@ -96,5 +98,6 @@ export function sandboxControls(sandboxUrl: string): SandboxControls {
     config: (changes) => call('POST', 'config', changes),
     fault: (spec) => call('POST', 'faults', spec),
     clearFaults: async () => void (await call('DELETE', 'faults')),
+    removeFault: async (id) => void (await call('DELETE', `faults/${id}`)),
   };
 }
