@@ -87,7 +87,7 @@ export async function submit(el: CrCheckout): Promise<void> {
 
 /** Waits for the payment screen of an order; returns its order id. */
 export async function paymentShown(el: CrCheckout, timeoutMs = 8000): Promise<string> {
-  const screen = await waitFor(() => $(el, '[part="payment"][data-order-id]'), 'the payment screen', timeoutMs);
+  const screen = await waitFor(() => $<HTMLElement>(el, '[part="payment"][data-order-id]'), 'the payment screen', timeoutMs);
   return screen.dataset['orderId']!;
 }
 
@@ -121,6 +121,27 @@ export async function ordersFor(email: string): Promise<SandboxOrder[]> {
 export async function priceRequests(brandName: string): Promise<string[]> {
   const stats = await sandboxJson<{requests: {endpoint: string | null; query: Record<string, string>}[]}>('stats');
   return stats.requests.filter((r) => r.endpoint === 'price' && r.query['brand_name'] === brandName).map((r) => r.query['face_value']!);
+}
+
+/**
+ * Makes the next answer to `pathPattern` arrive truncated (the real answer from the proxy, cut in half), like the
+ * sandbox's malformed-json fault but scoped to this page: a sandbox fault is global, and test files run in parallel
+ * would take each other's faults. Returns the function that restores fetch.
+ */
+export function truncateNextAnswer(pathPattern: RegExp): () => void {
+  const realFetch = window.fetch;
+  let armed = true;
+  window.fetch = async (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    const response = await realFetch(input, init);
+    if (!armed || !pathPattern.test(new URL(url).pathname)) return response;
+    armed = false;
+    const text = await response.text();
+    return new Response(text.slice(0, Math.floor(text.length / 2)), {status: 200, headers: {'content-type': 'application/json'}});
+  };
+  return () => {
+    window.fetch = realFetch;
+  };
 }
 
 export {proxyUrl, sandboxUrl};
