@@ -41,7 +41,7 @@ const cjsAsEsm = {
 const testEnv = JSON.stringify({proxyUrl: servers.proxyUrl, sandboxUrl: servers.sandboxUrl});
 
 export default {
-  files: ['test/**/*.test.ts', '!test/proxy/**', '!test/sandbox/**', '!test/e2e/**', '!test/bench/**'],
+  files: ['test/**/*.test.ts', '!test/proxy/**', '!test/sandbox/**', '!test/e2e/**', '!test/bench/**', '!test/build/**'],
   port,
   hostname: 'localhost',
   nodeResolve: {exportConditions: ['production', 'browser']},
