@@ -46,11 +46,13 @@ async function control(path: string, body: unknown): Promise<void> {
 document.querySelector('#sandbox-buttons')!.addEventListener('click', (event) => {
   const button = (event.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
   if (!button) return;
-  if (!currentOrderId) {
+  // After a reload no event has come yet, but the tracker has resumed the current order.
+  const orderId = currentOrderId || document.querySelector('cr-order-status')?.order?.order_id;
+  if (!orderId) {
     status.textContent = 'Create an order first.';
     return;
   }
-  void control(`orders/${currentOrderId}/${button.dataset['action']}`, {amount: button.dataset['amount']});
+  void control(`orders/${orderId}/${button.dataset['action']}`, {amount: button.dataset['amount']});
 });
 
 document.querySelector<HTMLInputElement>('#autopilot')!.addEventListener('change', (event) => {
