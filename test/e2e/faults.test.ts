@@ -7,7 +7,6 @@ import type {BrowserContext} from 'playwright-core';
 import {
   assertEventSequence,
   HostPage,
-  KNOWN_SANITIZER_REPORT,
   newContext,
   sleep,
   startE2e,
@@ -53,7 +52,7 @@ async function scenario(name: string, body: (context: BrowserContext, pages: Hos
       const stats = await env.sandbox.stats();
       assert.equal(stats.orders, outcome.orders ?? 1, `exactly ${outcome.orders ?? 1} order(s) upstream`);
       assert.equal(stats.counts['createOrder'] ?? 0, outcome.createRequests ?? 1, 'order POSTs upstream');
-      for (const page of pages) await page.assertClean({allowCsp: KNOWN_SANITIZER_REPORT});
+      for (const page of pages) await page.assertClean();
       return {ordersCreated: stats.orders, expectedOrders: outcome.orders ?? 1};
     } finally {
       await env.sandbox.clearFaults().catch(() => undefined);

@@ -6,15 +6,26 @@ import assert from 'node:assert/strict';
 import {
   assertEventSequence,
   HostPage,
-  KNOWN_SANITIZER_REPORT,
   newContext,
   payAndDeliver,
   startE2e,
+  type CspReport,
   type E2eEnv,
 } from '../support/e2e-driver.js';
 import {ReliabilityRecorder} from '../support/e2e-summary.js';
 
 const summary = new ReliabilityRecorder('full-flow');
+
+/**
+ * Known bug (reported): Chromium checks the page's CSP when any HTML parser, even DOMPurify's inert document, meets
+ * a <style> element, so sanitizing upstream HTML that carries one reports a style-src-elem violation to the
+ * partner's CSP reporting (nothing is applied). src/html/sanitize.ts renames on…= attributes before parsing for the
+ * same reason (script-src-attr), but not <style>.
+ */
+const STYLE_BUG = 'src/html/sanitize.ts: parsing upstream <style> reports style-src-elem under a strict CSP';
+const KNOWN_STYLE_REPORT = (v: CspReport) =>
+  /style-src-elem|console/.test(v.directive) && v.blocked === 'inline' && /\/dist\/purify[^/]*\.js/.test(v.source) &&
+  (v.directive !== 'console' || /inline style/.test(v.text));
 let env: E2eEnv;
 
 before(async () => {
@@ -60,7 +71,7 @@ suite('full flow (built bundle, strict CSP, proxy and sandbox as processes)', ()
       assert.deepEqual(await page.shownOrderIds(), [orderId], 'only the current order is shown');
       const stats = await env.sandbox.stats();
       assert.equal(stats.counts['createOrder'], 1, 'exactly one order upstream');
-      await page.assertClean({allowCsp: KNOWN_SANITIZER_REPORT});
+      await page.assertClean();
       await page.checkStreamsForLeaks();
       assert.ok(page.streamUrls.size >= 1, 'the order was followed over the event stream');
       return {ordersCreated: stats.counts['createOrder'] ?? 0};
@@ -79,11 +90,30 @@ suite('full flow (built bundle, strict CSP, proxy and sandbox as processes)', ()
     assert.ok(page.responses.every((r) => !r.url.includes(env.partnerId)));
   });
 
-  test('no CSP violation at all, even while sanitizing upstream HTML that carries on…= handlers', {
-    todo: 'known bug: Chromium reports script-src-attr when DOMPurify parses the sandbox\'s trap HTML (src/html/sanitize.ts); nothing runs',
-  }, async () => {
-    await summary.run('strict CSP: zero violation reports', 'flow', async () => {
-      assert.deepEqual(await page.cspViolations(), []);
-    }, 'DOMPurify parse reports script-src-attr under strict CSP');
+  let traps: HostPage;
+  test('a description full of XSS traps, opened under the strict CSP: sanitized, nothing runs', async () => {
+    await summary.run('rich text with XSS traps under strict CSP', 'flow', async () => {
+      const context = await newContext(env);
+      traps = await HostPage.open(env, context);
+      // Amazon.com's description carries <script>, on…= handlers, javascript: links, iframes, remote images, forms,
+      // <style>.
+      await traps.pickBrand('Amazon.com');
+      const sections = traps.checkout().locator('[part~="details"] summary');
+      await sections.first().waitFor({timeout: 15_000});
+      const count = await sections.count();
+      assert.ok(count >= 1, 'the brand has rich text sections');
+      for (let i = 0; i < count; i++) await sections.nth(i).click();
+      await traps.checkout().locator('[part~="details"] .rich *').first().waitFor({timeout: 15_000});
+      const html = await traps.checkout().locator('[part~="details"] .rich').evaluateAll((nodes) => nodes.map((n) => n.innerHTML).join('\n'));
+      assert.doesNotMatch(html, /<script|<iframe|<form|<img|<style|\son\w+=|javascript:/i, 'nothing dangerous left in the sanitized HTML');
+      // Every check but one known report (next test): no page error, no partner id, no trap ran, no other violation.
+      await traps.assertClean({allowCsp: KNOWN_STYLE_REPORT});
+    });
+  });
+
+  test('…and not one CSP violation report while sanitizing it', {todo: STYLE_BUG}, async () => {
+    await summary.run('rich text with XSS traps: zero CSP reports', 'flow', async () => {
+      assert.deepEqual(await traps.cspViolations(), []);
+    }, STYLE_BUG);
   });
 });

@@ -78,16 +78,6 @@ export interface CspReport {
   text: string;
 }
 
-/**
- * Known, reported bug (see the README's reliability section): Chromium reports a `script-src-attr` violation when an
- * HTML parser, even an inert one (DOMParser, a template), meets an `on…=` attribute. DOMPurify parses upstream rich
- * text that way, and the sandbox plants such handlers in redeem instructions and descriptions, so a strict-CSP page
- * gets a violation report per trap. Nothing runs (the tests also check the traps' marker). Tests that accept these
- * reports say so, and one test (marked todo) asserts there are none at all.
- */
-export const KNOWN_SANITIZER_REPORT = (v: CspReport): boolean =>
-  v.directive === 'script-src-attr' && v.blocked === 'inline' && /\/dist\/purify[^/]*\.js/.test(v.source);
-
 export interface HostRecord {
   events: HostEvent[];
   violations: {directive: string; blocked: string; source: string; line: number; sample: string}[];
@@ -258,7 +248,7 @@ export class HostPage {
 
   /**
    * No page error, no CSP violation (event or console), no partner id in any response, nothing of the sandbox's
-   * XSS traps ran. `allowCsp` lets a test accept a known, reported violation (see KNOWN_SANITIZER_REPORT).
+   * XSS traps ran. `allowCsp` lets a test accept a known violation (none is known today).
    */
   async assertClean(opts: {allowCsp?: (v: CspReport) => boolean} = {}): Promise<void> {
     await this.settle();
