@@ -9,6 +9,7 @@ import * as orders from './order-routes.js';
 import {control} from './controls.js';
 import {CORS_HEADERS, message, readBody, writeReply, type Reply} from './http.js';
 import {logoReply} from './logos.js';
+import type {LoggedRequest} from './request-log.js';
 import {Sandbox, DEFAULT_CONFIG} from './sandbox.js';
 import {UNKNOWN_STATE} from './stream.js';
 
@@ -50,11 +51,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
     () => origin,
   );
 
-  async function upstream(req: IncomingMessage, res: ServerResponse, url: URL, name: EndpointName, params: string[]): Promise<void> {
+  async function upstream(req: IncomingMessage, res: ServerResponse, url: URL, name: EndpointName, params: string[], logged: LoggedRequest): Promise<void> {
     const {faults} = sandbox;
     const orderId = name === 'order' || name === 'subscribe' || name === 'qr' ? params[0]!.toLowerCase() : undefined;
     // Read the body first, so a fault never leaves a half-read request behind.
     const text = req.method === 'POST' ? await readBody(req) : '';
+    sandbox.log.attachBody(logged, text);
     const slow = faults.take(['slow'], name, orderId);
     if (slow) await sandbox.sleep(slow.ms ?? 2000);
     if (res.destroyed) return;
@@ -109,12 +111,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
     const asset = path.startsWith('/logos/') ? logoReply(path) : await orders.deliveredAsset(sandbox, path);
     if (asset) return writeReply(res, method === 'OPTIONS' ? {status: 204} : asset, method === 'OPTIONS' ? CORS_HEADERS : {});
     const match = matchEndpoint(method, path);
-    sandbox.log.record(method, url, req.headers, match?.endpoint.name ?? null);
+    const logged = sandbox.log.record(method, url, req.headers, match?.endpoint.name ?? null);
     if (!match) {
       const known = isKnownPath(path);
       return writeReply(res, message(known ? 405 : 404, known ? 'method not allowed' : 'not found'));
     }
-    return upstream(req, res, url, match.endpoint.name, match.params);
+    return upstream(req, res, url, match.endpoint.name, match.params, logged);
   }
 
   const server = createServer((req, res) => {

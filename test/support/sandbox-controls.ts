@@ -40,6 +40,11 @@ export interface LoggedRequest {
   headers: Record<string, string>;
   endpoint: string | null;
   at: number;
+  /**
+   * POST bodies as the sandbox received them: the parsed JSON (bodies up to 16 KiB), else the first 2 KiB of the
+   * text. Absent for GETs and empty bodies.
+   */
+  body?: unknown;
 }
 
 export interface SandboxStats {
