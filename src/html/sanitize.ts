@@ -36,21 +36,27 @@ function loadPurifier(): Promise<Purifier> {
 }
 
 /**
- * Event-handler attributes (`onerror=`, `/onload=`) renamed before parsing. DOMPurify would remove them anyway, but
- * Chromium checks a page's Content-Security-Policy as soon as a parser meets one, even in DOMPurify's inert
- * document, and reports a `script-src-attr` violation to the partner's CSP reporting for a handler that never runs.
- * Renamed to a data attribute, which the sanitizer then drops; this pass only ever removes, so it cannot weaken it.
+ * What makes Chromium check the page's Content-Security-Policy as soon as a parser meets it, even in DOMPurify's inert
+ * document: event-handler attributes (`onerror=`, `/onload=`: a `script-src-attr` report), `<style>` elements
+ * (`style-src-elem`) and `style=` attributes (`style-src-attr`). Nothing of it would ever run or apply (DOMPurify
+ * removes all three), but each report reaches the partner's CSP reporting as an attack on their page. So they are
+ * taken out before parsing: a `<style>` element with its text (up to its end tag, or to the end like the HTML parser
+ * does when there is none), and the attributes renamed to a data attribute the sanitizer then drops. This pass only
+ * ever removes, and DOMPurify still checks what is left, so it cannot weaken the sanitizer.
  */
 const HANDLER_ATTRIBUTE = /([\s/"'])on[a-z-]*\s*=/gi;
+const STYLE_ATTRIBUTE = /([\s/"'])style\s*=/gi;
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?(?:<\/style\b[^>]*>|$)/gi;
 
-export function withoutHandlerAttributes(html: string): string {
-  return html.replace(HANDLER_ATTRIBUTE, '$1data-cr-removed=');
+export function withoutCspTriggers(html: string): string {
+  // A space, not nothing, where a <style> was: removing it must not join its two sides into a new tag or attribute.
+  return html.replace(STYLE_ELEMENT, ' ').replace(HANDLER_ATTRIBUTE, '$1data-cr-removed=').replace(STYLE_ATTRIBUTE, '$1data-cr-removed=');
 }
 
 /** Sanitizes untrusted upstream HTML into a fragment that is safe to insert. */
 export async function sanitizeHtml(dirty: string): Promise<DocumentFragment> {
   const instance = await loadPurifier();
-  return instance.sanitize(withoutHandlerAttributes(dirty), {
+  return instance.sanitize(withoutCspTriggers(dirty), {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOW_DATA_ATTR: false,

@@ -9,23 +9,12 @@ import {
   newContext,
   payAndDeliver,
   startE2e,
-  type CspReport,
   type E2eEnv,
 } from '../support/e2e-driver.js';
 import {ReliabilityRecorder} from '../support/e2e-summary.js';
 
 const summary = new ReliabilityRecorder('full-flow');
 
-/**
- * Known bug (reported): Chromium checks the page's CSP when any HTML parser, even DOMPurify's inert document, meets
- * a <style> element, so sanitizing upstream HTML that carries one reports a style-src-elem violation to the
- * partner's CSP reporting (nothing is applied). src/html/sanitize.ts renames on…= attributes before parsing for the
- * same reason (script-src-attr), but not <style>.
- */
-const STYLE_BUG = 'src/html/sanitize.ts: parsing upstream <style> reports style-src-elem under a strict CSP';
-const KNOWN_STYLE_REPORT = (v: CspReport) =>
-  /style-src-elem|console/.test(v.directive) && v.blocked === 'inline' && /\/dist\/purify[^/]*\.js/.test(v.source) &&
-  (v.directive !== 'console' || /inline style/.test(v.text));
 let env: E2eEnv;
 
 before(async () => {
@@ -106,14 +95,14 @@ suite('full flow (built bundle, strict CSP, proxy and sandbox as processes)', ()
       await traps.checkout().locator('[part~="details"] .rich *').first().waitFor({timeout: 15_000});
       const html = await traps.checkout().locator('[part~="details"] .rich').evaluateAll((nodes) => nodes.map((n) => n.innerHTML).join('\n'));
       assert.doesNotMatch(html, /<script|<iframe|<form|<img|<style|\son\w+=|javascript:/i, 'nothing dangerous left in the sanitized HTML');
-      // Every check but one known report (next test): no page error, no partner id, no trap ran, no other violation.
-      await traps.assertClean({allowCsp: KNOWN_STYLE_REPORT});
+      // No page error, no partner id, no trap ran, no CSP violation (checked one by one in the next test).
+      await traps.assertClean();
     });
   });
 
-  test('…and not one CSP violation report while sanitizing it', {todo: STYLE_BUG}, async () => {
+  test('…and not one CSP violation report while sanitizing it (handlers, <style>, style= taken out before parsing)', async () => {
     await summary.run('rich text with XSS traps: zero CSP reports', 'flow', async () => {
       assert.deepEqual(await traps.cspViolations(), []);
-    }, STYLE_BUG);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import {assert, fixture, html} from '@open-wc/testing';
 import {render} from 'lit';
-import {sanitizeHtml, withoutHandlerAttributes} from '../../src/html/sanitize.js';
+import {sanitizeHtml, withoutCspTriggers} from '../../src/html/sanitize.js';
 import {richText} from '../../src/html/rich-text.js';
 
 const traps = `
@@ -64,14 +64,36 @@ suite('sanitizeHtml', () => {
   });
 });
 
-suite('withoutHandlerAttributes (pre-pass that keeps CSP reports quiet)', () => {
+suite('withoutCspTriggers (pre-pass that keeps CSP reports quiet)', () => {
   test('no parser ever sees an on… attribute, whatever the spelling', () => {
     const traps = `<img/onerror="x()" src=x><p onclick = "y()" title="a">text</p><svg/onload=z()>
       <a href=# ONMOUSEOVER='w()'>l</a><div data-x="1"onfocus=v() tabindex=0></div><b\tonpointerdown=u()>b</b>`;
-    const parsed = new DOMParser().parseFromString(withoutHandlerAttributes(traps), 'text/html');
+    const parsed = new DOMParser().parseFromString(withoutCspTriggers(traps), 'text/html');
     const names = [...parsed.body.querySelectorAll('*')].flatMap((el) => el.getAttributeNames());
     assert.isAbove(names.length, 3);
     assert.deepEqual(names.filter((n) => n.startsWith('on')), []);
     assert.equal(parsed.body.querySelector('p')?.textContent, 'text');
+  });
+
+  test('no <style> element or style attribute either, and the text around them stays', () => {
+    const traps = `<p>before</p><style>body{display:none}</style><STYLE media="all">p{}</STYLE >` +
+      `<svg><style>circle{}</style></svg><p style="color:red" STYLE = 'x' title="t">middle</p>` +
+      ` <b>after</b><style>never closed, like the parser: to the end <p>gone</p>`;
+    const cleaned = withoutCspTriggers(traps);
+    const parsed = new DOMParser().parseFromString(cleaned, 'text/html');
+    assert.deepEqual([...parsed.querySelectorAll('style')], []);
+    const names = [...parsed.body.querySelectorAll('*')].flatMap((el) => el.getAttributeNames());
+    assert.deepEqual(names.filter((n) => n === 'style'), []);
+    assert.include(names, 'title');
+    assert.equal(parsed.body.textContent?.replace(/\s+/g, ' ').trim(), 'before middle after');
+    assert.notInclude(cleaned, 'display:none');
+  });
+
+  test('taking a <style> out never joins its two sides into a tag', () => {
+    const cleaned = withoutCspTriggers('<scr<style></style>ipt>alert(1)</script><img o<style>x</style>nerror=y()>');
+    const parsed = new DOMParser().parseFromString(cleaned, 'text/html');
+    assert.deepEqual([...parsed.querySelectorAll('script')], []);
+    const names = [...parsed.body.querySelectorAll('*')].flatMap((el) => el.getAttributeNames());
+    assert.deepEqual(names.filter((n) => n.startsWith('on')), []);
   });
 });
