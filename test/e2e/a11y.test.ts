@@ -1,11 +1,12 @@
 // Accessibility of every screen of the flow in the real built bundle on the strict-CSP host page: axe-core on each
 // element (shadow roots included) for the picker, the form, an error state, the payment screen, tracking and the
-// delivered code, in light and in dark (the reader's colour scheme AND the `theme` attribute).
+// delivered code, in light and in dark (the reader's colour scheme AND the `theme` attribute). Then the whole flow
+// with the keyboard only.
 import {after, before, suite, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {HostPage, newContext, startE2e, UI_TIMEOUT_MS, type E2eEnv} from '../support/e2e-driver.js';
+import {assertEventSequence, HostPage, newContext, startE2e, UI_TIMEOUT_MS, type E2eEnv} from '../support/e2e-driver.js';
 import {ReliabilityRecorder} from '../support/e2e-summary.js';
 
 const summary = new ReliabilityRecorder('a11y');
@@ -114,4 +115,115 @@ suite('accessibility of every screen (axe-core), light and dark', () => {
       });
     });
   }
+});
+
+interface Focus {
+  host: string;
+  tag: string;
+  id: string;
+  part: string;
+  role: string;
+  type: string;
+  text: string;
+  copy: string;
+}
+
+/** What has the focus, looking through shadow roots (the element a screen reader would be on). */
+function focused(page: HostPage): Promise<Focus> {
+  return page.page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    let host = '';
+    while (active?.shadowRoot?.activeElement) {
+      host = active.localName;
+      active = active.shadowRoot.activeElement;
+    }
+    return {
+      host,
+      tag: active?.localName ?? '',
+      id: active?.id ?? '',
+      part: active?.getAttribute('part') ?? '',
+      role: active?.getAttribute('role') ?? '',
+      type: (active as HTMLInputElement | null)?.type ?? '',
+      text: (active?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      copy: active?.getAttribute('data-copy') ?? '',
+    };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until `match` holds, at most `max` times; fails with the way the focus went. */
+async function tabTo(page: HostPage, what: string, match: (f: Focus) => boolean, opts: {back?: boolean; max?: number} = {}): Promise<Focus> {
+  const trail: string[] = [];
+  for (let i = 0; i < (opts.max ?? 40); i++) {
+    await page.page.keyboard.press(opts.back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (match(now)) return now;
+    trail.push(`${now.host}>${now.tag}${now.id ? `#${now.id}` : ''}${now.part ? `[${now.part}]` : ''}`);
+  }
+  throw new Error(`${what} not reached with ${opts.back ? 'Shift+Tab' : 'Tab'}; focus went: ${trail.join(' → ')}`);
+}
+
+suite('keyboard only: from picking a brand to the delivered code', () => {
+  test('Tab, Shift+Tab, arrows, Enter, Space and typing; no clicks', async () => {
+    await summary.run('keyboard-only flow', 'keyboard', async () => {
+      await env.sandbox.reset();
+      const context = await newContext(env);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: env.host.origin});
+      try {
+        const page = await HostPage.open(env, context);
+        const keys = page.page.keyboard;
+        await page.picker().locator('[part~="brand"]').first().waitFor({timeout: UI_TIMEOUT_MS});
+
+        // Picker: search, Down arrow into the results, Right arrow along them, Left back, Enter picks.
+        await tabTo(page, 'the search box', (f) => f.part.includes('search-input'));
+        await keys.type('Steam');
+        await page.picker().locator('[part~="brand"]', {hasText: 'Steam'}).first().waitFor({timeout: UI_TIMEOUT_MS});
+        await page.page.waitForTimeout(100);
+        await keys.press('ArrowDown');
+        let focus = await focused(page);
+        assert.equal(focus.role, 'option', 'Down arrow goes from the search box to the first result');
+        assert.match(focus.text, /Steam/);
+        await keys.press('Enter');
+        await page.waitForEvent('cr-brand-select');
+
+        // Checkout: arrows change the denomination, typing fills the e-mail, Shift+Tab comes back to it.
+        const first = await tabTo(page, 'a denomination', (f) => f.host === 'cr-checkout' && f.type === 'radio');
+        const before = await page.checkout().locator('[part~="denomination-selected"]').textContent();
+        await keys.press('ArrowRight');
+        await page.page.waitForTimeout(100);
+        const after = await page.checkout().locator('[part~="denomination-selected"]').textContent();
+        assert.notEqual(after, before, `the Right arrow picked another amount (${first.text})`);
+        await tabTo(page, 'the buyer e-mail', (f) => f.id === 'email');
+        await keys.type('keyboard@example.com');
+        await tabTo(page, 'the next field', (f) => f.id !== 'email', {max: 1});
+        await tabTo(page, 'the buyer e-mail again', (f) => f.id === 'email', {back: true, max: 3});
+        await tabTo(page, 'the pay button', (f) => f.part.includes('pay-button'));
+        await keys.press('Enter');
+        const orderId = await page.waitForPaymentScreen();
+
+        // Payment screen: the address copy button is reachable and Space copies the address.
+        const address = (await page.checkout().locator('[part~="address"]').textContent())?.trim();
+        await tabTo(page, 'copy address', (f) => f.copy === 'address');
+        await keys.press('Space');
+        await page.checkout().locator('[data-copy="address"]', {hasText: /copied/i}).waitFor({timeout: UI_TIMEOUT_MS});
+        assert.equal(await page.page.evaluate(() => navigator.clipboard.readText()), address, 'Space copied the address');
+
+        await env.sandbox.act(orderId, 'pay');
+        await env.sandbox.act(orderId, 'confirm');
+        await env.sandbox.act(orderId, 'deliver');
+        await page.waitForStatusPhase('completed');
+
+        // Delivered: the code's copy button is reachable and Enter copies the code.
+        const code = (await page.status().locator('[part~="deliveries"] [part~="code"]').first().textContent())?.trim();
+        await tabTo(page, 'copy code', (f) => f.host === 'cr-order-status' && /code/.test(f.copy), {max: 60});
+        await keys.press('Enter');
+        await page.page.waitForFunction((expected) => navigator.clipboard.readText().then((t) => t === expected), code, {timeout: UI_TIMEOUT_MS});
+
+        assertEventSequence(await page.events(), orderId, {brand: 'Steam', finalState: 'Done'});
+        assert.equal((await env.sandbox.stats()).orders, 1);
+        await page.assertClean();
+      } finally {
+        await context.close();
+      }
+    });
+  });
 });
