@@ -13,6 +13,8 @@ export interface PickerResult {
   firstRenderMs: number;
   /** One character typed → filtered list rendered (update complete and a frame), per keystroke. */
   keystroke: {count: number; median: number; p95: number};
+  /** One character typed → filter and render done (update complete, before the frame that paints it). */
+  update: {median: number; p95: number};
 }
 
 const BENCH_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -46,6 +48,7 @@ export async function pickerTimings(page: Page, proxyUrl: string, country: strin
       // (No named helper functions in here: tsx's keepNames would reference a __name the page does not have.)
       const input = el.shadowRoot.querySelector<HTMLInputElement>('[part~="search-input"]')!;
       const times: number[] = [];
+      const updates: number[] = [];
       // Type the query, then delete it again, one character at a time.
       const steps = [...[...query].map((_, i) => query.slice(0, i + 1)), ...[...query].map((_, i) => query.slice(0, query.length - i - 1))];
       for (const value of steps) {
@@ -53,13 +56,14 @@ export async function pickerTimings(page: Page, proxyUrl: string, country: strin
         input.value = value;
         input.dispatchEvent(new InputEvent('input', {bubbles: true, composed: true, data: value.slice(-1)}));
         await el.updateComplete;
+        updates.push(performance.now() - started);
         await new Promise((r) => requestAnimationFrame(() => r(undefined)));
         times.push(performance.now() - started);
       }
       const tiles = (await fetch(`${proxyUrl}/v2/brands?country_code=${country}`).then((r) => r.json())) as {all_brands?: unknown[]; categories: {brands: {brand: string}[]}[]};
       const brands = tiles.all_brands?.length ?? new Set(tiles.categories.flatMap((c) => c.brands.map((b) => b.brand))).size;
       el.remove();
-      return {firstRenderMs, times, brands};
+      return {firstRenderMs, times, updates, brands};
     },
     {proxyUrl, country, query},
   );
@@ -68,6 +72,7 @@ export async function pickerTimings(page: Page, proxyUrl: string, country: strin
     brands: result.brands,
     firstRenderMs: result.firstRenderMs,
     keystroke: {count: result.times.length, median: median(result.times), p95: p95(result.times)},
+    update: {median: median(result.updates), p95: p95(result.updates)},
   };
 }
 

@@ -79,6 +79,9 @@ export const pickerStyles = css`
     background: var(--_bg);
     cursor: pointer;
     min-width: 0;
+    /* Tiles scrolled out of view cost no layout or paint: the list changes on every keystroke. */
+    content-visibility: auto;
+    contain-intrinsic-size: auto var(--_tile-min) auto 9rem;
   }
   [role='option']:hover {
     border-color: var(--_accent);

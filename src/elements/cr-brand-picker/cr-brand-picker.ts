@@ -17,7 +17,7 @@ import {initials, inkOn, logoSrc, logoSrcset, safeHexColor} from './logo.js';
 import {pickerStyles} from './cr-brand-picker.styles.js';
 
 /** Tiles rendered at first and added each time the end of the list scrolls into view. */
-const PAGE = 60;
+const PAGE = 30;
 /** Delay before the result count is announced, so screen readers are not flooded while the user types. */
 const ANNOUNCE_DELAY_MS = 500;
 /** How long to wait for some element of the store to provide `proxy-url` before saying it is missing. */
