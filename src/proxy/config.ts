@@ -1,6 +1,7 @@
 // The proxy's configuration: what it forwards to, with which credentials, for which browser origins, and its limits.
 // Pure data and parsing: no Node APIs here (the handler must run on edge runtimes too); `configFromEnv` only reads the
 // plain object it is given.
+import {IDEMPOTENCY_DEFAULTS, type IdempotencyConfig} from './idempotency.js';
 
 export interface RateLimitConfig {
   /** Requests a client may make in a burst. */
@@ -43,9 +44,14 @@ export interface ProxyConfig {
    * browser could otherwise choose its own address and dodge the rate limit.
    */
   trustForwardedFor?: boolean;
+  /**
+   * `Idempotency-Key` support on `POST /v5/orders` (see idempotency.ts): default on, 10,000 keys, 15 minutes, answers
+   * up to 64 KiB. `false` turns it off: the header is then ignored and `Idempotency-Key-Supported` not sent.
+   */
+  idempotency?: Partial<IdempotencyConfig> | false;
 }
 
-export type ResolvedConfig = Required<ProxyConfig>;
+export type ResolvedConfig = Required<Omit<ProxyConfig, 'idempotency'>> & {idempotency: IdempotencyConfig | false};
 
 export const DEFAULTS = {
   upstreamTimeoutMs: 15_000,
@@ -93,6 +99,7 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     orderRateLimit: config.orderRateLimit ?? (sandbox ? false : {...DEFAULTS.orderRateLimit}),
     validationRateLimit: config.validationRateLimit ?? (sandbox ? false : {...DEFAULTS.validationRateLimit}),
     trustForwardedFor: config.trustForwardedFor ?? false,
+    idempotency: config.idempotency === false ? false : {...IDEMPOTENCY_DEFAULTS, ...config.idempotency},
   };
 }
 
@@ -179,5 +186,9 @@ export function configFromEnv(env: Record<string, string | undefined>): ProxyCon
   const validations = rateLimitFromEnv(env.CR_VALIDATION_RATE_LIMIT);
   if (validations !== undefined) config.validationRateLimit = validations;
   if (env.CR_TRUST_FORWARDED_FOR === '1' || env.CR_TRUST_FORWARDED_FOR === 'true') config.trustForwardedFor = true;
+  const keys = numberFromEnv('CR_IDEMPOTENCY_MAX_KEYS', env.CR_IDEMPOTENCY_MAX_KEYS);
+  const ttl = numberFromEnv('CR_IDEMPOTENCY_TTL_MS', env.CR_IDEMPOTENCY_TTL_MS);
+  if (keys === 0 || ttl === 0) config.idempotency = false;
+  else if (keys !== undefined || ttl !== undefined) config.idempotency = {...(keys !== undefined ? {maxKeys: keys} : {}), ...(ttl !== undefined ? {ttlMs: ttl} : {})};
   return config;
 }

@@ -3,10 +3,13 @@
 // GETs) are not browser cross-origin requests and pass.
 import {refuse, type Refusal} from './errors.js';
 
-/** Request headers a browser may send cross-origin (JSON POSTs, EventSource reconnects). */
-export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Last-Event-ID', 'Accept', 'Accept-Language', 'Content-Language'];
-/** Response headers the widget may read besides the CORS-safelisted ones. */
-export const EXPOSED_HEADERS = ['Retry-After'];
+/** Request headers a browser may send cross-origin (JSON POSTs, EventSource reconnects, order idempotency keys). */
+export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Last-Event-ID', 'Accept', 'Accept-Language', 'Content-Language', 'Idempotency-Key'];
+/**
+ * Response headers the widget may read besides the CORS-safelisted ones: Retry-After, and the idempotency headers
+ * (it learns from `Idempotency-Key-Supported` on any answer that it may send keys; see idempotency.ts).
+ */
+export const EXPOSED_HEADERS = ['Retry-After', 'Idempotency-Key-Supported', 'Idempotency-Key', 'Idempotency-Replayed'];
 /** How long a browser may cache a preflight answer, in seconds (Chromium caps it at 7200). */
 export const PREFLIGHT_MAX_AGE = 600;
 

@@ -1,11 +1,21 @@
 // The proxy as a standard fetch handler `(request) => Promise<Response>`: checks the request (target, origin,
 // method, query, body, rate), forwards it to upstream with the partner's headers, and relays the answer (JSON
 // bodies whole, event streams frame by frame). Only fetch-standard APIs are used (Request, Response, Headers,
-// ReadableStream, TextEncoder, AbortController, setTimeout), so it runs on Node, Deno, Bun and edge runtimes alike.
+// ReadableStream, TextEncoder, AbortController, setTimeout, Web Crypto), so it runs on Node, Deno, Bun and edge
+// runtimes alike. POST /v5/orders with an `Idempotency-Key` goes through idempotency.ts (no second order on a resend).
 import {resolveConfig, type ProxyConfig, type ResolvedConfig} from './config.js';
 import {corsFor, preflight} from './cors.js';
 import {errorResponse, refusalResponse, refuse, type Refusal} from './errors.js';
 import {relayedHeaders, upstreamHeaders} from './forward-headers.js';
+import {
+  bodyHash,
+  createIdempotencyStore,
+  parseIdempotencyKey,
+  responseFrom,
+  storedFrom,
+  type IdempotencyStore,
+  type StoredAnswer,
+} from './idempotency.js';
 import {readJsonBody} from './json-body.js';
 import {createRateLimiter, type RateLimiter} from './rate-limit.js';
 import {methodsFor, parseTarget, route, type Route} from './request-guard.js';
@@ -29,10 +39,11 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   const limiters: Partial<Record<Route['endpoint']['name'], RateLimiter>> = {};
   if (c.orderRateLimit) limiters.createOrder = createRateLimiter(c.orderRateLimit);
   if (c.validationRateLimit) limiters.validateOrder = createRateLimiter(c.validationRateLimit);
+  const idempotency = c.idempotency ? createIdempotencyStore(c.idempotency) : undefined;
 
   return async (request, info = {}) => {
     try {
-      return await handle(c, limiters, request, info);
+      return await handle(c, limiters, idempotency, request, info);
     } catch {
       // A bug must not leak a stack trace, upstream text or configuration to the browser.
       return errorResponse(500, 'INTERNAL', 'The proxy failed to handle the request.');
@@ -43,13 +54,16 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
 async function handle(
   c: ResolvedConfig,
   limiters: Partial<Record<string, RateLimiter>>,
+  idempotency: IdempotencyStore | undefined,
   request: Request,
   info: ProxyRequestInfo,
 ): Promise<Response> {
   const origin = request.headers.get('origin');
   const cors = corsFor(origin, c.allowedOrigins);
-  // Refusals carry CORS headers for allowed origins, so the widget can read why it was refused.
-  const corsHeaders = cors.ok ? cors.headers : {};
+  // Refusals carry CORS headers for allowed origins, so the widget can read why it was refused. Every answer says
+  // whether keys are supported: the widget learns it from its first GET, before it ever needs to resend a create.
+  const corsHeaders: Record<string, string> = cors.ok ? {...cors.headers} : {};
+  if (idempotency) corsHeaders['Idempotency-Key-Supported'] = '1';
   const refused = (r: Refusal) => refusalResponse(r, corsHeaders);
 
   const url = new URL(request.url);
@@ -68,13 +82,21 @@ async function handle(
   if (!routed.ok) return refused(routed.refusal);
   const r = routed.value;
 
+  const key = idempotency && r.endpoint.name === 'createOrder' ? parseIdempotencyKey(request.headers.get('idempotency-key')) : undefined;
+  if (key === 'invalid') {
+    return refused(refuse(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).'));
+  }
   const clientAddress = clientAddressOf(request, info, c.trustForwardedFor);
   const limiter = limiters[r.endpoint.name];
-  if (limiter) {
-    const wait = limiter.take(clientAddress ?? 'unknown');
-    if (wait > 0) {
-      return refused(refuse(429, 'RATE_LIMITED', 'Too many requests from this client; try again later.', {'Retry-After': String(wait)}));
-    }
+  const rateLimited = (): Response | undefined => {
+    const wait = limiter?.take(clientAddress ?? 'unknown') ?? 0;
+    if (wait <= 0) return undefined;
+    return refused(refuse(429, 'RATE_LIMITED', 'Too many requests from this client; try again later.', {'Retry-After': String(wait)}));
+  };
+  // A keyed create takes its token only when it will really reach upstream: a resend answered from memory is free.
+  if (!key) {
+    const limited = rateLimited();
+    if (limited) return limited;
   }
 
   let body: string | undefined;
@@ -87,7 +109,41 @@ async function handle(
   }
 
   const headers = upstreamHeaders({request, route: r, partnerId: c.partnerId, appVersion: c.appVersion, clientAddress, country});
-  return forward(c, request, r, headers, body, corsHeaders);
+  if (!key || !idempotency || body === undefined) return forward(c, request, r, headers, body, corsHeaders);
+
+  // ---- POST /v5/orders with an Idempotency-Key (never forwarded: upstreamHeaders is an allow-list) ----
+  const scope = clientAddress ?? 'unknown';
+  const hash = await bodyHash(body);
+  const echo = {...corsHeaders, 'Idempotency-Key': key};
+  const found = idempotency.lookup(scope, key, hash);
+  switch (found.kind) {
+    case 'reused':
+      return refused(refuse(422, 'IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used with another body.', {'Idempotency-Key': key}));
+    case 'unknown':
+      return refused(
+        refuse(409, 'IDEMPOTENCY_OUTCOME_UNKNOWN', 'The first request with this Idempotency-Key may have created an order; it is not sent again.', {
+          'Idempotency-Key': key,
+        }),
+      );
+    case 'replay':
+      return responseFrom(found.answer, {...echo, 'Idempotency-Replayed': 'true'});
+    case 'wait':
+      return responseFrom(await found.answer, {...echo, 'Idempotency-Replayed': 'true'});
+    case 'miss':
+      break;
+  }
+  const limited = rateLimited();
+  if (limited) return limited;
+  const settle = idempotency.start(scope, key, hash);
+  let answer: StoredAnswer | undefined;
+  try {
+    // Not tied to this client: if the page reloads mid-create, upstream still answers and the resend gets the order.
+    answer = await storedFrom(await forward(c, request, r, headers, body, {}, false));
+  } finally {
+    // A bug above still settles the key (as "outcome unknown"), so nobody waits on it forever.
+    settle(answer ?? (await storedFrom(errorResponse(500, 'INTERNAL', 'The proxy failed to handle the request.'))));
+  }
+  return responseFrom(answer, echo);
 }
 
 async function forward(
@@ -97,6 +153,7 @@ async function forward(
   headers: Headers,
   body: string | undefined,
   corsHeaders: Record<string, string>,
+  followClient = true,
 ): Promise<Response> {
   const abort = new AbortController();
   let timedOut = false;
@@ -105,9 +162,12 @@ async function forward(
     abort.abort();
   }, c.upstreamTimeoutMs);
   // The browser leaving (the server bridge aborts request.signal) closes the upstream connection too.
+  // A keyed create (followClient false) keeps going: its answer is kept for the resend.
   const onClientGone = () => abort.abort();
-  if (request.signal.aborted) onClientGone();
-  request.signal.addEventListener('abort', onClientGone, {once: true});
+  if (followClient) {
+    if (request.signal.aborted) onClientGone();
+    request.signal.addEventListener('abort', onClientGone, {once: true});
+  }
   const done = () => {
     clearTimeout(timer);
     request.signal.removeEventListener('abort', onClientGone);

@@ -36,6 +36,12 @@ describe('preflight', () => {
     assert.equal(res.headers.get('access-control-allow-origin'), OTHER_ORIGIN);
   });
 
+  test('POST preflight for an order with an Idempotency-Key allows the header', async () => {
+    const res = await preflightFor('/v5/orders', ORIGIN, 'POST', 'content-type, idempotency-key');
+    assert.equal(res.status, 204);
+    assert.match(res.headers.get('access-control-allow-headers') ?? '', /(^|, )Idempotency-Key(,|$)/);
+  });
+
   test('GET preflight for an EventSource reconnect allows Last-Event-ID', async () => {
     const res = await preflightFor(`/v5/orders/${ORDER_ID}/subscribe`, ORIGIN, 'GET', 'last-event-id');
     assert.equal(res.status, 204);
@@ -73,12 +79,13 @@ describe('preflight', () => {
 });
 
 describe('actual requests', () => {
-  test('an allowed origin gets Allow-Origin, Vary and exposed Retry-After, never credentials', async () => {
+  test('an allowed origin gets Allow-Origin, Vary, exposed Retry-After and idempotency headers, never credentials', async () => {
     const res = await fetch(`${h.url}/v3/payment_vias`, {headers: {origin: ORIGIN}});
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(res.headers.get('vary') ?? '', /Origin/);
-    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After');
+    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After, Idempotency-Key-Supported, Idempotency-Key, Idempotency-Replayed');
+    assert.equal(res.headers.get('idempotency-key-supported'), '1');
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
     await res.body?.cancel();
   });
