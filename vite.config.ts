@@ -22,9 +22,39 @@ function bundleFromSource(): Plugin {
   };
 }
 
+/**
+ * The build only: minifies the CSS inside our `css\`…\`` literals (comments and indentation out), which the JS
+ * minifier must leave as written. Strings (`content: "…"`) are kept verbatim; literals with `${…}` are left alone.
+ */
+export function minifyCssLiterals(): Plugin {
+  const squeeze = (css: string) =>
+    css
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
+      .map((piece, i) =>
+        i % 2
+          ? piece
+          : piece
+              .replace(/\s+/g, ' ')
+              .replace(/\s*([{};,])\s*/g, '$1')
+              .replace(/:\s+/g, ':')
+              .replace(/;}/g, '}'),
+      )
+      .join('')
+      .trim();
+  return {
+    name: 'cr-minify-css-literals',
+    apply: 'build',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return undefined;
+      return code.replace(/\bcss`([^`$]*)`/g, (_, css: string) => `css\`${squeeze(css)}\``);
+    },
+  };
+}
+
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource()],
+  plugins: [bundleFromSource(), minifyCssLiterals()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},

@@ -14,9 +14,9 @@ const {summaryReporter} = await import('./test/support/summary-reporter.mjs');
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const servers = await startTestServers([`http://localhost:${port}`, `http://127.0.0.1:${port}`]);
 
-// CommonJS-only packages (qrcode, axe-core, jsqr) do not load as ES modules in the dev server: serve each one as a
+// CommonJS-only packages (axe-core, jsqr) do not load as ES modules in the dev server: serve each one as a
 // single ES module bundled by esbuild. Vite handles them by itself for the demo and the build.
-const cjsPackages = ['qrcode', 'axe-core', 'jsqr'];
+const cjsPackages = ['axe-core', 'jsqr'];
 const bundled = new Map();
 const cjsAsEsm = {
   name: 'cjs-as-esm',

@@ -1,6 +1,6 @@
-// QR codes for the payment screen. The encoder is loaded lazily (it is ~9 KiB gzipped and only the payment
-// screen needs it) and only its module matrix is used: the SVG is drawn by our own Lit template, so no markup
-// string from a library is ever parsed into the page and nothing needs a data: URL under a strict CSP.
+// QR codes for the payment screen. The encoder (lean-qr, ~3.5 KiB gzipped, an ES module) is loaded lazily, since
+// only the payment screen needs it, and only its module matrix is used: the SVG is drawn by our own Lit template, so
+// no markup string from a library is ever parsed into the page and nothing needs a data: URL under a strict CSP.
 
 export interface QrMatrix {
   size: number;
@@ -8,13 +8,18 @@ export interface QrMatrix {
   path: string;
 }
 
-let encoder: Promise<typeof import('qrcode')> | undefined;
+let encoder: Promise<typeof import('lean-qr')> | undefined;
 
-/** The QR matrix of `text`, exactly as given (error correction M: a wallet reads it from a screen, not print). */
+/**
+ * The QR matrix of `text`, exactly as given (error correction at least M: a wallet reads it from a screen, not
+ * print; the encoder raises it when the chosen size has room to spare).
+ */
 export async function qrMatrix(text: string): Promise<QrMatrix> {
-  encoder ??= import('qrcode').then((m) => ((m as unknown as {default?: typeof import('qrcode')}).default ?? m));
-  const {modules} = (await encoder).create(text, {errorCorrectionLevel: 'M'});
-  const size = modules.size;
+  encoder ??= import('lean-qr');
+  const {generate, correction} = await encoder;
+  const code = generate(text, {minCorrectionLevel: correction.M});
+  const size = code.size;
+  const modules = {get: (y: number, x: number) => code.get(x, y)};
   let path = '';
   for (let y = 0; y < size; y++) {
     // Runs of dark modules on a row become one rectangle, which keeps the path short.

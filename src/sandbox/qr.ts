@@ -1,6 +1,7 @@
-// GET /v3/qrs/{id}: the order's qr_text as an SVG QR code.
-import QRCode from 'qrcode';
+// GET /v3/qrs/{id}: the order's qr_text as an SVG QR code (the same encoder as the widget's payment screen).
+import {correction, generate} from 'lean-qr';
+import {toSvgSource} from 'lean-qr/extras/svg';
 
-export function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, {type: 'svg', errorCorrectionLevel: 'M', margin: 2});
+export async function qrSvg(text: string): Promise<string> {
+  return toSvgSource(generate(text, {minCorrectionLevel: correction.M}), {pad: 2, scale: 4, xmlDeclaration: false});
 }

@@ -25,7 +25,7 @@ export const npmEntries = {
 };
 
 /** Runtime dependencies stay imports in the npm build, so an app that also uses lit gets one copy of it. */
-const external = /^(lit|lit-html|lit-element|@lit\/.*|@lit\/task|zod|dompurify|qrcode)(\/|$)/;
+const external = /^(lit|lit-html|lit-element|@lit\/.*|@lit\/task|zod|dompurify|lean-qr)(\/|$)/;
 
 /** The script-tag bundle (vite.config.ts) into outDir; answers the files written. */
 export async function buildScriptTag(outDir = join(root, 'dist')): Promise<void> {
