@@ -5,6 +5,7 @@ import {existsSync, mkdirSync, readFileSync, readdirSync, rmSync} from 'node:fs'
 import {join} from 'node:path';
 import {ensureChrome} from './support/chrome.js';
 import {buildBundle} from './support/built-bundle.js';
+import {SUMMARY_FILE, type ReliabilitySummary} from './support/e2e-summary.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const results = join(root, '.test-results');
@@ -94,6 +95,13 @@ if (wanted('browser')) {
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
+}
+
+// The e2e reliability figures the README quotes, from this very run (e2e-summary.ts writes them).
+if (existsSync(SUMMARY_FILE)) {
+  const {totals: r} = JSON.parse(readFileSync(SUMMARY_FILE, 'utf8')) as ReliabilitySummary;
+  console.log(`\nreliability (e2e): ${r.scenarios} scenarios, ${r.survived} survived, ${r.failed} failed; ` +
+    `faults tried ${r.faultsTried}, survived ${r.faultsSurvived}; orders duplicated ${r.ordersDuplicated}`);
 }
 
 console.log(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
