@@ -4,7 +4,9 @@
 import * as z from 'zod/mini';
 import {ORDER_ID, paths} from '../upstream/endpoints.js';
 import {ApiError} from './errors.js';
-import {send, joinUrl, type CallOptions} from './http.js';
+import {send, joinUrl, supportsIdempotencyKeys, type CallOptions} from './http.js';
+
+export {supportsIdempotencyKeys};
 import {validationProblems} from './problems.js';
 import {
   BrandsPage,
@@ -128,12 +130,24 @@ export async function validateOrder(proxyUrl: string | undefined, body: OrderBod
   return parseAs(Validation, res.body, 'validation');
 }
 
+export interface CreateOrderOptions extends CallOptions {
+  /**
+   * Sent as `Idempotency-Key`: the same key with the same body gets the first create's answer instead of a second
+   * order (README, "Order idempotency keys"). Only give one to a proxy that takes it (`supportsIdempotencyKeys`):
+   * to another, a non-safelisted header can make a cross-origin POST fail its preflight.
+   */
+  idempotencyKey?: string;
+}
+
 /**
- * POST /v5/orders. Never retried automatically: a failed create may still have reached upstream. A 2xx that
- * carries problems instead of an order is ApiError `problems`.
+ * POST /v5/orders. Never retried automatically: a failed create may still have reached upstream (the caller may
+ * send it again itself with the same idempotency key). A 2xx that carries problems instead of an order is ApiError
+ * `problems`.
  */
-export async function createOrder(proxyUrl: string | undefined, body: OrderBody, options?: CallOptions): Promise<OrderT> {
-  const res = await send({method: 'POST', base: proxyUrl, path: paths.createOrder(), body}, options);
+export async function createOrder(proxyUrl: string | undefined, body: OrderBody, options?: CreateOrderOptions): Promise<OrderT> {
+  const key = options?.idempotencyKey;
+  const headers = key ? {'idempotency-key': key} : undefined;
+  const res = await send({method: 'POST', base: proxyUrl, path: paths.createOrder(), body, ...(headers ? {headers} : {})}, options);
   const maybeProblems = z.safeParse(Validation, res.body);
   if (maybeProblems.success && maybeProblems.data.problems?.length && !(res.body as {order_id?: unknown})?.order_id) {
     throw new ApiError('problems', 'problems', {status: res.status, problems: validationProblems(maybeProblems.data)});

@@ -25,7 +25,12 @@ export type TransportErrorCode =
   /** The widget refused to send it (e.g. an order id that is not a UUID). */
   | 'invalid-request'
   /** A validation (or order) answered with problems: see `problems`. */
-  | 'problems';
+  | 'problems'
+  /**
+   * An order create sent again with its idempotency key, whose first send may or may not have created an order
+   * (the proxy's 409 IDEMPOTENCY_OUTCOME_UNKNOWN): it was not sent upstream again.
+   */
+  | 'outcome-unknown';
 
 export type ApiErrorCode = TransportErrorCode | ProblemInfo['code'];
 
@@ -96,5 +101,8 @@ export function errorFromResponse(status: number, body: unknown, retryAfterMs?: 
     return new ApiError(problem.code, code, {...init, problems: [problem]});
   }
   if (status === 404) return new ApiError('not-found', 'not found', init);
+  // The reference proxy's own refusals are {error: {code, message}}.
+  const proxyError = record['error'] && typeof record['error'] === 'object' ? (record['error'] as Record<string, unknown>) : {};
+  if (status === 409 && proxyError['code'] === 'IDEMPOTENCY_OUTCOME_UNKNOWN') return new ApiError('outcome-unknown', 'outcome unknown', init);
   return new ApiError('http-4xx', `upstream answered ${status}`, init);
 }

@@ -43,6 +43,8 @@ export interface HttpRequest {
   body?: unknown;
   /** A 4xx whose body carries a `problems` array is an answer (validations), not a failure. */
   problemsAreAnswers?: boolean;
+  /** Extra request headers (the order's `Idempotency-Key`). */
+  headers?: Record<string, string>;
 }
 
 export interface HttpResponse {
@@ -103,6 +105,22 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/**
+ * Proxies that said `Idempotency-Key-Supported: 1` on some answer (the reference proxy says it on every one). Only
+ * to those is the header sent: to another proxy (an nginx recipe, say) a header outside CORS's safelist would make
+ * a cross-origin POST fail its preflight, and the order with it.
+ */
+const keyedProxies = new Set<string>();
+
+function proxyKey(base: string): string {
+  return joinUrl(base, '');
+}
+
+/** True once the proxy at `base` has said it takes `Idempotency-Key` on `POST /v5/orders`. */
+export function supportsIdempotencyKeys(base: string | undefined): boolean {
+  return base !== undefined && base !== null && keyedProxies.has(proxyKey(base));
+}
+
 function isRetryable(error: ApiError): boolean {
   return error.code === 'network' || error.code === 'http-5xx' || error.code === 'rate-limited';
 }
@@ -129,7 +147,11 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
     const init: RequestInit = {
       method: request.method,
       signal: controller.signal,
-      headers: request.body === undefined ? {accept: 'application/json'} : {accept: 'application/json', 'content-type': 'application/json'},
+      headers: {
+        accept: 'application/json',
+        ...(request.body === undefined ? {} : {'content-type': 'application/json'}),
+        ...request.headers,
+      },
       // The partner id lives in the proxy, never here; no cookies are needed either.
       credentials: 'omit',
       ...(request.body === undefined ? {} : {body: JSON.stringify(request.body)}),
@@ -140,6 +162,7 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
     } catch (error) {
       return fail(error);
     }
+    if (request.base && response.headers.get('idempotency-key-supported') === '1') keyedProxies.add(proxyKey(request.base));
     let raw: string;
     try {
       raw = await response.text();

@@ -72,3 +72,65 @@ export function clearOrder(storeName: string): void {
     // Nothing to do: there is nothing we could read back either.
   }
 }
+
+// ---- a create sent but not answered (yet) -------------------------------------------------------------------
+// Written just before `POST /v5/orders` leaves and removed once its answer is in (or upstream refused it), so a
+// reload or a lost answer finds it: with the key the proxy took, the very same create is sent again and the proxy
+// answers it with the first one's order instead of making a second (README, "No double orders").
+
+/** How long a pending create may be sent again: the reference proxy keeps a key's answer 15 minutes. */
+export const PENDING_CREATE_TTL_MS = 15 * 60_000;
+/** After this, a pending create is forgotten (its order, if any, has expired unpaid long ago). */
+const PENDING_CREATE_FORGET_MS = 2 * 60 * 60_000;
+
+const PendingCreate = z.object({
+  v: z.literal(VERSION),
+  /** The `Idempotency-Key` (a UUID). */
+  key: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/)),
+  /** The order body's fingerprint (order-guard.ts), to tell "the same purchase" from another. */
+  fp: z.string(),
+  /** Whether the proxy took the key: only then is a resend safe. */
+  keyed: z.boolean(),
+  /** The body as sent, to send it again byte for byte (the proxy compares a hash of it). */
+  body: z.record(z.string(), z.unknown()),
+  at: z.number(),
+});
+export type PendingCreate = z.infer<typeof PendingCreate>;
+
+export function pendingCreateKey(storeName: string): string {
+  return `cr-checkout:${storeName}:pending`;
+}
+
+export function savePendingCreate(storeName: string, pending: Omit<PendingCreate, 'v'>): void {
+  try {
+    storage()?.setItem(pendingCreateKey(storeName), JSON.stringify({v: VERSION, ...pending}));
+  } catch {
+    // Without storage a reload cannot resend it; the in-page "check again" still can.
+  }
+}
+
+/** The store's pending create, validated; undefined (and removed) when missing, tampered or hours old. */
+export function loadPendingCreate(storeName: string, now = Date.now()): PendingCreate | undefined {
+  let data: unknown;
+  try {
+    const raw = storage()?.getItem(pendingCreateKey(storeName));
+    if (!raw) return undefined;
+    data = JSON.parse(raw);
+  } catch {
+    data = undefined;
+  }
+  const parsed = z.safeParse(PendingCreate, data);
+  if (!parsed.success || now - parsed.data.at > PENDING_CREATE_FORGET_MS || parsed.data.at > now + 60_000) {
+    clearPendingCreate(storeName);
+    return undefined;
+  }
+  return parsed.data;
+}
+
+export function clearPendingCreate(storeName: string): void {
+  try {
+    storage()?.removeItem(pendingCreateKey(storeName));
+  } catch {
+    // See clearOrder.
+  }
+}

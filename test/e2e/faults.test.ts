@@ -51,7 +51,7 @@ async function scenario(name: string, body: (context: BrowserContext, pages: Hos
       const outcome = (await body(context, pages)) ?? {};
       const stats = await env.sandbox.stats();
       assert.equal(stats.orders, outcome.orders ?? 1, `exactly ${outcome.orders ?? 1} order(s) upstream`);
-      assert.equal(stats.counts['createOrder'] ?? 0, outcome.createRequests ?? 1, 'order POSTs upstream');
+      assert.equal(stats.counts['createOrder'] ?? 0, outcome.createRequests ?? 1, 'order POSTs upstream' + JSON.stringify(stats.requests.filter((r) => r.endpoint === 'createOrder')));
       for (const page of pages) await page.assertClean();
       return {ordersCreated: stats.orders, expectedOrders: outcome.orders ?? 1};
     } finally {
@@ -339,6 +339,55 @@ suite('faults on the full flow', () => {
       });
     });
   }
+
+  test('page reloaded while the order is being created: sent again with its key, answered with that order', async () => {
+    await scenario('page reloaded mid-create', async (context, pages) => {
+      // Upstream takes its time to create: the reload lands while the POST is in flight.
+      await fault({kind: 'slow', endpoint: 'createOrder', ms: 2500, times: 1});
+      const page = await open(context, pages);
+      await page.pickBrand('Steam');
+      await page.fillForm({email: 'buyer@example.com'});
+      await page.submit();
+      const deadline = Date.now() + UI_TIMEOUT_MS;
+      while (((await env.sandbox.stats()).counts['createOrder'] ?? 0) === 0 && Date.now() < deadline) await sleep(50);
+      await page.page.reload();
+      // The reloaded page sends the pending create again with its key; the proxy, still waiting for upstream's
+      // answer to the first, answers both with the one order.
+      const orderId = await page.waitForPaymentScreen(RECOVERY_MS);
+      await act(orderId, 'pay');
+      await act(orderId, 'confirm');
+      await act(orderId, 'deliver');
+      // This page never had the order created before: it announces it once, then follows it.
+      await expectDelivered(page, orderId);
+    });
+  });
+
+  test('create answer lost on the way to the browser: "check again" gets the very order, never a second', async () => {
+    await scenario('create answer lost, check again', async (context, pages) => {
+      const page = await open(context, pages);
+      let lost = false;
+      // The proxy and upstream do their work; the browser's connection breaks before the answer arrives.
+      await page.page.route(/\/v5\/orders$/, async (route) => {
+        if (route.request().method() !== 'POST' || lost) return route.fallback();
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await page.pickBrand('Steam');
+      await page.fillForm({email: 'buyer@example.com'});
+      await page.submit();
+      const check = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
+      await check.waitFor({timeout: RECOVERY_MS});
+      assert.equal((await env.sandbox.stats()).orders, 1, 'upstream created the order whose answer was lost');
+      await check.click();
+      const orderId = await page.waitForPaymentScreen(RECOVERY_MS);
+      assert.deepEqual(await env.sandbox.orderIds(), [orderId], 'the payment screen shows the order whose answer was lost');
+      await act(orderId, 'pay');
+      await act(orderId, 'confirm');
+      await act(orderId, 'deliver');
+      await expectDelivered(page, orderId, {brand: 'Steam', allowErrors: true});
+    });
+  });
 
   // ---- two tabs ----------------------------------------------------------------------------------------------
 

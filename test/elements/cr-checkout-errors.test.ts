@@ -6,7 +6,7 @@ import {PROBLEM_FIELDS, VALIDATION_PROBLEM_CODES, type ProblemCode} from '../../
 import {fieldOfProblem} from '../../src/elements/cr-checkout/form-model.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, proxyUrl, sandboxUrl, submit, truncateNextAnswer, type, unique, waitFor} from '../support/checkout-helpers.js';
-import type {ErrorDetail} from '../../src/events.js';
+import type {ErrorDetail, OrderCreatedDetail} from '../../src/events.js';
 import {dropStore} from '../../src/store/store.js';
 
 const sandbox = sandboxControls(sandboxUrl);
@@ -184,40 +184,70 @@ suite('cr-checkout: problems and failures', () => {
     }
   });
 
-  test('create lost after sending: "unknown outcome", never resubmitted; check again / start over', async () => {
+  /** Fails the first order POST after it reached upstream (the order IS created), as a dropped connection would. */
+  function loseFirstCreateAnswer(): {restore: () => void; keys: (string | undefined)[]} {
+    const realFetch = window.fetch;
+    const keys: (string | undefined)[] = [];
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && /\/v5\/orders$/.test(url)) {
+        keys.push((init.headers as Record<string, string> | undefined)?.['idempotency-key']);
+        const answer = await realFetch(input, init);
+        if (keys.length === 1) throw new TypeError('Failed to fetch');
+        return answer;
+      }
+      return realFetch(input, init);
+    };
+    return {restore: () => (window.fetch = realFetch), keys};
+  }
+
+  test('create answer lost: "unknown outcome", nothing resent by itself; "check again" resends with its key and gets that very order', async () => {
     const el = await mountCheckout({brand: 'Netflix'});
     await formReady(el);
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const realFetch = window.fetch;
-    let creates = 0;
-    // The request reaches upstream (the order IS created), then the connection drops before the answer.
-    window.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (init?.method === 'POST' && /\/v5\/orders$/.test(url)) {
-        creates++;
-        await realFetch(input, init);
-        throw new TypeError('Failed to fetch');
-      }
-      return realFetch(input, init);
-    };
+    const lost = loseFirstCreateAnswer();
+    const created: string[] = [];
+    el.addEventListener('cr-order-created', (e) => created.push((e as CustomEvent<OrderCreatedDetail>).detail.order.order_id));
     try {
       await submit(el);
       await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(creates, 1);
-      const [check, startOver] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="form-error"] button')];
-      check!.click();
-      await el.updateComplete;
-      assert.include($(el, '[part="form-error"]')!.textContent!, el.messages.checkout.stillUnknown);
-      assert.equal(creates, 1);
-      startOver!.click();
+      assert.lengthOf(lost.keys, 1, 'never resent by itself');
+      const check = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="retry-button"]')!;
+      check.click();
+      const orderId = await paymentShown(el);
+      assert.lengthOf(lost.keys, 2);
+      assert.match(lost.keys[0] ?? '', /^[0-9a-f-]{36}$/, 'the create carried an Idempotency-Key');
+      assert.equal(lost.keys[1], lost.keys[0], 'sent again with the same key');
+      const orders = await ordersFor(email);
+      assert.lengthOf(orders, 1, 'one order upstream');
+      assert.equal(orders[0]!.order_id, orderId, 'the payment screen shows the order the lost answer carried');
+      assert.deepEqual(created, [orderId]);
+      assert.equal(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), null, 'nothing left pending');
+    } finally {
+      lost.restore();
+    }
+  });
+
+  test('create answer lost, then "start over": back to the form with everything typed, the key forgotten', async () => {
+    const el = await mountCheckout({brand: 'Netflix'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const lost = loseFirstCreateAnswer();
+    try {
+      await submit(el);
+      await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
+      assert.isNotNull(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), 'the create is remembered while its outcome is unknown');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="new-purchase-button"]')!.click();
       await el.updateComplete;
       assert.equal($<HTMLInputElement>(el, '#email')!.value, email);
-      assert.equal(creates, 1);
+      assert.lengthOf(lost.keys, 1);
       assert.lengthOf(await ordersFor(email), 1);
+      assert.equal(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), null);
     } finally {
-      window.fetch = realFetch;
+      lost.restore();
     }
   });
 });

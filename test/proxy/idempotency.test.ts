@@ -281,4 +281,32 @@ describe('through the real proxy to the sandbox', () => {
     assert.equal(second.order_id, first.order_id);
     assert.equal((await controls.stats()).orders, 1);
   });
+
+  test('the browser gone while the sandbox is slow to create (a reload): the node server keeps the create, the resend waits for it', async () => {
+    const controls = sandboxControls(servers.sandboxUrl);
+    await controls.reset();
+    await controls.fault({kind: 'slow', endpoint: 'createOrder', ms: 800, times: 1});
+    const key = 'reload-mid-create-0000001';
+    const body = JSON.stringify({
+      user: {email: 'buyer@example.com'},
+      payment: {type: 'via', payment_via: 'USER_WALLET', coin: 'USDC', network: 'Solana'},
+      deliveries: [{brand_name: 'Steam', country_code: 'US', denomination: '20 USD', beneficiary_account: 'buyer@example.com'}],
+      lang: 'en',
+    });
+    const init = (signal?: AbortSignal): RequestInit => ({
+      method: 'POST', headers: {'content-type': 'application/json', origin: ORIGIN, 'idempotency-key': key}, body, ...(signal ? {signal} : {}),
+    });
+    const leaving = new AbortController();
+    const first = fetch(`${servers.proxyUrl}/v5/orders`, init(leaving.signal)).catch((error: unknown) => error);
+    await waitFor(async () => ((await controls.stats()).counts['createOrder'] ?? 0) === 1);
+    leaving.abort();
+    await first;
+    const again = await fetch(`${servers.proxyUrl}/v5/orders`, init());
+    assert.equal(again.status, 200);
+    const order = (await again.json()) as {order_id: string};
+    const stats = await controls.stats();
+    assert.equal(stats.orders, 1);
+    assert.equal(stats.counts['createOrder'], 1, 'the resend never reached the sandbox');
+    assert.match(order.order_id, /^[0-9a-f-]{36}$/);
+  });
 });

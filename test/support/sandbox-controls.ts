@@ -82,6 +82,8 @@ export interface SandboxControls {
   clearFaults(): Promise<void>;
   /** Removes one fault (by the id `fault()` answered), leaving the others in place. */
   removeFault(id: number): Promise<void>;
+  /** The ids of the orders upstream holds, oldest first. */
+  orderIds(): Promise<string[]>;
 }
 
 export function sandboxControls(sandboxUrl: string): SandboxControls {
@@ -104,5 +106,6 @@ export function sandboxControls(sandboxUrl: string): SandboxControls {
     fault: (spec) => call('POST', 'faults', spec),
     clearFaults: async () => void (await call('DELETE', 'faults')),
     removeFault: async (id) => void (await call('DELETE', `faults/${id}`)),
+    orderIds: async () => (await call<{order_id: string}[]>('GET', 'orders')).map((o) => o.order_id),
   };
 }

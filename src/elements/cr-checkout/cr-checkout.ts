@@ -1,7 +1,7 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {property, state} from 'lit/decorators.js';
 import {initialState, Task, TaskStatus} from '@lit/task';
-import {createOrder, getOrder, getPaymentVias, getPrice, getProducts, validateOrder} from '../../api/client.js';
+import {getOrder, getPaymentVias, getPrice, getProducts, validateOrder} from '../../api/client.js';
 import {ApiError, isApiError} from '../../api/errors.js';
 import {LatestOnly} from '../../api/latest.js';
 import {validationProblems, type ProblemInfo} from '../../api/problems.js';
@@ -9,7 +9,7 @@ import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {detailLines, problemMessage} from '../../i18n/error-message.js';
 import {formatCoin, formatMoney} from '../../i18n/format.js';
-import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js';
+import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
 import {skeletonStyles} from '../../styles/skeleton.js';
 import {hostStyles} from '../../styles/theme.js';
 // The directive is small; DOMPurify itself loads only when a section is first opened (sanitize.ts).
@@ -38,13 +38,11 @@ import {
 } from './form-model.js';
 import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
 import {callingCode} from './phone.js';
+import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {renderPayment, type PaymentView} from './payment-screen.js';
 
 /** Quotes wait for the user to stop typing this long. */
 export const QUOTE_DEBOUNCE_MS = 300;
-
-/** Create failures after which nobody knows whether the order exists (the POST may have reached upstream). */
-const UNKNOWN_OUTCOME_CODES = new Set(['network', 'timeout', 'http-5xx', 'bad-response']);
 
 type Busy = 'validating' | 'creating' | 'waiting' | undefined;
 type DetailKey = 'description' | 'how_to_redeem' | 'term_and_conditions';
@@ -108,7 +106,8 @@ export class CrCheckout extends CrElement {
   @state() private _problems: ProblemInfo[] = [];
   @state() private _formError: unknown;
   @state() private _busy: Busy;
-  @state() private _unknownOutcome: 'unknown' | 'still-unknown' | undefined;
+  /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
+  @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
   @state() private _resume: {orderId: string; error?: unknown} | undefined;
   @state() private _quote: {amount: string; coin: string; coinAmount: string} | undefined;
   @state() private _quoteBusy = false;
@@ -177,6 +176,7 @@ export class CrCheckout extends CrElement {
   newPurchase(): void {
     const store = this.storeInstance;
     clearOrder(store.name);
+    clearPendingCreate(store.name);
     clearMarker(store.name, currentTabId(), true);
     this._unknownOutcome = undefined;
     this._resume = undefined;
@@ -228,7 +228,10 @@ export class CrCheckout extends CrElement {
     this._followStoreOrder();
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
-      if (!this.state.order) void this._resumeSaved();
+      if (!this.state.order) {
+        if (loadOrder(this.storeInstance.name)) void this._resumeSaved();
+        else this._resumePending();
+      }
     }
   }
 
@@ -424,13 +427,13 @@ export class CrCheckout extends CrElement {
       if (store.get().order) return;
       this._busy = 'creating';
       creating = true;
+      const fp = fingerprint(body);
       const outcome = await createOnce(
         store.name,
-        fingerprint(body),
+        fp,
         async () => {
-          const order = await createOrder(proxyUrl, body);
-          // Into the store and sessionStorage before the in-flight guard is released.
-          saveOrder(store.name, order);
+          // Saved to sessionStorage (keyed-create.ts), and into the store before the in-flight guard is released.
+          const order = await createKeyed(store.name, proxyUrl, body, fp);
           store.update({order});
           return order;
         },
@@ -446,8 +449,8 @@ export class CrCheckout extends CrElement {
     } catch (error) {
       if (isApiError(error) && error.code === 'problems' && error.problems.length) return await this._showProblems(error.problems);
       if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
-      if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
-        // The POST may have created the order: say so; never resubmit by ourselves.
+      if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code) && error.code !== 'aborted') {
+        // The POST may have created the order: say so, and let the user send it again with its key ("check again").
         this._unknownOutcome = 'unknown';
         this.fireError(error);
         this._announce(this.messages.checkout.unknownOutcome);
@@ -486,22 +489,68 @@ export class CrCheckout extends CrElement {
     target?.focus();
   }
 
-  /** "Check again" after an unknown outcome: adopts an order that turned up (this store, another tab), else says so. */
+  /**
+   * "Check again" after an unknown outcome: adopts an order that turned up (this store, another tab), else sends
+   * the create again with its idempotency key, which the proxy answers with the first one's order (never a second
+   * one); without a key the proxy would take, it can only say the outcome is still unknown.
+   */
   private _checkAgain(): void {
-    const saved = loadOrder(this.storeInstance.name);
+    const store = this.storeInstance;
+    const saved = loadOrder(store.name);
     if (saved) {
       this._unknownOutcome = undefined;
       this._resumeChecked = true;
       void this._resumeSaved();
       return;
     }
+    const pending = loadPendingCreate(store.name);
+    if (pending && canResend(pending)) {
+      void this._resend(pending);
+      return;
+    }
     this._unknownOutcome = 'still-unknown';
     this._announce(this.messages.checkout.stillUnknown);
   }
 
-  /** "Start over" after an unknown outcome: back to the form, everything typed kept; the user decides. */
+  /** A create was sent before this page (re)loaded and never answered: send it again if safe, else say so. */
+  private _resumePending(): void {
+    const pending = loadPendingCreate(this.storeInstance.name);
+    if (!pending) return;
+    this._unknownOutcome = 'unknown';
+    if (canResend(pending)) void this._resend(pending);
+  }
+
+  private async _resend(pending: NonNullable<ReturnType<typeof loadPendingCreate>>): Promise<void> {
+    if (this._unknownOutcome === 'checking') return;
+    const store = this.storeInstance;
+    this._unknownOutcome = 'checking';
+    try {
+      const order = await resendPending(store.name, this.state.proxyUrl, pending);
+      this._unknownOutcome = undefined;
+      const current = store.get().order;
+      if (!current || current.order_id !== order.order_id) store.update({order});
+      // This page never saw it created (the answer was lost, or came to the page before a reload).
+      this.dispatchEvent(orderCreatedEvent(order));
+    } catch (error) {
+      if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
+        this._unknownOutcome = 'still-unknown';
+        this._announce(error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown);
+        this.fireError(error);
+        return;
+      }
+      // Refused for good: no order exists. Back to the form, with what upstream said next to its field.
+      this._unknownOutcome = undefined;
+      if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
+      this._formError = error;
+      this.fireError(error);
+    }
+  }
+
+  /** "Start over" after an unknown outcome: back to the form, everything typed kept; a new submit is a new order. */
   private _startOver(): void {
+    if (this._unknownOutcome === 'checking') return;
     this._unknownOutcome = undefined;
+    clearPendingCreate(this.storeInstance.name);
     clearMarker(this.storeInstance.name, currentTabId());
   }
 
@@ -573,12 +622,18 @@ export class CrCheckout extends CrElement {
 
   private _renderUnknownOutcome(): TemplateResult {
     const m = this.messages.checkout;
+    const checking = this._unknownOutcome === 'checking';
     return html`<div class="message" role="alert" part="form-error">
       <p class="error">${m.unknownOutcome}</p>
       ${this._unknownOutcome === 'still-unknown' ? html`<p>${m.stillUnknown}</p>` : nothing}
+      ${this._unknownOutcome === 'checking' ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
       <div class="actions">
-        <button class="button primary" part="retry-button" type="button" @click=${this._checkAgain}>${m.checkAgain}</button>
-        <button class="button" part="new-purchase-button" type="button" @click=${this._startOver}>${m.startOver}</button>
+        <button class="button primary" part="retry-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._checkAgain}>
+          ${m.checkAgain}
+        </button>
+        <button class="button" part="new-purchase-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._startOver}>
+          ${m.startOver}
+        </button>
       </div>
     </div>`;
   }

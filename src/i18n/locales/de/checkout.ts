@@ -53,6 +53,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'Beim Anlegen Ihrer Bestellung ist die Verbindung abgebrochen; wir wissen nicht, ob sie angelegt wurde. Prüfen Sie Ihre E-Mails auf eine Bestellbestätigung, bevor Sie es erneut versuchen.',
   checkAgain: 'Erneut prüfen',
+  checking: 'Wir prüfen, ob Ihre Bestellung angelegt wurde…',
   startOver: 'Von vorn beginnen',
   stillUnknown: 'Noch immer keine Antwort zu dieser Bestellung. Wenn Sie eine Bestätigungs-E-Mail erhalten, zahlen Sie nicht doppelt.',
   waitingOtherTab: 'Diese Bestellung wird in einem anderen Tab angelegt; bitte warten…',

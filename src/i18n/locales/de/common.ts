@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Etwas an dieser Anfrage ist ungültig.',
     problems: 'Die Bestellung kann so nicht aufgegeben werden.',
     'unknown-problem': 'Die Bestellung kann so nicht aufgegeben werden. Bitte ändern Sie sie oder versuchen Sie es später.',
+    'outcome-unknown': 'Wir konnten nicht bestätigen, ob Ihre Bestellung angelegt wurde. Prüfen Sie Ihre E-Mails auf eine Bestätigung, bevor Sie erneut kaufen.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'Der Betrag liegt unter dem erlaubten Minimum.',

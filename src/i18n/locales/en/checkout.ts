@@ -58,6 +58,7 @@ export const checkout = {
   unknownOutcome:
     'We lost the connection while creating your order, so we do not know whether it was created. Check your e-mail for an order confirmation before you try again.',
   checkAgain: 'Check again',
+  checking: 'Checking whether your order was created…',
   startOver: 'Start over',
   stillUnknown: 'Still no answer about that order. If you receive a confirmation e-mail, do not pay twice.',
   waitingOtherTab: 'This order is being created in another tab; waiting for it…',

@@ -18,6 +18,7 @@ export const common = {
     'invalid-request': 'Something in this request is not valid.',
     problems: 'The order cannot be placed as it is.',
     'unknown-problem': 'The order cannot be placed as it is. Please change it or try again later.',
+    'outcome-unknown': 'We could not confirm whether your order was created. Check your e-mail for a confirmation before you buy again.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'The amount is below the minimum allowed.',

@@ -53,6 +53,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'Se perdió la conexión mientras se creaba tu pedido, así que no sabemos si se creó. Revisa tu correo por si llegó una confirmación antes de volver a intentarlo.',
   checkAgain: 'Comprobar de nuevo',
+  checking: 'Comprobando si se creó tu pedido…',
   startOver: 'Empezar de nuevo',
   stillUnknown: 'Todavía no hay respuesta sobre ese pedido. Si recibes un correo de confirmación, no pagues dos veces.',
   waitingOtherTab: 'Este pedido se está creando en otra pestaña; esperando…',

@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Algo en esta solicitud no es válido.',
     problems: 'El pedido no se puede realizar tal como está.',
     'unknown-problem': 'El pedido no se puede realizar tal como está. Modifícalo o inténtalo más tarde.',
+    'outcome-unknown': 'No pudimos confirmar si se creó tu pedido. Revisa tu correo por si llegó una confirmación antes de volver a comprar.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'El importe es inferior al mínimo permitido.',

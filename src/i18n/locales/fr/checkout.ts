@@ -53,6 +53,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'La connexion a été perdue pendant la création de votre commande : nous ne savons pas si elle a été créée. Vérifiez vos e-mails (confirmation de commande) avant de réessayer.',
   checkAgain: 'Vérifier à nouveau',
+  checking: 'Nous vérifions si votre commande a été créée…',
   startOver: 'Recommencer',
   stillUnknown: 'Toujours pas de réponse pour cette commande. Si vous recevez un e-mail de confirmation, ne payez pas deux fois.',
   waitingOtherTab: 'Cette commande est en cours de création dans un autre onglet ; patientez…',

@@ -53,6 +53,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'La connessione si è interrotta durante la creazione dell’ordine, quindi non sappiamo se è stato creato. Controlla la tua e-mail per una conferma d’ordine prima di riprovare.',
   checkAgain: 'Controlla di nuovo',
+  checking: 'Stiamo verificando se il tuo ordine è stato creato…',
   startOver: 'Ricomincia',
   stillUnknown: 'Ancora nessuna risposta su quell’ordine. Se ricevi un’e-mail di conferma, non pagare due volte.',
   waitingOtherTab: 'Questo ordine è in creazione in un’altra scheda; attendi…',

@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Qualcosa in questa richiesta non è valido.',
     problems: 'L’ordine non può essere effettuato così com’è.',
     'unknown-problem': 'L’ordine non può essere effettuato così com’è. Modificalo o riprova più tardi.',
+    'outcome-unknown': 'Non abbiamo potuto confermare se il tuo ordine è stato creato. Controlla la tua e-mail prima di acquistare di nuovo.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'L’importo è inferiore al minimo consentito.',

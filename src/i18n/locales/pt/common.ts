@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Algo nesta solicitação não é válido.',
     problems: 'O pedido não pode ser feito como está.',
     'unknown-problem': 'O pedido não pode ser feito como está. Altere-o ou tente mais tarde.',
+    'outcome-unknown': 'Não conseguimos confirmar se o seu pedido foi criado. Verifique o seu e-mail antes de comprar novamente.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'O valor está abaixo do mínimo permitido.',

@@ -53,6 +53,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'Naputol ang koneksyon habang ginagawa ang iyong order, kaya hindi namin alam kung nagawa ito. Tingnan muna ang iyong e-mail para sa kumpirmasyon ng order bago sumubok ulit.',
   checkAgain: 'Suriin ulit',
+  checking: 'Tinitingnan kung nagawa ang iyong order…',
   startOver: 'Magsimula ulit',
   stillUnknown: 'Wala pa ring sagot tungkol sa order na iyon. Kung makatanggap ka ng kumpirmasyon sa e-mail, huwag magbayad nang dalawang beses.',
   waitingOtherTab: 'Ginagawa ang order na ito sa ibang tab; naghihintay…',

@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'May hindi wasto sa kahilingang ito.',
     problems: 'Hindi mailalagay ang order sa kasalukuyang anyo nito.',
     'unknown-problem': 'Hindi mailalagay ang order sa kasalukuyang anyo nito. Baguhin ito o subukang muli mamaya.',
+    'outcome-unknown': 'Hindi namin makumpirma kung nagawa ang iyong order. Tingnan muna ang iyong e-mail bago bumili ulit.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'Mas mababa ang halaga kaysa sa pinakamababang pinapayagan.',

@@ -49,6 +49,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'Siparişiniz oluşturulurken bağlantı koptu; siparişin oluşturulup oluşturulmadığını bilmiyoruz. Yeniden denemeden önce e-postanızda sipariş onayı olup olmadığına bakın.',
   checkAgain: 'Yeniden kontrol et',
+  checking: 'Siparişinizin oluşturulup oluşturulmadığı kontrol ediliyor…',
   startOver: 'Baştan başla',
   stillUnknown: 'Bu sipariş hakkında hâlâ yanıt yok. Onay e-postası alırsanız iki kez ödeme yapmayın.',
   waitingOtherTab: 'Bu sipariş başka bir sekmede oluşturuluyor; bekleniyor…',

@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Bu istekte geçersiz bir şey var.',
     problems: 'Sipariş bu hâliyle verilemez.',
     'unknown-problem': 'Sipariş bu hâliyle verilemez. Lütfen değiştirin veya daha sonra tekrar deneyin.',
+    'outcome-unknown': 'Siparişinizin oluşturulup oluşturulmadığını doğrulayamadık. Yeniden satın almadan önce e-postanızı kontrol edin.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'Tutar izin verilen en düşük tutarın altında.',

@@ -49,6 +49,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'Mất kết nối trong lúc tạo đơn hàng nên chúng tôi không biết đơn đã được tạo hay chưa. Hãy kiểm tra email xác nhận đơn hàng trước khi thử lại.',
   checkAgain: 'Kiểm tra lại',
+  checking: 'Đang kiểm tra xem đơn hàng của bạn đã được tạo chưa…',
   startOver: 'Làm lại từ đầu',
   stillUnknown: 'Vẫn chưa có phản hồi về đơn hàng đó. Nếu bạn nhận được email xác nhận, đừng thanh toán hai lần.',
   waitingOtherTab: 'Đơn hàng này đang được tạo ở một thẻ khác; đang chờ…',

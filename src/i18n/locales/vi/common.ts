@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Có thông tin không hợp lệ trong yêu cầu này.',
     problems: 'Không thể đặt đơn hàng như hiện tại.',
     'unknown-problem': 'Không thể đặt đơn hàng như hiện tại. Vui lòng thay đổi hoặc thử lại sau.',
+    'outcome-unknown': 'Chúng tôi không xác nhận được đơn hàng của bạn đã được tạo hay chưa. Hãy kiểm tra e-mail trước khi mua lại.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'Số tiền thấp hơn mức tối thiểu cho phép.',

@@ -48,6 +48,7 @@ export const checkout: CheckoutMessages = {
   },
   unknownOutcome: '创建订单时连接中断，我们无法确定订单是否已创建。再次尝试之前，请先查看邮箱中是否有订单确认邮件。',
   checkAgain: '再次检查',
+  checking: '正在确认您的订单是否已创建…',
   startOver: '重新开始',
   stillUnknown: '仍未收到该订单的结果。如果您收到确认邮件，请不要重复付款。',
   waitingOtherTab: '此订单正在另一个标签页中创建，请稍候…',

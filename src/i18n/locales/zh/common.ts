@@ -18,6 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': '此请求中有无效内容。',
     problems: '订单目前无法提交。',
     'unknown-problem': '订单目前无法提交。请修改订单或稍后再试。',
+    'outcome-unknown': '我们无法确认您的订单是否已创建。再次购买前，请先查看您的电子邮件中是否有确认信息。',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: '金额低于允许的最低金额。',

@@ -1,0 +1,62 @@
+// Sending `POST /v5/orders` so that sending it again can never make a second order. Each purchase gets an
+// `Idempotency-Key` (sent where the proxy supports it), recorded with the body in sessionStorage before the request
+// leaves. When the answer is lost (a dropped connection, a timeout, a 5xx on the way back, a reload mid-request),
+// the same body goes out again with the same key and the proxy answers with the first create's order, or says it
+// cannot tell (`outcome-unknown`). A definite refusal forgets the key: no order exists, and the next submit is new.
+import {createOrder, supportsIdempotencyKeys} from '../../api/client.js';
+import {isApiError} from '../../api/errors.js';
+import type {Order, OrderBody} from '../../api/schemas.js';
+import {
+  clearPendingCreate,
+  loadPendingCreate,
+  PENDING_CREATE_TTL_MS,
+  saveOrder,
+  savePendingCreate,
+  type PendingCreate,
+} from '../../store/order-persistence.js';
+
+/** Failures after which the order may exist: the pending create is kept, to be sent again with its key. */
+export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'http-5xx', 'bad-response', 'outcome-unknown', 'aborted', 'rate-limited']);
+
+function newKey(): string {
+  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function send(storeName: string, proxyUrl: string | undefined, pending: Omit<PendingCreate, 'v'>): Promise<Order> {
+  try {
+    // The key goes out only if the proxy took keys when this purchase was first sent (a reloaded page may not have
+    // heard from the proxy yet, but the pending record remembers).
+    const order = await createOrder(proxyUrl, pending.body as unknown as OrderBody, pending.keyed ? {idempotencyKey: pending.key} : {});
+    // The order first, then the pending record: at no moment is neither in storage.
+    saveOrder(storeName, order);
+    clearPendingCreate(storeName);
+    return order;
+  } catch (error) {
+    if (!isApiError(error) || !UNKNOWN_OUTCOME_CODES.has(error.code)) clearPendingCreate(storeName);
+    throw error;
+  }
+}
+
+/**
+ * Creates the order for `body` (fingerprint `fp`). The same purchase still pending (same fingerprint, unanswered)
+ * keeps its key, so this is also "send it again".
+ */
+export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string, now = Date.now()): Promise<Order> {
+  const previous = loadPendingCreate(storeName, now);
+  const same = previous && previous.fp === fp && previous.keyed === supportsIdempotencyKeys(proxyUrl);
+  const pending = same
+    ? previous
+    : {key: newKey(), fp, keyed: supportsIdempotencyKeys(proxyUrl), body: body as unknown as Record<string, unknown>, at: now};
+  savePendingCreate(storeName, pending);
+  return send(storeName, proxyUrl, pending);
+}
+
+/** Whether `pending` may be sent again: the proxy took its key, and still remembers it. */
+export function canResend(pending: PendingCreate, now = Date.now()): boolean {
+  return pending.keyed && now - pending.at <= PENDING_CREATE_TTL_MS;
+}
+
+/** Sends a pending create again, with its key and its body exactly as first sent. */
+export function resendPending(storeName: string, proxyUrl: string | undefined, pending: PendingCreate): Promise<Order> {
+  return send(storeName, proxyUrl, pending);
+}
