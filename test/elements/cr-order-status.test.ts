@@ -9,6 +9,7 @@ import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-st
 import {subtractDecimals} from '../../src/elements/cr-order-status/amounts.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {getStore} from '../../src/store/store.js';
+import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {expectAccessible} from '../support/a11y.js';
 import {controls, createOrder, freshStore, median, proxyUrl, requestsFor, sleep, waitFor, type DeliveryInput} from '../stream/helpers.js';
 
@@ -203,6 +204,42 @@ suite('<cr-order-status>', () => {
     assert.include(text(part(second.el, 'payment-status')), 'seen on the network', 'the stored order shows at once');
     await waitFor(() => second.events.length === 1, 'the change made while away');
     assert.deepInclude(second.events[0], {state: 'PaymentReceived', previousState: 'PaymentStarted'});
+  });
+
+  test('real reload: the fresh order reaches the store after the element started; the change made meanwhile is still reported', async () => {
+    const order = await createOrder();
+    const store = freshStore();
+    // The previous page last knew it awaiting payment (the checkout keeps that copy in sessionStorage)…
+    saveOrder(store, order);
+    await controls.act(order.order_id, 'pay');
+    // …the reloaded page starts with an empty store; the checkout re-fetches the order and puts the fresh copy in.
+    getStore(store).update({proxyUrl});
+    const {el, events} = await mount({store});
+    const fresh = parseOrder(await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());
+    getStore(store).update({order: fresh});
+    await waitFor(() => events.length >= 1, 'the change made while the page was away');
+    assert.deepInclude(events[0], {orderId: order.order_id, state: 'PaymentStarted', previousState: 'WaitingForPayment', phase: 'awaiting-delivery'});
+    await sleep(300);
+    assert.lengthOf(events, 1, 'reported once');
+    await isLive(el);
+  });
+
+  test('a page with only <cr-order-status> resumes the order this tab kept, and keeps that copy current', async () => {
+    const order = await createOrder();
+    const store = freshStore();
+    saveOrder(store, order);
+    getStore(store).update({proxyUrl});
+    const {el, events} = await mount({store});
+    await isLive(el);
+    assert.equal(el.order?.order_id, order.order_id);
+    await controls.act(order.order_id, 'pay');
+    await waitFor(() => events.length === 1, 'the payment');
+    assert.equal(loadOrder(store)?.order.order_state, 'PaymentStarted', 'the persisted copy follows what was reported');
+    // "New purchase" somewhere in the store: the resumed order is no longer followed.
+    getStore(store).update({order: el.order});
+    await el.updateComplete;
+    getStore(store).update({order: undefined});
+    await waitFor(() => el.order === undefined, 'nothing followed after the store cleared its order');
   });
 
   test('every delivery kind renders: code, link, barcode, eSIM, top-up', async () => {

@@ -9,6 +9,7 @@ import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
+import {loadOrder, saveOrder} from '../../store/order-persistence.js';
 import {PAYMENT_WINDOW_SECONDS, phaseOf, type Phase} from '../../upstream/states.js';
 import {hostStyles} from '../../styles/theme.js';
 import {CopyController} from '../shared/copy-controller.js';
@@ -85,6 +86,14 @@ export class CrOrderStatus extends CrElement {
 
   private readonly _copier = new CopyController(this);
   private readonly _storeOrder = this.useStore((s) => s.order);
+  /**
+   * The store's order as this tab kept it before the page (re)loaded, read once at the first update: what the host
+   * page last heard about. Tracking resumes from it even with no <cr-checkout> on the page, and a change made while
+   * the page was away is reported against it. Dropped as soon as the store's order changes (a fresh copy, another
+   * order, or none after "new purchase").
+   */
+  private _persisted: {order: Order; storeOrder: Order | undefined} | undefined;
+  private _persistedRead = false;
   private _qrPending = new Set<string>();
 
   private readonly _tracker = new OrderTrackerController(
@@ -133,21 +142,34 @@ export class CrOrderStatus extends CrElement {
   }
 
   private _trackedId(): string | undefined {
-    return this.orderId?.trim() || this._storeOrder.value?.order_id || undefined;
+    return this.orderId?.trim() || this._storeOrder.value?.order_id || this._persisted?.order.order_id || undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (!this._persistedRead) {
+      this._persistedRead = true;
+      const saved = loadOrder(this.storeInstance.name)?.order;
+      if (saved) this._persisted = {order: saved, storeOrder: this._storeOrder.value};
+    }
+    // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
+    if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
     const id = this._trackedId();
     // Another order than the one shown: forget the old one's view.
     if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
       this._order = undefined;
       this._fatal = undefined;
     }
-    // Show the store's copy at once (e.g. after a reload) while the stream catches up.
+    // Show what this tab last knew at once (e.g. after a reload) while the stream catches up: the persisted copy
+    // first, so that the first update read is reported as the change it is, else the store's copy.
     const stored = this._storeOrder.value;
-    if (!this._order && stored && id && stored.order_id.toLowerCase() === id.toLowerCase()) this._order = stored;
-    if (!id) this._fatal = undefined;
+    const same = (o: Order | undefined): o is Order => !!o && !!id && o.order_id.toLowerCase() === id.toLowerCase();
+    if (!this._order) this._order = [this._persisted?.order, stored].find(same);
+    // Nothing to follow any more ("new purchase" cleared the store's order): nothing of the old order stays shown.
+    if (!id) {
+      this._order = undefined;
+      this._fatal = undefined;
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -164,6 +186,9 @@ export class CrOrderStatus extends CrElement {
     const store = this.storeInstance;
     const stored = store.get().order;
     if (stored && stored.order_id.toLowerCase() === order.order_id.toLowerCase() && stored !== order) store.update({order});
+    // Following the store's order (not an `order-id` of the page's choosing): keep its persisted copy current, so a
+    // reload reports only what changed since, even with no <cr-checkout> on the page to do it.
+    if (!this.orderId?.trim() && (!stored || stored.order_id.toLowerCase() === order.order_id.toLowerCase())) saveOrder(store.name, order);
     const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
     if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
       this._announce(this._nowText(order));
