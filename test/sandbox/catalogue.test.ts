@@ -24,16 +24,49 @@ test('GET /v2/brands answers a BrandsPage for every curated country', async () =
   }
 });
 
-test('each curated country has gift cards (fixed and range), top-ups, eSIM, an out-of-stock brand', async () => {
+/** The products upstream serves for one brand (asked by family_name, as the widget does). */
+async function productsOf(cc: string, brand: any): Promise<any> {
+  const families = await h.getJson(`/v5/products/country/${cc}?family_name=${encodeURIComponent(brand.family)}`);
+  const family = families.find((f: any) => f.brand === brand.brand);
+  assert.ok(family, `${cc} ${brand.brand}: its family is served`);
+  Family.parse(family);
+  assert.ok(family.products.length > 0, `${cc} ${brand.brand}: has products`);
+  return family;
+}
+
+const isFixed = (p: any) =>
+  p.is_dynamic === false && typeof p.denomination === 'string' && p.range === undefined && p.face_value.amount.type === 'fixed';
+const isRange = (p: any) =>
+  p.is_dynamic === true && p.denomination === undefined && p.range && p.range.min < p.range.max && p.face_value.amount.type === 'range';
+
+test('each curated country has fixed and range gift cards, by_phone top-ups, an eSIM, an out-of-stock brand, an e-money brand', async () => {
   for (const cc of CURATED) {
     const brands = allBrands(await h.getJson(`/v2/brands?country_code=${cc}`));
-    assert.ok(brands.some((b) => b.kind === 'mobile_recharge' && b.category === 'e-sim' && b.brand === 'eSIM'), `${cc} eSIM`);
-    assert.ok(brands.some((b) => b.kind === 'mobile_recharge' && b.category !== 'e-sim'), `${cc} top-up`);
-    if (cc !== 'NG' && cc !== 'PH') assert.ok(brands.some((b) => b.is_out_of_stock), `${cc} out of stock`);
-    assert.ok(brands.some((b) => b.kind === 'giftcard'), `${cc} gift card`);
+    const families = new Map<any, any>();
+    for (const b of brands) families.set(b, await productsOf(cc, b));
+    const products = (b: any) => families.get(b).products as any[];
+
+    // Gift cards a guest can buy: kind giftcard, in stock, not e-money (which needs a verified user).
+    const giftCards = brands.filter((b) => b.kind === 'giftcard' && b.category !== 'e-money' && !b.is_out_of_stock);
+    assert.ok(giftCards.some((b) => products(b).every(isFixed)), `${cc}: a fixed-denomination gift card`);
+    assert.ok(giftCards.some((b) => products(b).every(isRange)), `${cc}: a range gift card`);
+
+    const topUps = brands.filter((b) => b.kind === 'mobile_recharge' && b.category !== 'e-sim');
+    assert.ok(topUps.length > 0, `${cc}: a mobile top-up`);
+    for (const b of topUps) for (const p of products(b)) assert.equal(p.delivery_type, 'by_phone', `${cc} ${b.brand}: top-ups are by_phone`);
+
+    const esim = brands.find((b) => b.brand === 'eSIM');
+    assert.ok(esim, `${cc}: an eSIM`);
+    assert.equal(esim.kind, 'mobile_recharge', `${cc} eSIM kind`);
+    assert.equal(esim.category, 'e-sim', `${cc} eSIM category`);
+    assert.ok(products(esim).every((p) => isFixed(p) && p.delivery_type === 'by_email' && p.benefits?.length > 0), `${cc}: eSIM plans`);
+
+    const outOfStock = brands.filter((b) => b.is_out_of_stock);
+    assert.ok(outOfStock.length > 0, `${cc}: an out-of-stock brand`);
+    for (const b of outOfStock) assert.equal(families.get(b).is_out_of_stock, true, `${cc} ${b.brand}: out of stock in its products too`);
+
+    assert.ok(brands.some((b) => b.category === 'e-money'), `${cc}: an e-money brand`);
   }
-  const ph = allBrands(await h.getJson('/v2/brands?country_code=PH'));
-  assert.ok(ph.some((b) => b.is_out_of_stock));
 });
 
 test('quirks: short brand ids beside UUIDs, categories repeat brands, all_brands absent for BR, an e-money brand', async () => {

@@ -103,6 +103,7 @@ function br(): BrandDef[] {
       fixed: values(15, 30, 50, 100, 200)}),
     buildBrand(cc, {family: 'Netflix', category: 'streaming', currency: 'BRL', bgColor: '#E50914', fixed: values(35, 50, 70, 100, 150)}),
     buildBrand(cc, {family: 'Uber', category: 'travel_flights', currency: 'BRL', bgColor: '#000000', fixed: values(20, 50, 100), outOfStock: true}),
+    buildBrand(cc, {family: 'PicPay', category: 'e-money', currency: 'BRL', bgColor: '#21C25E', fixed: values(25, 50, 100, 200)}),
     buildBrand(cc, {family: 'Claro', brand: 'Claro Brasil', kind: 'mobile_recharge', category: 'mobile_credits', currency: 'BRL',
       bgColor: '#DA291C', deliveryType: 'by_phone', deliverable: 'topup', fixed: values(10, 15, 20, 30, 50)}),
     buildBrand(cc, {family: 'Vivo', brand: 'Vivo Brasil', kind: 'mobile_recharge', category: 'mobile_credits', currency: 'BRL',
@@ -127,6 +128,10 @@ function ng(): BrandDef[] {
         {value: 3500, label: '15 GB 30 days', benefits: [{type: 'data', amount: 15, unit: 'GB'}, {type: 'validity', amount: 30, unit: 'days'}, {type: 'sms', amount: -1, unit: 'sms'}]},
       ]}),
     buildBrand(cc, {family: 'Jumia', category: 'e-commerce', currency: 'NGN', bgColor: '#F68B1E', fixed: values(5000, 10000, 25000, 50000)}),
+    buildBrand(cc, {family: 'Konga', category: 'e-commerce', currency: 'NGN', bgColor: '#ED017F',
+      range: {min: 1000, max: 500000, step: 100, faceStyle: 'objects'}, deliverable: 'link'}),
+    buildBrand(cc, {family: 'Bolt', category: 'travel_flights', currency: 'NGN', bgColor: '#34D186', fixed: values(2000, 5000, 10000), outOfStock: true}),
+    buildBrand(cc, {family: 'OPay', category: 'e-money', currency: 'NGN', bgColor: '#1DCF9F', fixed: values(1000, 5000, 10000, 20000)}),
     buildBrand(cc, {family: 'Steam', category: 'games', currency: 'USD', bgColor: '#171a21', fixed: values(5, 10, 20, 50)}),
   ];
 }
@@ -143,6 +148,8 @@ function ph(): BrandDef[] {
       bgColor: '#FFD200', deliveryType: 'by_phone', deliverable: 'topup', fixed: values(20, 50, 100), outOfStock: true}),
     buildBrand(cc, {family: 'Lazada', category: 'e-commerce', currency: 'PHP', bgColor: '#0F146D', fixed: values(500, 1000, 2000, 5000)}),
     buildBrand(cc, {family: 'Shopee', category: 'e-commerce', currency: 'PHP', bgColor: '#EE4D2D', fixed: values(250, 500, 1000), deliverable: 'link'}),
+    buildBrand(cc, {family: 'Grab', category: 'travel_flights', currency: 'PHP', bgColor: '#00B14F', additionalCategories: ['food'],
+      range: {min: 100, max: 10000, step: 50, faceStyle: 'strings'}, deliverable: 'link'}),
     buildBrand(cc, {family: 'GCash', category: 'e-money', currency: 'PHP', bgColor: '#007DFE', fixed: values(500, 1000)}),
   ];
 }
