@@ -57,14 +57,16 @@ export function phaseOf(orderState: string): Phase {
 
 /**
  * Rank of a phase along the one direction a phase may move. `completed` and `failed` are terminal and rank
- * alike; `review` may follow any non-terminal phase and may end in either terminal one.
+ * alike. `review` ranks with `awaiting-delivery`: it may follow either non-terminal phase, and an order that support
+ * released goes on to delivery (WaitingForManualAction → WaitingForDelivery is not a step back), but never back to
+ * awaiting payment, and it may end in either terminal phase.
  */
 export const PHASE_RANK: Record<Phase, number> = {
   'awaiting-payment': 0,
   'awaiting-delivery': 1,
-  review: 2,
-  completed: 3,
-  failed: 3,
+  review: 1,
+  completed: 2,
+  failed: 2,
 };
 
 export function isTerminalPhase(phase: Phase): boolean {

@@ -67,10 +67,15 @@ suite('accepting rules and backoff (pure)', () => {
     });
   });
 
-  test('an unknown state is review, and review never goes back to payment', () => {
+  test('an unknown state is review; review goes on to delivery or an end, never back to payment', () => {
     assert.deepEqual(judge(base.order_id, at('PaymentStarted'), at('QuantumLimbo')), {accept: true, stateChanged: true});
-    assert.deepEqual(judge(base.order_id, at('QuantumLimbo'), at('PaymentStarted')), {accept: false, reason: 'backwards'});
+    assert.deepEqual(judge(base.order_id, at('WaitingForPayment'), at('QuantumLimbo')), {accept: true, stateChanged: true});
+    assert.deepEqual(judge(base.order_id, at('QuantumLimbo'), at('WaitingForPayment')), {accept: false, reason: 'backwards'});
+    // Support released it: delivery goes on (not a step back).
+    assert.deepEqual(judge(base.order_id, at('WaitingForManualAction'), at('WaitingForDelivery')), {accept: true, stateChanged: true});
+    assert.deepEqual(judge(base.order_id, at('QuantumLimbo'), at('PaymentStarted')), {accept: true, stateChanged: true});
     assert.deepEqual(judge(base.order_id, at('QuantumLimbo'), at('Done')), {accept: true, stateChanged: true});
+    assert.deepEqual(judge(base.order_id, at('Done'), at('WaitingForManualAction')), {accept: false, reason: 'backwards'});
   });
 
   test('a frame id below the last one of the connection is older', () => {
