@@ -5,6 +5,7 @@ import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CrBrandPicker} from '../../src/elements/cr-brand-picker/cr-brand-picker.js';
 import type {BrandSelectDetail, ErrorDetail} from '../../src/events.js';
+import {COUNTRY_CODES} from '../../src/i18n/countries.js';
 import {getStore} from '../../src/store/store.js';
 import {expectAccessible} from '../support/a11y.js';
 import {proxyUrl, sandboxUrl} from '../support/env.js';
@@ -164,6 +165,118 @@ suite('cr-brand-picker', () => {
     assert.equal(options(el)[0]!.getAttribute('aria-selected'), 'true');
     // Only one tile is in the tab order (roving tabindex).
     assert.equal(options(el).filter((o) => o.tabIndex === 0).length, 1);
+  });
+
+  test('grid: Up/Down move by one row as laid out on screen, also after the width changes', async () => {
+    const el = await loaded(await picker());
+    const active = () => root(el).activeElement as HTMLElement;
+    /** The tile a user sees right below (dy = 1) or above (dy = -1) `from`: same column, nearest other row. */
+    const neighbour = (from: HTMLElement, dy: 1 | -1) => {
+      const tiles = options(el).filter((t) => t.offsetLeft === from.offsetLeft && (t.offsetTop - from.offsetTop) * dy > 0);
+      tiles.sort((a, b) => (a.offsetTop - b.offsetTop) * dy);
+      return tiles[0];
+    };
+    const rowLength = () => {
+      const tiles = options(el);
+      return tiles.filter((t) => t.offsetTop === tiles[0]!.offsetTop).length;
+    };
+    const press = async (key: string) => {
+      await sendKeys({press: key});
+      await el.updateComplete;
+    };
+
+    const columnsSeen: number[] = [];
+    for (const width of ['760px', '420px']) {
+      el.style.width = width;
+      await el.updateComplete;
+      const columns = rowLength();
+      columnsSeen.push(columns);
+      assert.isAtLeast(columns, 2, `width ${width}: several tiles per row`);
+      assert.isAbove(options(el).length, columns + 1, 'at least two rows');
+
+      options(el)[0]!.focus();
+      await press('Home');
+      await press('ArrowRight');
+      const start = active();
+      assert.strictEqual(start, options(el)[1], 'the second tile of the first row');
+      const below = neighbour(start, 1)!;
+      assert.ok(below, 'a tile below the second one');
+      assert.equal(Number(below.dataset['index']), 1 + columns);
+
+      await press('ArrowDown');
+      assert.strictEqual(active(), below, `width ${width}: ArrowDown goes to the tile right below`);
+      assert.equal(below.getAttribute('tabindex'), '0');
+      assert.equal(options(el).filter((o) => o.tabIndex === 0).length, 1);
+      await press('ArrowUp');
+      assert.strictEqual(active(), start, `width ${width}: ArrowUp comes back to the tile right above`);
+      assert.strictEqual(neighbour(below, -1), start);
+    }
+    assert.notEqual(columnsSeen[0], columnsSeen[1], `the row length followed the width (${columnsSeen.join(' vs ')})`);
+  });
+
+  test('no brands: a country whose brands are all hidden (e-money only) shows the localized empty state', async () => {
+    // The sandbox has no such country (every country has at least an eSIM), so this page keeps only the e-money
+    // brands of the real US answer (from the real proxy and sandbox), as upstream would answer for such a country.
+    const realFetch = window.fetch;
+    let served = 0;
+    let keptEmoney = 0;
+    window.fetch = async (input, init) => {
+      const answer = await realFetch(input, init);
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (!url.pathname.endsWith('/v2/brands') || !answer.ok) return answer;
+      const page = await answer.json();
+      const eMoney = (list: {category?: string}[] | null | undefined) => list?.filter((b) => b.category === 'e-money');
+      const kept = {
+        ...page,
+        all_brands: eMoney(page.all_brands),
+        categories: page.categories
+          ?.map((c: {brands: {category?: string}[]}) => ({...c, brands: eMoney(c.brands)}))
+          .filter((c: {brands: unknown[]}) => c.brands.length),
+      };
+      served++;
+      keptEmoney = (JSON.stringify(kept).match(/"category":"e-money"/g) ?? []).length;
+      return new Response(JSON.stringify(kept), {status: 200, headers: {'content-type': 'application/json'}});
+    };
+    try {
+      const el = await loaded(await picker());
+      assert.equal(served, 1);
+      assert.isAbove(keptEmoney, 0, 'the answer still holds the e-money brands (Paysafecard)');
+      const empty = root(el).querySelector('[part~="empty"]');
+      assert.ok(empty, 'the empty state');
+      assert.equal(empty!.textContent!.trim(), 'No brands are available here for now.');
+      assert.lengthOf(options(el), 0, 'no tile (Paysafecard is e-money: hidden)');
+      assert.isNull(root(el).querySelector('[part~="clear-search-button"]'), 'no "clear search" without a search');
+      assert.isNull(root(el).querySelector('[role="tablist"]'), 'no tab without brands');
+      assert.isNull(root(el).querySelector('[role="tabpanel"]'));
+      assert.isNull(root(el).querySelector('[part~="error"]'));
+      assert.isNull(root(el).querySelector('[part~="status"]'));
+      const live = root(el).querySelector('[aria-live="polite"]')!;
+      assert.equal(await until(() => live.textContent?.trim(), 'the announcement', 3000), '0 brands');
+      await expectAccessible(el);
+      // Localized.
+      const de = await loaded(await picker({lang: 'de'}));
+      assert.equal(root(de).querySelector('[part~="empty"]')!.textContent!.trim(), 'Hier sind derzeit keine Marken verfügbar.');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
+  test('country selector: the 233 supported countries, each once, named and sorted in the reader\'s language', async () => {
+    assert.lengthOf(COUNTRY_CODES, 233);
+    for (const lang of ['en', 'de']) {
+      const el = await loaded(await picker({lang}));
+      const select = root(el).querySelector('select')!;
+      const codes = [...select.options].map((o) => o.value);
+      assert.lengthOf(codes, 233, lang);
+      assert.equal(new Set(codes).size, 233, `${lang}: no country twice`);
+      assert.sameMembers(codes, [...COUNTRY_CODES], lang);
+      const regions = new Intl.DisplayNames(lang, {type: 'region'});
+      const shown = [...select.options].map((o) => o.textContent);
+      assert.deepEqual(shown, codes.map((c) => regions.of(c)), `${lang}: names from Intl.DisplayNames`);
+      const compare = new Intl.Collator(lang, {sensitivity: 'base', numeric: true}).compare;
+      assert.deepEqual(shown, [...shown].sort((a, b) => compare(a!, b!)), `${lang}: sorted the language's way`);
+      assert.equal(select.value, 'US');
+    }
   });
 
   test('Tab order: country, search, tabs, then one brand', async () => {

@@ -25,9 +25,16 @@ export interface BrandIndex {
   byTab: Record<Tab, IndexedBrand[]>;
 }
 
-/** Lower case without diacritics: "Café" and "CAFE" both become "cafe". */
+/** Letters whose accent is not a separate mark in Unicode (NFD leaves them whole), as a reader would type them. */
+const LETTERS: Record<string, string> = {ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th'};
+
+/** Lower case without diacritics: "Café" and "CAFE" both become "cafe", "Łódź" "lodz", "Đà Nẵng" "da nang". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[łøđðħıßæœþ]/g, (ch) => LETTERS[ch]!);
 }
 
 export function tabOf(brand: Pick<Brand, 'kind' | 'category'>): Tab {
@@ -62,9 +69,10 @@ export function indexBrands(page: BrandsPage): BrandIndex {
  * the query first, otherwise in upstream's order. An empty query returns the list itself.
  */
 export function filterBrands(list: readonly IndexedBrand[], query: string): readonly IndexedBrand[] {
-  const folded = fold(query).trim();
-  if (!folded) return list;
-  const words = folded.split(/\s+/);
+  const words = fold(query).trim().split(/\s+/).filter(Boolean);
+  if (!words.length) return list;
+  // "golden  cafe" ranks like "golden cafe".
+  const folded = words.join(' ');
   const starts: IndexedBrand[] = [];
   const rest: IndexedBrand[] = [];
   for (const entry of list) {
