@@ -61,8 +61,8 @@ export class OrderStore {
     const id = newOrderId();
     const origin = this.opts.origin();
     const {coin, network} = priced;
-    const address = depositAddress(id, coin, network, priced.coinAmount);
     const created = now();
+    const address = depositAddress(id, coin, network, priced.coinAmount, Number(created));
     const order: OrderJson = {
       order_id: id,
       created_at: created,

@@ -124,6 +124,33 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     localStorage.removeItem(markerKey(store));
   });
 
+  test('Lightning: the countdown ends with the invoice (15 minutes in the sandbox), not the 30-minute window', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const coin = $<HTMLSelectElement>(el, '#coin')!;
+    coin.value = 'BTC';
+    coin.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    const network = $<HTMLSelectElement>(el, '#network')!;
+    network.value = 'Lightning';
+    network.dispatchEvent(new Event('change'));
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    const order = await getOrder(proxyUrl, orderId);
+    assert.equal(order.network, 'Lightning');
+    assert.match($(el, '[part="wallet-link"]')?.getAttribute('href') ?? '', /^lightning:lnbc/);
+    const created = order.created_at! * 1000;
+    el.now = () => created;
+    await el.updateComplete;
+    assert.include($(el, '[part="countdown"]')!.textContent!, '15:00');
+    el.now = () => created + 15 * 60 * 1000 + 1000;
+    await el.updateComplete;
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.expired, 'expired with the invoice');
+    assert.isNull($(el, '[part="address"]'));
+  });
+
   test('countdown: mm:ss from created_at, announced at thresholds only, then expired (address hidden)', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     const {orderId} = await orderOn(el);

@@ -2,9 +2,9 @@
 // deadline, sessionStorage persistence.
 import {assert} from '@open-wc/testing';
 import {callingCode, toE164} from '../../src/elements/cr-checkout/phone.js';
-import {invoiceTimes} from '../../src/elements/cr-checkout/bolt11.js';
+import {invoiceTimes} from '../../src/elements/shared/bolt11.js';
 import {paymentUri, toSmallestUnit, walletHref} from '../../src/elements/cr-checkout/payment-uri.js';
-import {formatTimeLeft, paymentDeadline} from '../../src/elements/cr-checkout/countdown.js';
+import {formatTimeLeft, paymentDeadline} from '../../src/elements/shared/payment-deadline.js';
 import {clearOrder, loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';

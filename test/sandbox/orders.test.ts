@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {BUYER, createOrder, eventually, orderBody, STEAM_10, useSandbox} from './support/harness.js';
 import {Order} from './support/schemas.js';
 import {base58checkVersion, base58Decode, isBech32} from './support/address-check.js';
+import {invoiceTimes} from '../../src/elements/shared/bolt11.js';
+import {LIGHTNING_EXPIRY_SECONDS} from '../../src/sandbox/addresses.js';
 
 const h = useSandbox({autopilotStepMs: 40});
 
@@ -51,6 +53,9 @@ test('qr_text and wallet_address per coin and network', async () => {
       assert.equal(o.payment_method_protocol, 'LIGHTNING_LIKE');
       // lnbc<nano-BTC>n: the invoice's amount is the order's amount.
       assert.equal(Number(/^lnbc(\d+)n/.exec(o.wallet_address)![1]) / 1e9, Number(o.coin_amount));
+      // It reads as a BOLT11 invoice (the widget's parser): created with the order, payable for 15 minutes.
+      assert.deepEqual(invoiceTimes(o.wallet_address), {timestamp: Number(o.created_at), expiry: LIGHTNING_EXPIRY_SECONDS});
+      assert.equal(LIGHTNING_EXPIRY_SECONDS, 900);
     }],
     ['ETH', 'ETH Mainnet', (o) => {
       assert.match(o.wallet_address, /^0x[0-9a-f]{40}$/);

@@ -10,7 +10,7 @@ import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf} from '../../upstream/states.js';
 import type {CopyController} from '../shared/copy-controller.js';
-import {formatTimeLeft, paymentDeadline} from './countdown.js';
+import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
 import {paymentUri, walletHref} from './payment-uri.js';
 
 export interface PaymentView {

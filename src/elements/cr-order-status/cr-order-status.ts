@@ -10,9 +10,10 @@ import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {loadOrder, saveOrder} from '../../store/order-persistence.js';
-import {PAYMENT_WINDOW_SECONDS, phaseOf, type Phase} from '../../upstream/states.js';
+import {phaseOf, type Phase} from '../../upstream/states.js';
 import {hostStyles} from '../../styles/theme.js';
 import {CopyController} from '../shared/copy-controller.js';
+import {paymentDeadline} from '../shared/payment-deadline.js';
 import {CrElement} from '../cr-element.js';
 import {missingAmount} from './amounts.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
@@ -239,9 +240,10 @@ export class CrOrderStatus extends CrElement {
     }
   }
 
+  /** When the order can no longer be paid: the same deadline as the checkout's countdown (Lightning may be sooner). */
   private _deadline(order: Order): string | undefined {
-    if (order.created_at === undefined) return undefined;
-    return formatDate(this.locale, order.created_at + PAYMENT_WINDOW_SECONDS, {timeStyle: 'short'});
+    const deadline = paymentDeadline(order);
+    return deadline === undefined ? undefined : formatDate(this.locale, deadline, {timeStyle: 'short'});
   }
 
   private _partialHint(order: Order): string {

@@ -1,5 +1,6 @@
-// The payment window: upstream has no expiry field, so it is 30 minutes from `created_at` (PAYMENT_WINDOW_SECONDS),
-// or less for a Lightning invoice that expires sooner.
+// The payment window, shared by the checkout's countdown and the order status's "pay before": upstream has no
+// expiry field, so it is 30 minutes from `created_at` (PAYMENT_WINDOW_SECONDS), or less for a Lightning invoice that
+// expires sooner.
 import type {Order} from '../../api/schemas.js';
 import {PAYMENT_WINDOW_SECONDS} from '../../upstream/states.js';
 import {invoiceTimes} from './bolt11.js';
