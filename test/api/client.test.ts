@@ -36,6 +36,35 @@ function orderBody(email = 'buyer@example.com', coin = 'USDC', network = 'Solana
 
 const fast = {retry: {baseDelayMs: 50, maxDelayMs: 3000}} as const;
 
+/**
+ * The real fetch, counted, whose first `failures` calls throw TypeError('Failed to fetch') as a dropped connection
+ * does. With `reachUpstream`, a failing call first really sends its request (so upstream acts on it) and only its
+ * answer is lost: what makes a retried POST dangerous.
+ */
+function flakyFetch(failures: number, {reachUpstream = false} = {}): {fetch: typeof fetch; calls: string[]} {
+  const calls: string[] = [];
+  const realFetch = window.fetch.bind(window);
+  const wrapped: typeof fetch = async (input, init) => {
+    calls.push(`${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`);
+    if (calls.length <= failures) {
+      if (reachUpstream) await (await realFetch(input, init)).text();
+      throw new TypeError('Failed to fetch');
+    }
+    return realFetch(input, init);
+  };
+  return {fetch: wrapped, calls};
+}
+
+/** The POST bodies upstream received on `endpoint` for this buyer e-mail (other tests use other e-mails). */
+async function postsFor(endpoint: string, email: string): Promise<number> {
+  const {requests} = await sandbox.stats();
+  return requests.filter((r) => r.endpoint === endpoint && (r.body as {user?: {email?: string}} | undefined)?.user?.email === email).length;
+}
+
+function uniqueEmail(): string {
+  return `retry${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
 suite('api client', () => {
   setup(async () => {
     await sandbox.clearFaults();
@@ -178,6 +207,44 @@ suite('api client', () => {
     assert.equal((await rejection(getBrands(undefined, 'US'))).code, 'config');
     const error = await rejection(getBrands('http://127.0.0.1:9', 'US', {retry: {attempts: 2, baseDelayMs: 10}}));
     assert.equal(error.code, 'network');
+  });
+
+  test('a network error on a GET is retried: two failures, then the third attempt succeeds', async () => {
+    const flaky = flakyFetch(2);
+    const page = await getBrands(proxyUrl, 'US', {fetch: flaky.fetch, retry: {baseDelayMs: 10}});
+    assert.equal(page.country_code, 'US');
+    assert.deepEqual(flaky.calls, ['GET /v2/brands', 'GET /v2/brands', 'GET /v2/brands']);
+  });
+
+  test('a lasting network error on a GET gives up after exactly `attempts` attempts', async () => {
+    const always = flakyFetch(Infinity);
+    const error = await rejection(getPaymentVias(proxyUrl, {fetch: always.fetch, retry: {baseDelayMs: 10}}));
+    assert.equal(error.code, 'network');
+    assert.instanceOf(error.cause, TypeError);
+    assert.lengthOf(always.calls, DEFAULT_RETRY.attempts, 'the default policy');
+    const five = flakyFetch(Infinity);
+    assert.equal((await rejection(getBrands(proxyUrl, 'US', {fetch: five.fetch, retry: {attempts: 5, baseDelayMs: 10}}))).code, 'network');
+    assert.lengthOf(five.calls, 5, 'attempts: 5');
+    const off = flakyFetch(Infinity);
+    assert.equal((await rejection(getBrands(proxyUrl, 'US', {fetch: off.fetch, retry: false}))).code, 'network');
+    assert.lengthOf(off.calls, 1, 'retry: false');
+  });
+
+  test('a network error on a POST is never retried: createOrder and validateOrder try once, upstream sees one', async () => {
+    // The answer is lost after the request reached upstream: a retry here would be a second order.
+    const email = uniqueEmail();
+    const create = flakyFetch(1, {reachUpstream: true});
+    const createError = await rejection(createOrder(proxyUrl, orderBody(email), {fetch: create.fetch, retry: {attempts: 5, baseDelayMs: 10}}));
+    assert.equal(createError.code, 'network');
+    const validate = flakyFetch(1, {reachUpstream: true});
+    const validateError = await rejection(validateOrder(proxyUrl, orderBody(email), {fetch: validate.fetch, retry: {attempts: 5, baseDelayMs: 10}}));
+    assert.equal(validateError.code, 'network');
+    // Give a (wrong) delayed retry time to happen before counting.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(create.calls, ['POST /v5/orders']);
+    assert.deepEqual(validate.calls, ['POST /v5/orders/validations']);
+    assert.equal(await postsFor('createOrder', email), 1, 'one create reached upstream');
+    assert.equal(await postsFor('validateOrder', email), 1, 'one validation reached upstream');
   });
 
   test('a slow answer past the time limit is a timeout', async () => {

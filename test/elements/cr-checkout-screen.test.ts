@@ -1,0 +1,208 @@
+// <cr-checkout>'s payment screen and payment choice, in real Chromium against the sandbox through the proxy: the
+// localized "send exactly that amount on exactly that network" warning, copying the address for real (a real click,
+// the real clipboard, the polite live region), and a suspended network that is shown disabled and cannot be chosen.
+import {assert} from '@open-wc/testing';
+import {sendKeys, sendMouse} from '@web/test-runner-commands';
+import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
+import {loadMessages} from '../../src/i18n/i18n.js';
+import {formatCoin} from '../../src/i18n/format.js';
+import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
+
+/** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
+async function realClick(el: Element): Promise<void> {
+  el.scrollIntoView({block: 'center'});
+  const box = el.getBoundingClientRect();
+  await sendMouse({type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]});
+}
+
+/** Chooses a coin as the select's change would (what a user's pick does). */
+async function chooseCoin(el: CrCheckout, coin: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, '#coin')!;
+  select.value = coin;
+  assert.equal(select.value, coin, `${coin} is an option`);
+  select.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/**
+ * What is on the clipboard, as a user would get it: pasted with Ctrl+V into a textarea (a paste the user makes needs
+ * no clipboard-read permission, which headless Chromium may not grant to readText()).
+ */
+async function pasteClipboard(): Promise<string> {
+  const area = document.createElement('textarea');
+  document.body.append(area);
+  try {
+    area.focus();
+    await sendKeys({down: 'Control'});
+    await sendKeys({press: 'KeyV'});
+    await sendKeys({up: 'Control'});
+    await new Promise((r) => setTimeout(r, 50));
+    return area.value;
+  } finally {
+    area.remove();
+  }
+}
+
+/** The element's polite live region (where copies and thresholds are announced). */
+function liveRegion(el: CrCheckout): HTMLElement {
+  const region = $(el, '[role="status"][aria-live="polite"]');
+  assert.ok(region, 'a polite live region');
+  return region!;
+}
+
+suite('cr-checkout: the payment screen', () => {
+  test('the warning says to send exactly the order\'s amount on exactly its network, in English', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    // Not the default (USDC on Solana): the warning must follow the order, not a default.
+    await chooseCoin(el, 'USDT');
+    assert.equal($<HTMLSelectElement>(el, '#network')!.value, 'Polygon (Matic)');
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    await el.updateComplete;
+    const stored = await sandboxOrder(orderId);
+    assert.equal(stored['coin'], 'USDT');
+    assert.equal(stored['network'], 'Polygon (Matic)');
+    const warning = $(el, '[part="warning"]');
+    assert.ok(warning, 'the warning is shown');
+    const text = warning!.textContent!.trim();
+    const amount = formatCoin('en', String(stored['coin_amount']), 'USDT');
+    assert.equal(text, el.messages.checkout.warning(amount, 'Polygon (Matic)'));
+    assert.include(text, 'USDT', 'the coin');
+    assert.include(text, 'Polygon (Matic)', 'the network, verbatim');
+    assert.include(text, String(stored['coin_amount']), 'the exact amount');
+    assert.match(text, /^Send exactly .+ on the Polygon \(Matic\) network\./);
+    // The same amount as the one to pay, and above the facts (it is read first).
+    assert.equal($(el, '[part="amount-to-pay"]')!.textContent!.trim(), amount);
+    const payment = $(el, '[part="payment"]')!;
+    assert.isTrue(
+      !!(warning!.compareDocumentPosition(payment.querySelector('[part="address"]')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      'the warning comes before the address',
+    );
+  });
+
+  test('the warning is localized: German text with the order\'s amount, coin and network', async () => {
+    const de = await loadMessages('de');
+    const en = await loadMessages('en');
+    const el = await mountCheckout({brand: 'Steam', lang: 'de'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    await el.updateComplete;
+    const stored = await sandboxOrder(orderId);
+    const text = $(el, '[part="warning"]')!.textContent!.trim();
+    const amount = formatCoin('de', String(stored['coin_amount']), String(stored['coin']));
+    assert.equal(text, de.checkout.warning(amount, String(stored['network'])));
+    assert.notEqual(text, en.checkout.warning(amount, String(stored['network'])), 'not the English text');
+    assert.include(text, String(stored['coin']));
+    assert.include(text, String(stored['network']));
+  });
+
+  test('copy address: a real click puts the address on the clipboard, the button says so, the live region announces it', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    await el.updateComplete;
+    const address = String((await sandboxOrder(orderId))['wallet_address']);
+    assert.equal($(el, '[part="address"]')!.textContent!.trim(), address);
+    const m = el.messages.checkout;
+    const button = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'address');
+    assert.ok(button, 'a copy button for the address');
+    assert.equal(button!.textContent!.trim(), m.copyAddress);
+    assert.notInclude(liveRegion(el).textContent!, m.copiedAddress, 'nothing announced before the click');
+
+    await realClick(button!);
+    await waitFor(() => liveRegion(el).textContent!.trim() === m.copiedAddress, 'the "address copied" announcement');
+    assert.equal(liveRegion(el).getAttribute('aria-atomic'), 'true');
+    assert.equal(button!.textContent!.trim(), m.copied, 'the button shows the confirmation');
+    const amountButton = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'amount')!;
+    assert.equal(amountButton.textContent!.trim(), m.copyAmount, 'only the address is marked copied');
+    assert.equal(await pasteClipboard(), address, 'the clipboard holds the address');
+  });
+
+  test('the copy of the amount is the exact coin amount, announced as such', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const orderId = await paymentShown(el);
+    await el.updateComplete;
+    const stored = await sandboxOrder(orderId);
+    const button = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'amount')!;
+    await realClick(button);
+    await waitFor(() => liveRegion(el).textContent!.trim() === el.messages.checkout.copiedAmount, 'the "amount copied" announcement');
+    assert.equal(await pasteClipboard(), String(stored['coin_amount']), 'the plain decimal, no coin symbol or grouping');
+  });
+});
+
+suite('cr-checkout: a suspended network', () => {
+  test('USDT on Tron is listed disabled with its reason, and the keyboard never lands on it', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const m = el.messages.checkout;
+    await chooseCoin(el, 'USDT');
+    const network = $<HTMLSelectElement>(el, '#network')!;
+    const options = [...network.options];
+    assert.deepEqual(options.map((o) => o.value), ['Tron', 'Polygon (Matic)', 'ETH Mainnet'], 'all networks listed, in order');
+    const tron = options[0]!;
+    assert.isTrue(tron.disabled, 'Tron is disabled');
+    assert.equal(tron.textContent!.trim(), `Tron (${m.suspended})`, 'with the reason');
+    for (const usable of options.slice(1)) {
+      assert.isFalse(usable.disabled, `${usable.value} is usable`);
+      assert.notInclude(usable.textContent!, m.suspended);
+    }
+    // The reason is explained in a hint the select is described by.
+    const hint = $(el, '#payment-hint');
+    assert.equal(hint?.textContent!.trim(), m.suspendedCoinHint);
+    assert.include(network.getAttribute('aria-describedby')!.split(' '), 'payment-hint');
+    // Not pre-selected on the coin change…
+    assert.equal(network.value, 'Polygon (Matic)');
+    // …and not reachable by keyboard: Home / ArrowUp go to the first option that is enabled, never to Tron.
+    network.focus();
+    for (const key of ['Home', 'ArrowUp', 'ArrowUp', 'ArrowDown', 'ArrowUp', 'PageUp']) {
+      await sendKeys({press: key});
+      await el.updateComplete;
+      assert.notEqual(network.value, 'Tron', `after ${key}`);
+      assert.isFalse(tron.selected, `Tron not selected after ${key}`);
+    }
+    assert.equal(network.value, 'Polygon (Matic)');
+    // The other usable networks are reachable the same way (the keys do move the selection).
+    await sendKeys({press: 'End'});
+    await el.updateComplete;
+    assert.equal(network.value, 'ETH Mainnet');
+  });
+
+  test('a suspended network forced by script cannot be ordered: refused in the browser, nothing sent, no order', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    await chooseCoin(el, 'USDT');
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const posts: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      if (init?.method === 'POST') posts.push(String(input instanceof Request ? input.url : input));
+      return realFetch(input, init);
+    };
+    try {
+      const network = $<HTMLSelectElement>(el, '#network')!;
+      network.value = 'Tron';
+      network.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      await submit(el);
+      const error = await waitFor(() => $(el, '#payment-error'), 'the payment field error');
+      assert.include(error.textContent!, el.messages.checkout.invalid.networkRequired);
+      assert.equal($<HTMLSelectElement>(el, '#network')!.getAttribute('aria-invalid'), 'true');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(posts, [], 'no validation and no order request');
+      assert.isNull($(el, '[part="payment"]'), 'no payment screen');
+    } finally {
+      window.fetch = realFetch;
+    }
+    assert.lengthOf(await ordersFor(email), 0);
+  });
+});
