@@ -7,6 +7,7 @@ import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
+import {pasteClipboard} from '../support/clipboard.js';
 
 /** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
 async function realClick(el: Element): Promise<void> {
@@ -22,25 +23,6 @@ async function chooseCoin(el: CrCheckout, coin: string): Promise<void> {
   assert.equal(select.value, coin, `${coin} is an option`);
   select.dispatchEvent(new Event('change'));
   await el.updateComplete;
-}
-
-/**
- * What is on the clipboard, as a user would get it: pasted with Ctrl+V into a textarea (a paste the user makes needs
- * no clipboard-read permission, which headless Chromium may not grant to readText()).
- */
-async function pasteClipboard(): Promise<string> {
-  const area = document.createElement('textarea');
-  document.body.append(area);
-  try {
-    area.focus();
-    await sendKeys({down: 'Control'});
-    await sendKeys({press: 'KeyV'});
-    await sendKeys({up: 'Control'});
-    await new Promise((r) => setTimeout(r, 50));
-    return area.value;
-  } finally {
-    area.remove();
-  }
 }
 
 /** The element's polite live region (where copies and thresholds are announced). */
