@@ -134,6 +134,20 @@ describe('built bundle under a strict CSP', () => {
     }
   });
 
+  test('the CMS page embeds snippet.html exactly, but for its two URLs', async () => {
+    const {readFileSync} = await import('node:fs');
+    const read = (file: string) => readFileSync(new URL(`../../demo/integrations/cms/${file}`, import.meta.url), 'utf8');
+    const markup = (text: string) =>
+      text
+        .replace(/<!--[\s\S]*?-->/g, '')
+        .replace(/src="[^"]*cryptorefills-checkout\.js"/, 'src="BUNDLE"')
+        .replace(/proxy-url="[^"]*"/g, 'proxy-url="PROXY"')
+        .trim();
+    const page = read('index.html');
+    const block = page.slice(page.indexOf('<!-- wp:html -->') + '<!-- wp:html -->'.length, page.indexOf('<!-- /wp:html -->'));
+    assert.equal(markup(block), markup(read('snippet.html')));
+  });
+
   test('CMS embed page renders under the same policy', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
