@@ -2,7 +2,7 @@
 // On a fresh Debian machine running as root it installs Debian's `chromium` itself, as the README promises;
 // anywhere else it says in one line how to get one, because a stack trace from the launcher explains nothing.
 import {existsSync} from 'node:fs';
-import {execFileSync} from 'node:child_process';
+import {aptInstall, canInstallWithApt} from './debian.js';
 
 const usualPaths = [
   '/usr/bin/chromium',
@@ -23,19 +23,12 @@ export function findChrome(): string | undefined {
   return usualPaths.find((p) => existsSync(p));
 }
 
-function canInstallWithApt(): boolean {
-  return process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/etc/debian_version') &&
-    existsSync('/usr/bin/apt-get');
-}
-
 /** The Chrome to use, installing Debian's chromium first where that is possible; throws with one clear line otherwise. */
 export function ensureChrome(): string {
   const found = findChrome();
   if (found) return found;
   if (!process.env['CHROME_PATH'] && canInstallWithApt()) {
-    console.log('No Chromium found; installing Debian\'s chromium (apt-get install -y chromium)…');
-    execFileSync('apt-get', ['update', '-qq'], {stdio: 'inherit'});
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {stdio: 'inherit', env: {...process.env, DEBIAN_FRONTEND: 'noninteractive'}});
+    aptInstall('chromium');
     const installed = findChrome();
     if (installed) return installed;
   }

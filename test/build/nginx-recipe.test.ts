@@ -1,0 +1,214 @@
+// The nginx recipe of demo/integrations/nginx/cryptorefills.conf, run by a real nginx in front of the sandbox: the
+// file's own server block and upstream snippet, with only what a loopback test must change (the upstream's address,
+// plain HTTP instead of TLS to api.cryptorefills.com, a listen line, the partner id as the recipe says to set it, and
+// a location serving the built bundle and a page). It forwards the endpoint table with the partner headers, refuses
+// the rest without reaching upstream, and carries the whole flow in Chromium (same origin, so no CORS).
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {spawn, type ChildProcess} from 'node:child_process';
+import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {connect} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {chromium, type Browser} from 'playwright-core';
+import {startSandbox, type SandboxServer} from '../../src/sandbox/server.js';
+import {builtBundleDir} from '../support/built-bundle.js';
+import {chromeArgs, ensureChrome} from '../support/chrome.js';
+import {freePort} from '../support/free-port.js';
+import {ensureNginx} from '../support/nginx.js';
+import {sandboxControls, type SandboxControls} from '../support/sandbox-controls.js';
+
+const RECIPE = fileURLToPath(new URL('../../demo/integrations/nginx/cryptorefills.conf', import.meta.url));
+const PARTNER = 'nginx-test-partner';
+const STEP_MS = 15_000;
+
+/** The recipe's server and upstream blocks, and its upstream snippet (the commented block at the end), as written. */
+function readRecipe(text: string): {server: string; snippet: string} {
+  const marker = '# /etc/nginx/snippets/cryptorefills-upstream.conf';
+  const [head, tail] = text.split(marker) as [string, string];
+  const server = head.slice(head.indexOf('upstream cryptorefills {'));
+  const snippet = tail
+    .split('\n')
+    .map((line) => line.replace(/^#\s{3}/, ''))
+    .filter((line) => line.trim() && !line.trim().startsWith('#'))
+    .join('\n');
+  return {server, snippet};
+}
+
+let nginx: ChildProcess | undefined;
+let sandbox: SandboxServer;
+let controls: SandboxControls;
+let browser: Browser;
+let origin = '';
+let log = '';
+const work = mkdtempSync(join(tmpdir(), 'cr-nginx-'));
+
+function waitForPort(port: number, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const attempt = () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+      socket.once('error', () => {
+        socket.destroy();
+        if (Date.now() > deadline) {
+          let errors = '';
+          try {
+            errors = readFileSync(join(work, 'error.log'), 'utf8');
+          } catch {
+            // No log written yet.
+          }
+          reject(new Error(`nginx did not listen on ${port}:\n${log}\n${errors}`));
+        }
+        else setTimeout(attempt, 50);
+      });
+    };
+    attempt();
+  });
+}
+
+before(async () => {
+  const binary = ensureNginx();
+  sandbox = await startSandbox({port: 0, host: '127.0.0.1'});
+  controls = sandboxControls(sandbox.url);
+  const upstream = new URL(sandbox.url).host;
+  const port = await freePort();
+  origin = `http://127.0.0.1:${port}`;
+
+  // The site: the built script-tag bundle and a page that uses the proxy on its own origin, as the recipe intends.
+  // nginx's workers run as an unprivileged user: they must be able to read the site (mkdtemp makes it private).
+  chmodSync(work, 0o755);
+  const site = join(work, 'site');
+  cpSync(await builtBundleDir(), site, {recursive: true});
+  chmodSync(site, 0o755);
+  writeFileSync(
+    join(site, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><script type="module" src="/cryptorefills-checkout.js"></script></head>
+<body><cr-brand-picker proxy-url="/api/cr" country="US"></cr-brand-picker><cr-checkout></cr-checkout><cr-order-status></cr-order-status></body></html>`,
+  );
+
+  const {server, snippet} = readRecipe(readFileSync(RECIPE, 'utf8'));
+  const snippetFile = join(work, 'cryptorefills-upstream.conf');
+  writeFileSync(
+    snippetFile,
+    snippet
+      .replace('proxy_pass https://', 'proxy_pass http://')
+      .replace(/^\s*proxy_ssl_[^\n]*\n/gm, '')
+      .replace('proxy_set_header Host api.cryptorefills.com;', `proxy_set_header Host ${upstream};`),
+  );
+  const site_ = server
+    .replace('server api.cryptorefills.com:443;', `server ${upstream};`)
+    .replace(/# … your shop's listen[^\n]*/, `listen 127.0.0.1:${port};\n  set $cr_partner "${PARTNER}";\n  location / { root ${site}; }`)
+    .replaceAll('include /etc/nginx/snippets/cryptorefills-upstream.conf;', `include ${snippetFile};`);
+  assert.ok(site_.includes(`listen 127.0.0.1:${port}`) && site_.includes(snippetFile), 'the recipe still has the lines this test adapts');
+  for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, dir), {recursive: true});
+  writeFileSync(
+    join(work, 'nginx.conf'),
+    `daemon off;
+worker_processes 1;
+pid ${work}/nginx.pid;
+error_log ${work}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  types { text/html html; text/javascript js; }
+  client_body_temp_path ${work}/body;
+  proxy_temp_path ${work}/proxy;
+  fastcgi_temp_path ${work}/fastcgi;
+  uwsgi_temp_path ${work}/uwsgi;
+  scgi_temp_path ${work}/scgi;
+${site_}
+}
+`,
+  );
+  nginx = spawn(binary, ['-p', work, '-c', join(work, 'nginx.conf')], {stdio: ['ignore', 'pipe', 'pipe']});
+  nginx.stdout!.on('data', (c: Buffer) => (log += c.toString()));
+  nginx.stderr!.on('data', (c: Buffer) => (log += c.toString()));
+  await waitForPort(port, 10_000);
+  browser = await chromium.launch({executablePath: ensureChrome(), args: chromeArgs, headless: true});
+});
+
+after(async () => {
+  await browser?.close();
+  if (nginx && nginx.exitCode === null) {
+    const exited = new Promise((resolve) => nginx!.once('exit', resolve));
+    nginx.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+    if (nginx.exitCode === null) nginx.kill('SIGKILL');
+  }
+  await sandbox?.close();
+  rmSync(work, {recursive: true, force: true});
+});
+
+describe('the nginx recipe in front of the sandbox', () => {
+  test('forwards the endpoint table with the partner headers and without the browser\'s cookies', async () => {
+    await controls.reset();
+    const res = await fetch(`${origin}/api/cr/v2/brands?country_code=US`, {headers: {cookie: 'session=secret', authorization: 'Bearer x'}});
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as {country_code: string}).country_code, 'US');
+    const [request] = (await controls.stats()).requests;
+    assert.equal(request?.path, '/v2/brands');
+    assert.equal(request?.headers['x-cr-application'], PARTNER);
+    assert.equal(request?.headers['x-country-iso-code'], 'US');
+    assert.equal(request?.headers['cookie'], undefined);
+    assert.equal(request?.headers['authorization'], undefined);
+  });
+
+  test('refuses other paths and methods without reaching upstream', async () => {
+    await controls.reset();
+    const cases: [string, RequestInit, number][] = [
+      ['/api/cr/v9/secret', {}, 404],
+      ['/api/cr/__sandbox/stats', {}, 404],
+      ['/api/cr/v5/orders/not-a-uuid', {}, 404],
+      ['/api/cr/v2/brands?country_code=US', {method: 'POST', body: '{}'}, 403],
+      ['/api/cr/v5/orders', {method: 'GET'}, 403],
+      ['/api/cr/v5/orders/validations', {method: 'DELETE'}, 403],
+    ];
+    for (const [path, init, status] of cases) {
+      const res = await fetch(`${origin}${path}`, init);
+      assert.equal(res.status, status, `${init.method ?? 'GET'} ${path}`);
+      await res.body?.cancel();
+    }
+    assert.deepEqual((await controls.stats()).requests, [], 'nothing reached upstream');
+  });
+
+  test('the whole flow in Chromium through nginx: pick, pay, follow the stream, delivered', async () => {
+    await controls.reset();
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    const failed: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    });
+    page.on('requestfailed', (r) => failed.push(`failed ${r.url()} ${r.failure()?.errorText}`));
+    try {
+      await page.goto(`${origin}/`);
+      await page
+        .locator('cr-brand-picker [part~="brand"]', {hasText: 'Steam'})
+        .first()
+        .click({timeout: STEP_MS})
+        .catch((error: Error) => assert.fail(`${error.message}\nfailed requests: ${failed.join('; ')}\npage errors: ${errors.join('; ')}`));
+      await page.locator('cr-checkout [part~="email-input"]').fill('buyer@example.com', {timeout: STEP_MS});
+      await page.locator('cr-checkout [part~="pay-button"]').click();
+      const payment = page.locator('cr-checkout [part~="payment"][data-phase="awaiting-payment"]');
+      await payment.waitFor({timeout: STEP_MS});
+      const orderId = (await payment.getAttribute('data-order-id'))!;
+      await page.waitForFunction(() => (document.querySelector('cr-order-status') as unknown as {connection?: string})?.connection === 'live', undefined, {timeout: STEP_MS});
+      for (const action of ['pay', 'confirm', 'deliver'] as const) await controls.act(orderId, action);
+      const code = page.locator('cr-order-status [part~="deliveries"] [part~="code"]').first();
+      await code.waitFor({timeout: STEP_MS});
+      assert.match((await code.textContent()) ?? '', /\S{4,}/);
+      const stats = await controls.stats();
+      assert.equal(stats.orders, 1);
+      assert.ok(stats.requests.some((r) => r.endpoint === 'subscribe'), 'the event stream went through nginx');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
