@@ -10,6 +10,7 @@ import {getStore} from '../../src/store/store.js';
 import {expectAccessible} from '../support/a11y.js';
 import {proxyUrl, sandboxUrl} from '../support/env.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
+import {names, option, options, root, until} from '../support/picker-helpers.js';
 
 const sandbox = sandboxControls(sandboxUrl);
 const TRAP = '<img src=x onerror=alert(1)> Gifts & "Co"';
@@ -17,20 +18,6 @@ let storeCount = 0;
 /** A fresh store per test, so no state (country, brand) leaks from one test into the next. */
 const freshStore = () => `picker-${++storeCount}-${Date.now()}`;
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const root = (el: CrBrandPicker) => el.shadowRoot!;
-const options = (el: CrBrandPicker) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
-const names = (el: CrBrandPicker) => options(el).map((o) => o.querySelector('.name')!.textContent!);
-const option = (el: CrBrandPicker, name: string) => options(el).find((o) => o.querySelector('.name')!.textContent === name);
 const tab = (el: CrBrandPicker, id: string) => root(el).querySelector<HTMLElement>(`#tab-${id}`)!;
 const search = (el: CrBrandPicker) => root(el).querySelector<HTMLInputElement>('#search')!;
 

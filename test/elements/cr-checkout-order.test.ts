@@ -15,6 +15,7 @@ import {
   buyerEmail,
   formReady,
   mountCheckout,
+  orderOn,
   ordersFor,
   paymentShown,
   proxyUrl,
@@ -27,12 +28,6 @@ import {
 
 const sandbox = sandboxControls(sandboxUrl);
 
-async function orderOn(el: CrCheckout, email = buyerEmail()): Promise<{orderId: string; email: string}> {
-  await formReady(el);
-  type($<HTMLInputElement>(el, '#email')!, email);
-  await submit(el);
-  return {orderId: await paymentShown(el), email};
-}
 
 suite('cr-checkout: one order, resumed, never backwards', () => {
   test('a double click (and a third submit) creates exactly one order', async () => {

@@ -6,7 +6,7 @@ import {sendKeys, sendMouse} from '@web/test-runner-commands';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import {formatCoin} from '../../src/i18n/format.js';
-import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
+import {$, $$, buyerEmail, formReady, mountCheckout, orderOn, ordersFor, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
 import {pasteClipboard} from '../support/clipboard.js';
 
 /** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
@@ -39,10 +39,7 @@ suite('cr-checkout: the payment screen', () => {
     // Not the default (USDC on Solana): the warning must follow the order, not a default.
     await chooseCoin(el, 'USDT');
     assert.equal($<HTMLSelectElement>(el, '#network')!.value, 'Polygon (Matic)');
-    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
-    await submit(el);
-    const orderId = await paymentShown(el);
-    await el.updateComplete;
+    const {orderId} = await orderOn(el);
     const stored = await sandboxOrder(orderId);
     assert.equal(stored['coin'], 'USDT');
     assert.equal(stored['network'], 'Polygon (Matic)');
@@ -68,11 +65,7 @@ suite('cr-checkout: the payment screen', () => {
     const de = await loadMessages('de');
     const en = await loadMessages('en');
     const el = await mountCheckout({brand: 'Steam', lang: 'de'});
-    await formReady(el);
-    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
-    await submit(el);
-    const orderId = await paymentShown(el);
-    await el.updateComplete;
+    const {orderId} = await orderOn(el);
     const stored = await sandboxOrder(orderId);
     const text = $(el, '[part="warning"]')!.textContent!.trim();
     const amount = formatCoin('de', String(stored['coin_amount']), String(stored['coin']));
@@ -84,11 +77,7 @@ suite('cr-checkout: the payment screen', () => {
 
   test('copy address: a real click puts the address on the clipboard, the button says so, the live region announces it', async () => {
     const el = await mountCheckout({brand: 'Steam'});
-    await formReady(el);
-    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
-    await submit(el);
-    const orderId = await paymentShown(el);
-    await el.updateComplete;
+    const {orderId} = await orderOn(el);
     const address = String((await sandboxOrder(orderId))['wallet_address']);
     assert.equal($(el, '[part="address"]')!.textContent!.trim(), address);
     const m = el.messages.checkout;
@@ -108,11 +97,7 @@ suite('cr-checkout: the payment screen', () => {
 
   test('the copy of the amount is the exact coin amount, announced as such', async () => {
     const el = await mountCheckout({brand: 'Steam'});
-    await formReady(el);
-    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
-    await submit(el);
-    const orderId = await paymentShown(el);
-    await el.updateComplete;
+    const {orderId} = await orderOn(el);
     const stored = await sandboxOrder(orderId);
     const button = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'amount')!;
     await realClick(button);

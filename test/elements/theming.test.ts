@@ -6,23 +6,11 @@ import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CrBrandPicker} from '../../src/elements/cr-brand-picker/cr-brand-picker.js';
 import {proxyUrl} from '../support/env.js';
+import {option, options, root, until} from '../support/picker-helpers.js';
 
 let storeCount = 0;
 const freshStore = () => `theming-${++storeCount}-${Date.now()}`;
 
-async function until<T>(check: () => T | undefined | null | false, what: string, timeoutMs = 8000): Promise<T> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    const value = check();
-    if (value) return value;
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const root = (el: CrBrandPicker) => el.shadowRoot!;
-const options = (el: CrBrandPicker) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
-const option = (el: CrBrandPicker, name: string) => options(el).find((o) => o.querySelector('.name')!.textContent === name);
 const selectedTab = (el: CrBrandPicker) => root(el).querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')!;
 const style = (element: Element) => getComputedStyle(element);
 

@@ -145,3 +145,13 @@ export function truncateNextAnswer(pathPattern: RegExp): () => void {
 }
 
 export {proxyUrl, sandboxUrl};
+
+/** Fills the form's e-mail (the form's defaults for the rest), submits, and waits for the payment screen. */
+export async function orderOn(el: CrCheckout, email = buyerEmail()): Promise<{orderId: string; email: string}> {
+  await formReady(el);
+  type($<HTMLInputElement>(el, '#email')!, email);
+  await submit(el);
+  const orderId = await paymentShown(el);
+  await el.updateComplete;
+  return {orderId, email};
+}
