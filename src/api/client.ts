@@ -5,8 +5,6 @@ import * as z from 'zod/mini';
 import {ORDER_ID, paths} from '../upstream/endpoints.js';
 import {ApiError} from './errors.js';
 import {send, joinUrl, supportsIdempotencyKeys, type CallOptions} from './http.js';
-
-export {supportsIdempotencyKeys};
 import {validationProblems} from './problems.js';
 import {
   BrandsPage,
@@ -23,6 +21,8 @@ import {
   type Quote as QuoteT,
   type Validation as ValidationT,
 } from './schemas.js';
+
+export {supportsIdempotencyKeys};
 
 export type {CallOptions};
 

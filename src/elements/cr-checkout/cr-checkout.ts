@@ -449,7 +449,7 @@ export class CrCheckout extends CrElement {
     } catch (error) {
       if (isApiError(error) && error.code === 'problems' && error.problems.length) return await this._showProblems(error.problems);
       if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
-      if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code) && error.code !== 'aborted') {
+      if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         // The POST may have created the order: say so, and let the user send it again with its key ("check again").
         this._unknownOutcome = 'unknown';
         this.fireError(error);

@@ -15,8 +15,12 @@ import {
   type PendingCreate,
 } from '../../store/order-persistence.js';
 
-/** Failures after which the order may exist: the pending create is kept, to be sent again with its key. */
-export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'http-5xx', 'bad-response', 'outcome-unknown', 'aborted', 'rate-limited']);
+/**
+ * Failures after which the order may exist (the POST may have reached upstream): the user is told the outcome is
+ * unknown, and the pending create is kept, to be sent again with its key. Any other failure is a refusal (problems,
+ * a 4xx, a 429 from the proxy's rate limit, which answers before upstream): no order exists, the key is forgotten.
+ */
+export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'http-5xx', 'bad-response', 'outcome-unknown']);
 
 function newKey(): string {
   return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
@@ -32,7 +36,9 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
     clearPendingCreate(storeName);
     return order;
   } catch (error) {
-    if (!isApiError(error) || !UNKNOWN_OUTCOME_CODES.has(error.code)) clearPendingCreate(storeName);
+    // Cancelled by the page (it is going away) is no answer either: kept, like an unknown outcome.
+    const unknown = isApiError(error) && (UNKNOWN_OUTCOME_CODES.has(error.code) || error.code === 'aborted');
+    if (!unknown) clearPendingCreate(storeName);
     throw error;
   }
 }
