@@ -4,7 +4,8 @@
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {startSandbox} from '../../src/sandbox/server.js';
-import {sandboxControls} from '../support/sandbox-controls.js';
+import {sandboxControls, type LoggedRequest} from '../support/sandbox-controls.js';
+import {Order} from '../sandbox/support/schemas.js';
 
 const SHOP = 'https://shop.example';
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
@@ -28,13 +29,63 @@ async function readStream(response: Response, ms = 5000): Promise<string> {
   let text = '';
   const deadline = Date.now() + ms;
   while (Date.now() < deadline && !text.includes('event: stop')) {
-    const next = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now()))]);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<null>((r) => (timer = setTimeout(() => r(null), deadline - Date.now())));
+    // The timer is cleared once a read wins, so a finished stream does not keep the process alive until the deadline.
+    const next = await Promise.race([reader.read(), timeout]).finally(() => clearTimeout(timer));
     if (!next || next.done) break;
     text += decoder.decode(next.value, {stream: true});
   }
   await reader.cancel().catch(() => undefined);
   return text;
 }
+
+/** How many upstream requests the sandbox has received so far (monotonic, unlike its bounded request log). */
+async function upstreamCount(): Promise<number> {
+  const stats = await sandboxControls(sandbox.url).stats();
+  return Object.values(stats.counts).reduce((a, b) => a + b, 0);
+}
+
+/** The upstream requests received since `upstreamCount()` answered `since`, oldest first. */
+async function upstreamSince(since: number): Promise<LoggedRequest[]> {
+  const stats = await sandboxControls(sandbox.url).stats();
+  const total = Object.values(stats.counts).reduce((a, b) => a + b, 0);
+  return total === since ? [] : stats.requests.slice(-(total - since));
+}
+
+/** The frames of an event stream text: `id`, `event` and `data` fields, comments left out. */
+function framesOf(text: string): {id?: string; event?: string; data?: string}[] {
+  return text
+    .split(/\n\n/)
+    .map((block) => {
+      const frame: {id?: string; event?: string; data?: string} = {};
+      for (const line of block.split('\n')) {
+        const m = /^(id|event|data): ?(.*)$/.exec(line);
+        if (m) frame[m[1] as 'id' | 'event' | 'data'] = m[2];
+      }
+      return frame;
+    })
+    .filter((f) => Object.keys(f).length > 0);
+}
+
+const ORDER_BODY = {
+  user: {email: 'buyer@example.com'},
+  payment: {type: 'via', payment_via: 'USER_WALLET', coin: 'USDC', network: 'Solana'},
+  deliveries: [{brand_name: 'Steam', country_code: 'US', denomination: '20 USD', beneficiary_account: 'friend@example.com'}],
+  lang: 'en',
+};
+
+/** The Next.js route module, configured as every test here configures it (its handler is built once, on first use). */
+async function nextRoute() {
+  process.env['CR_API_URL'] = sandbox.url;
+  process.env['CR_PARTNER_ID'] = 'next-partner';
+  process.env['CR_APP_VERSION'] = 'next-test';
+  process.env['CR_ALLOWED_ORIGINS'] = SHOP;
+  return import('../../demo/integrations/nextjs/app/api/cr/[...path]/route.js');
+}
+
+/** The edge worker's env, the same in every test (its handler is built once per isolate, from the first env). */
+const edgeEnv = () => ({CR_PARTNER_ID: 'edge-partner', CR_ALLOWED_ORIGINS: SHOP, CR_API_URL: sandbox.url});
 
 describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
   test('relays brands under /api/cr with the partner headers, refuses the rest', async () => {
@@ -60,6 +111,116 @@ describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
     const foreign = await route.GET(new Request(`${SHOP}/api/cr/v2/brands?country_code=US`, {headers: {origin: 'https://evil.example'}}));
     assert.equal(foreign.status, 403);
   });
+  test('creates an order through route.POST and relays its event stream through route.GET to the end', {timeout: 20_000}, async () => {
+    const route = await nextRoute();
+    const controls = sandboxControls(sandbox.url);
+    const ordersBefore = (await controls.stats()).orders;
+    const sentBefore = await upstreamCount();
+
+    const created = await route.POST(
+      new Request(`${SHOP}/api/cr/v5/orders`, {
+        method: 'POST',
+        headers: {
+          origin: SHOP,
+          'content-type': 'application/json',
+          'x-forwarded-for': '203.0.113.8, 10.0.0.1',
+          cookie: 'session=shop-secret',
+          'x-cr-application': 'forged-partner',
+        },
+        body: JSON.stringify(ORDER_BODY),
+      }),
+    );
+    const text = await created.text();
+    assert.equal(created.status, 200, text);
+    assert.match(created.headers.get('content-type') ?? '', /application\/json/);
+    assert.equal(created.headers.get('access-control-allow-origin'), SHOP);
+    const order = Order.parse(JSON.parse(text));
+    assert.equal(order.order_state, 'WaitingForPayment');
+    assert.equal(order.user.email, 'buyer@example.com');
+    assert.equal(order.deliveries.length, 1);
+    assert.equal((await controls.stats()).orders, ordersBefore + 1, 'exactly one order was created upstream');
+    assert.ok((await controls.orderIds()).includes(order.order_id), 'the answered order is the one upstream holds');
+    assert.doesNotMatch(text, /next-partner/);
+
+    const [post, ...extra] = await upstreamSince(sentBefore);
+    assert.equal(extra.length, 0, 'one upstream request per create');
+    assert.ok(post);
+    assert.equal(post.method, 'POST');
+    assert.equal(post.path, '/v5/orders');
+    assert.equal(post.headers['x-cr-application'], 'next-partner');
+    assert.equal(post.headers['x-cr-version'], 'next-test');
+    assert.equal(post.headers['x-forwarded-for'], '203.0.113.8');
+    assert.equal(post.headers['x-country-iso-code'], 'US');
+    assert.match(post.headers['content-type'] ?? '', /^application\/json/);
+    assert.equal(post.headers['cookie'], undefined);
+    assert.deepEqual(post.body, ORDER_BODY);
+
+    const streamSentBefore = await upstreamCount();
+    const stream = await route.GET(new Request(`${SHOP}/api/cr/v5/orders/${order.order_id}/subscribe`, {headers: {origin: SHOP, 'x-forwarded-for': '203.0.113.8'}}));
+    try {
+      assert.equal(stream.status, 200);
+      assert.match(stream.headers.get('content-type') ?? '', /^text\/event-stream/);
+      assert.equal(stream.headers.get('cache-control'), 'no-cache, no-transform');
+      assert.equal(stream.headers.get('x-accel-buffering'), 'no');
+      assert.equal(stream.headers.get('access-control-allow-origin'), SHOP);
+      const [subscribe] = await upstreamSince(streamSentBefore);
+      assert.ok(subscribe);
+      assert.equal(subscribe.path, `/v5/orders/${order.order_id}/subscribe`);
+      assert.equal(subscribe.headers['x-cr-application'], 'next-partner');
+      assert.equal(subscribe.headers['x-cr-version'], 'next-test');
+      assert.match(subscribe.headers['accept'] ?? '', /text\/event-stream/);
+
+      await controls.act(order.order_id, 'deliver');
+      const streamed = await readStream(stream);
+      const frames = framesOf(streamed);
+      const data = frames.filter((f) => f.data !== undefined && f.event === undefined);
+      assert.ok(data.length >= 2, streamed);
+      const first = JSON.parse(data[0]!.data!) as {order_id: string; order_state: string};
+      const last = JSON.parse(data.at(-1)!.data!) as {order_id: string; order_state: string};
+      assert.equal(first.order_id, order.order_id);
+      assert.equal(first.order_state, 'WaitingForPayment');
+      assert.equal(last.order_id, order.order_id);
+      assert.equal(last.order_state, 'Done');
+      assert.ok(Number(data.at(-1)!.id) > Number(data[0]!.id), `frame ids grow: ${data.map((f) => f.id).join(', ')}`);
+      assert.equal(frames.at(-1)?.event, 'stop', 'the stream ends with event: stop after the terminal frame');
+      assert.doesNotMatch(streamed, /next-partner/);
+    } finally {
+      await stream.body?.cancel().catch(() => undefined);
+    }
+  });
+
+  test('answers a CORS preflight from the shop with 204 and the allow headers, from another origin 403', {timeout: 10_000}, async () => {
+    const route = await nextRoute();
+    const sentBefore = await upstreamCount();
+    const preflight = (origin: string) =>
+      route.OPTIONS(
+        new Request(`${SHOP}/api/cr/v5/orders`, {
+          method: 'OPTIONS',
+          headers: {origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type'},
+        }),
+      );
+
+    const allowed = await preflight(SHOP);
+    assert.equal(allowed.status, 204);
+    assert.equal(allowed.headers.get('access-control-allow-origin'), SHOP);
+    const methods = (allowed.headers.get('access-control-allow-methods') ?? '').split(',').map((m) => m.trim());
+    assert.ok(methods.includes('POST'), `allow-methods: ${methods.join(', ')}`);
+    const allowHeaders = (allowed.headers.get('access-control-allow-headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    assert.ok(allowHeaders.includes('content-type'), `allow-headers: ${allowHeaders.join(', ')}`);
+    assert.equal(allowed.headers.get('access-control-max-age'), '600');
+    assert.equal(allowed.headers.get('access-control-allow-credentials'), null);
+    assert.match(allowed.headers.get('vary') ?? '', /Origin/);
+    assert.equal(await allowed.text(), '');
+
+    const foreign = await preflight('https://evil.example');
+    assert.equal(foreign.status, 403);
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null);
+    assert.equal(foreign.headers.get('access-control-allow-methods'), null);
+    assert.equal(((await foreign.json()) as {error: {code: string}}).error.code, 'ORIGIN_NOT_ALLOWED');
+
+    assert.equal(await upstreamCount(), sentBefore, 'a preflight never reaches upstream');
+  });
+
 });
 
 describe('edge worker (export default {fetch})', () => {
@@ -89,5 +250,94 @@ describe('edge worker (export default {fetch})', () => {
     assert.match(text, /"order_state":"WaitingForPayment"/);
     assert.match(text, /"order_state":"Done"/);
     assert.match(text, /event: stop/);
+  });
+
+  test('refuses what the proxy refuses without reaching upstream, and never shows the partner id', {timeout: 10_000}, async () => {
+    const {default: worker} = await import('../../demo/integrations/edge/worker.js');
+    const env = edgeEnv();
+    const controls = sandboxControls(sandbox.url);
+    const before = await controls.stats();
+    const sentBefore = await upstreamCount();
+    const json = {'content-type': 'application/json'};
+    const cases: {name: string; request: Request; status: number; code: string; cors: boolean; allow?: string}[] = [
+      {name: 'unknown path', request: new Request('https://worker.example/v1/secret', {headers: {origin: SHOP}}), status: 404, code: 'NOT_FOUND', cors: true},
+      {name: 'order id not a UUID', request: new Request('https://worker.example/v5/orders/not-a-uuid', {headers: {origin: SHOP}}), status: 404, code: 'NOT_FOUND', cors: true},
+      {name: 'GET on the create path', request: new Request('https://worker.example/v5/orders', {headers: {origin: SHOP}}), status: 405, code: 'METHOD_NOT_ALLOWED', cors: true, allow: 'POST, OPTIONS'},
+      {
+        name: 'PUT on a catalogue path',
+        request: new Request('https://worker.example/v2/brands?country_code=US', {method: 'PUT', headers: {origin: SHOP, ...json}, body: '{}'}),
+        status: 405,
+        code: 'METHOD_NOT_ALLOWED',
+        cors: true,
+        allow: 'GET, OPTIONS',
+      },
+      {name: 'foreign origin GET', request: new Request('https://worker.example/v2/brands?country_code=US', {headers: {origin: 'https://evil.example'}}), status: 403, code: 'ORIGIN_NOT_ALLOWED', cors: false},
+      {
+        name: 'foreign origin create',
+        request: new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: 'https://evil.example', ...json}, body: JSON.stringify(ORDER_BODY)}),
+        status: 403,
+        code: 'ORIGIN_NOT_ALLOWED',
+        cors: false,
+      },
+      {
+        name: 'text/plain create',
+        request: new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: SHOP, 'content-type': 'text/plain'}, body: JSON.stringify(ORDER_BODY)}),
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        cors: true,
+      },
+      {
+        name: 'form-encoded create',
+        request: new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: SHOP}, body: new URLSearchParams({user: 'x'})}),
+        status: 415,
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        cors: true,
+      },
+      {
+        name: 'create whose body is not JSON',
+        request: new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: SHOP, ...json}, body: '{"user":'}),
+        status: 400,
+        code: 'INVALID_JSON',
+        cors: true,
+      },
+      // A Request's URL resolves %2e%2e (/v2/%2e%2e/x is /x), so the worker sees an unknown path; encoded slashes stay
+      // encoded and are refused as a bad target.
+      {name: 'encoded dot-dot traversal', request: new Request('https://worker.example/v2/%2e%2e/x', {headers: {origin: SHOP}}), status: 404, code: 'NOT_FOUND', cors: true},
+      {name: 'encoded slash traversal', request: new Request('https://worker.example/v2/..%2fv1/secret', {headers: {origin: SHOP}}), status: 400, code: 'BAD_REQUEST_TARGET', cors: true},
+      {name: 'encoded slash in a path', request: new Request('https://worker.example/v2%2fbrands?country_code=US', {headers: {origin: SHOP}}), status: 400, code: 'BAD_REQUEST_TARGET', cors: true},
+      {name: 'query not allowed', request: new Request('https://worker.example/v2/brands?country_code=US&debug=1', {headers: {origin: SHOP}}), status: 400, code: 'QUERY_NOT_ALLOWED', cors: true},
+    ];
+
+    for (const c of cases) {
+      const answer = await worker.fetch(c.request, env);
+      const text = await answer.text();
+      assert.equal(answer.status, c.status, `${c.name}: ${text}`);
+      const body = JSON.parse(text) as {error: {code: string; message: string}};
+      assert.equal(body.error.code, c.code, c.name);
+      assert.equal(answer.headers.get('cache-control'), 'no-store', c.name);
+      assert.equal(answer.headers.get('access-control-allow-origin'), c.cors ? SHOP : null, c.name);
+      if (c.allow) assert.equal(answer.headers.get('allow'), c.allow, c.name);
+      for (const [name, value] of answer.headers) {
+        assert.doesNotMatch(`${name}: ${value}`, /edge-partner/, `${c.name}: header ${name}`);
+      }
+      assert.doesNotMatch(text, /edge-partner/, `${c.name}: body`);
+    }
+
+    const after = await controls.stats();
+    assert.equal(await upstreamCount(), sentBefore, 'no refusal reached upstream');
+    assert.equal(after.requests.length, before.requests.length, "the sandbox's request log did not grow");
+    assert.equal(after.orders, before.orders, 'no order was created');
+
+    // The same worker does reach upstream for an allowed call (so the log above could have grown), still without
+    // showing the partner id.
+    const allowed = await worker.fetch(new Request('https://worker.example/v2/brands?country_code=US', {headers: {origin: SHOP}}), env);
+    const allowedText = await allowed.text();
+    assert.equal(allowed.status, 200, allowedText);
+    const [forwarded, ...extra] = await upstreamSince(sentBefore);
+    assert.equal(extra.length, 0);
+    assert.equal(forwarded?.path, '/v2/brands');
+    assert.equal(forwarded?.headers['x-cr-application'], 'edge-partner');
+    for (const [name, value] of allowed.headers) assert.doesNotMatch(`${name}: ${value}`, /edge-partner/, `header ${name}`);
+    assert.doesNotMatch(allowedText, /edge-partner/);
   });
 });
