@@ -385,15 +385,10 @@ export class CrOrderStatus extends CrElement {
   private _copyButton(key: string, text: string, label: string, m: Messages): TemplateResult {
     const copied = this._copier.copied === key;
     const failed = this._copier.failed === key;
-    return html`<button
-        type="button"
-        class="button copy"
-        part="copy-button"
-        aria-label=${label}
-        data-copy=${key}
-        @click=${() => this._copy(key, text)}
-      >
-        ${copied ? m.copied : m.copy}
+    // The name is the visible text ("Copy the code", then "Copied"), never a separate aria-label: a label that kept
+    // saying "Copy…" while the button shows "Copied" would not contain what is seen (WCAG 2.5.3, Label in Name).
+    return html`<button type="button" class="button copy" part="copy-button" data-copy=${key} @click=${() => this._copy(key, text)}>
+        ${copied ? m.copied : label}
       </button>
       ${failed ? html`<span class="error small">${m.copyFailed}</span>` : nothing}`;
   }

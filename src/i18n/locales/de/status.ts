@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Aktivierungscode kopieren',
   topup: (account) => `Die Aufladung wurde an ${account} gesendet.`,
   topupNoAccount: 'Die Aufladung wurde gesendet.',
-  copy: 'Kopieren',
   copied: 'Kopiert',
   copiedAnnouncement: 'In die Zwischenablage kopiert.',
   copyFailed: 'Kopieren nicht möglich: Markieren Sie den Text und kopieren Sie ihn von Hand.',

@@ -49,7 +49,6 @@ export const status = {
   copyActivationCode: 'Copy the activation code',
   topup: (account: string) => `The top-up was sent to ${account}.`,
   topupNoAccount: 'The top-up was sent.',
-  copy: 'Copy',
   copied: 'Copied',
   copiedAnnouncement: 'Copied to the clipboard.',
   copyFailed: 'Could not copy: select the text and copy it by hand.',

@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Copiar el código de activación',
   topup: (account) => `La recarga se envió a ${account}.`,
   topupNoAccount: 'La recarga se envió.',
-  copy: 'Copiar',
   copied: 'Copiado',
   copiedAnnouncement: 'Copiado al portapapeles.',
   copyFailed: 'No se pudo copiar: selecciona el texto y cópialo a mano.',

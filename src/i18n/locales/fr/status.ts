@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Copier le code d’activation',
   topup: (account) => `La recharge a été envoyée au ${account}.`,
   topupNoAccount: 'La recharge a été envoyée.',
-  copy: 'Copier',
   copied: 'Copié',
   copiedAnnouncement: 'Copié dans le presse-papiers.',
   copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le à la main.',

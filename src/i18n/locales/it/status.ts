@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Copia il codice di attivazione',
   topup: (account) => `La ricarica è stata inviata a ${account}.`,
   topupNoAccount: 'La ricarica è stata inviata.',
-  copy: 'Copia',
   copied: 'Copiato',
   copiedAnnouncement: 'Copiato negli appunti.',
   copyFailed: 'Impossibile copiare: seleziona il testo e copialo a mano.',

@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Copiar o código de ativação',
   topup: (account) => `A recarga foi enviada para ${account}.`,
   topupNoAccount: 'A recarga foi enviada.',
-  copy: 'Copiar',
   copied: 'Copiado',
   copiedAnnouncement: 'Copiado para a área de transferência.',
   copyFailed: 'Não foi possível copiar: selecione o texto e copie manualmente.',

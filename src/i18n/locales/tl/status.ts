@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Kopyahin ang activation code',
   topup: (account) => `Naipadala na ang top-up sa ${account}.`,
   topupNoAccount: 'Naipadala na ang top-up.',
-  copy: 'Kopyahin',
   copied: 'Nakopya na',
   copiedAnnouncement: 'Nakopya sa clipboard.',
   copyFailed: 'Hindi makopya: piliin ang teksto at kopyahin nang mano-mano.',

@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Etkinleştirme kodunu kopyala',
   topup: (account) => `Yükleme ${account} numarasına gönderildi.`,
   topupNoAccount: 'Yükleme gönderildi.',
-  copy: 'Kopyala',
   copied: 'Kopyalandı',
   copiedAnnouncement: 'Panoya kopyalandı.',
   copyFailed: 'Kopyalanamadı: metni seçip elle kopyalayın.',

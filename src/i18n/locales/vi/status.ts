@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: 'Sao chép mã kích hoạt',
   topup: (account) => `Đã nạp tiền cho ${account}.`,
   topupNoAccount: 'Đã nạp tiền.',
-  copy: 'Sao chép',
   copied: 'Đã sao chép',
   copiedAnnouncement: 'Đã sao chép vào bộ nhớ tạm.',
   copyFailed: 'Không sao chép được: hãy chọn văn bản và sao chép thủ công.',

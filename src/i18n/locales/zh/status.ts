@@ -46,7 +46,6 @@ export const status: StatusMessages = {
   copyActivationCode: '复制激活码',
   topup: (account) => `充值已发送至 ${account}。`,
   topupNoAccount: '充值已发送。',
-  copy: '复制',
   copied: '已复制',
   copiedAnnouncement: '已复制到剪贴板。',
   copyFailed: '无法复制：请选中文本并手动复制。',
