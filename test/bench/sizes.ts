@@ -32,7 +32,12 @@ export interface BundleSizes {
   all: Omit<FileSize, 'file'>;
   /** What one page loads at most in one language: the entry, every non-language chunk and the largest language. */
   page: Omit<FileSize, 'file'>;
+  /** The same where the browser sanitizes by itself (the standard Sanitizer API: Chromium, Firefox): no DOMPurify. */
+  pageNativeSanitizer: Omit<FileSize, 'file'>;
 }
+
+/** The DOMPurify chunk, loaded only where the browser has no standard Sanitizer API. */
+const SANITIZER_CHUNK = /^purify[\w.-]*\.js$/;
 
 /** Lazy language chunks are named after their folder (`de-<hash>.js`). */
 const LANGUAGE_CHUNK = /^(?:es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
@@ -51,7 +56,13 @@ export function bundleSizes(dir: string): BundleSizes {
   });
   const languages = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip);
   const onePage = [entry, ...chunks.filter((c) => !LANGUAGE_CHUNK.test(c.file)), ...languages.slice(0, 1)];
-  return {entry, chunks, all: total(sizes), page: total(onePage)};
+  return {
+    entry,
+    chunks,
+    all: total(sizes),
+    page: total(onePage),
+    pageNativeSanitizer: total(onePage.filter((c) => !SANITIZER_CHUNK.test(c.file))),
+  };
 }
 
 export const kib = (bytes: number) => (bytes / 1024).toFixed(1);

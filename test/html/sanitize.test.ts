@@ -1,6 +1,6 @@
 import {assert, fixture, html} from '@open-wc/testing';
 import {render} from 'lit';
-import {sanitizeHtml, withoutCspTriggers} from '../../src/html/sanitize.js';
+import {sanitizeHtml, sanitizeNatively, sanitizerEngine, withinAllowList, withoutCspTriggers, type SanitizerEngine} from '../../src/html/sanitize.js';
 import {richText} from '../../src/html/rich-text.js';
 
 const traps = `
@@ -22,28 +22,74 @@ function serialize(fragment: DocumentFragment): string {
   return div.innerHTML;
 }
 
-suite('sanitizeHtml', () => {
-  test('keeps safe markup and drops every script, handler, style and remote resource', async () => {
-    const out = serialize(await sanitizeHtml(traps));
-    assert.include(out, '<b>world</b>');
-    assert.include(out, '<li>one</li>');
-    for (const banned of ['<script', 'onclick', 'onerror', '<img', '<iframe', '<style', 'javascript:', '<svg', '<form', '<input', 'style=']) {
-      assert.notInclude(out.toLowerCase(), banned, `${banned} survived`);
-    }
+for (const engine of ['native', 'dompurify'] as SanitizerEngine[]) {
+  suite(`sanitizeHtml (${engine})`, () => {
+    /** The engine's own result: for the browser's sanitizer, never a silent fallback to DOMPurify. */
+    const sanitize = async (input: string): Promise<DocumentFragment> => {
+      if (engine === 'dompurify') return sanitizeHtml(input, 'dompurify');
+      const fragment = sanitizeNatively(withoutCspTriggers(input));
+      assert.ok(fragment, 'the browser\'s sanitizer produced a result that passed the allow-list check');
+      return fragment;
+    };
+
+    test('keeps safe markup and drops every script, handler, style and remote resource', async () => {
+      const out = serialize(await sanitize(traps));
+      assert.include(out, '<b>world</b>');
+      assert.include(out, '<li>one</li>');
+      for (const banned of ['<script', 'onclick', 'onerror', '<img', '<iframe', '<style', 'javascript:', '<svg', '<form', '<input', 'style=']) {
+        assert.notInclude(out.toLowerCase(), banned, `${banned} survived`);
+      }
+    });
+
+    test('safe links open in a new tab without an opener; unsafe links lose their href', async () => {
+      const div = document.createElement('div');
+      div.append(await sanitize(traps));
+      const links = [...div.querySelectorAll('a')];
+      const good = links.find((a) => a.textContent === 'good link')!;
+      const bad = links.find((a) => a.textContent === 'bad link')!;
+      assert.equal(good.getAttribute('href'), 'https://example.com/redeem');
+      assert.equal(good.getAttribute('rel'), 'noopener noreferrer nofollow');
+      assert.equal(good.getAttribute('target'), '_blank');
+      assert.isNull(bad.getAttribute('href'));
+    });
+
+    test('the same allow-list either way: tables, lists, headings, mailto links, and the sandbox\'s own traps', async () => {
+      const rich = `<h3>Terms</h3><table><tbody><tr><td colspan="2" title="t">cell</td></tr></tbody></table>
+        <ol><li><a href="mailto:help@example.com">mail</a></li></ol><p data-x="1" aria-hidden="true" class="c" id="i">text</p>
+        <a href="data:text/html,x">data</a><a href=" JaVaScRiPt:alert(1)">js</a><math><mi>x</mi></math><video src="v"></video>`;
+      const div = document.createElement('div');
+      div.append(await sanitize(rich));
+      assert.equal(div.querySelector('td')?.getAttribute('colspan'), '2');
+      assert.equal(div.querySelector('td')?.getAttribute('title'), 't');
+      assert.equal(div.querySelector('h3')?.textContent, 'Terms');
+      assert.equal(div.querySelector('a[href^="mailto:"]')?.textContent, 'mail');
+      const p = div.querySelector('p')!;
+      assert.deepEqual(p.getAttributeNames(), [], 'no data-, aria-, class or id attributes from upstream');
+      assert.isNull(div.querySelector('math, video, [href^="data:"], [href*="script:" i]'));
+    });
+  });
+}
+
+suite('sanitizeHtml: which engine', () => {
+  test('Chromium has the standard Sanitizer API: the browser itself sanitizes (the native results above are its own)', () => {
+    assert.equal(sanitizerEngine(), 'native');
+    // Not a silent fallback to DOMPurify: the browser's result passes the allow-list check by itself.
+    const fragment = sanitizeNatively(withoutCspTriggers(traps));
+    assert.ok(fragment, 'the native sanitizer produced a result that passed the check');
+    assert.equal(serialize(fragment).includes('<b>world</b>'), true);
   });
 
-  test('safe links open in a new tab without an opener; unsafe links lose their href', async () => {
-    const div = document.createElement('div');
-    div.append(await sanitizeHtml(traps));
-    const links = [...div.querySelectorAll('a')];
-    const good = links.find((a) => a.textContent === 'good link')!;
-    const bad = links.find((a) => a.textContent === 'bad link')!;
-    assert.equal(good.getAttribute('href'), 'https://example.com/redeem');
-    assert.equal(good.getAttribute('rel'), 'noopener noreferrer nofollow');
-    assert.equal(good.getAttribute('target'), '_blank');
-    assert.isNull(bad.getAttribute('href'));
+  test('the allow-list check catches what a sanitizer should have removed', () => {
+    const parse = (markup: string) => document.createRange().createContextualFragment(markup);
+    assert.isTrue(withinAllowList(parse('<p>a <a href="https://x.example" target="_blank" rel="noopener">b</a></p>')));
+    assert.isFalse(withinAllowList(parse('<p><img alt=""></p>')));
+    assert.isFalse(withinAllowList(parse('<p class="x">a</p>')));
+    assert.isFalse(withinAllowList(parse('<a href="javascript:void 0">a</a>')));
+    assert.isFalse(withinAllowList(parse('<svg><a href="https://x.example">a</a></svg>')));
   });
+});
 
+suite('rich text', () => {
   test('richText renders sanitized HTML into a template and nothing runs', async () => {
     (window as unknown as {__pwned?: number}).__pwned = undefined;
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
