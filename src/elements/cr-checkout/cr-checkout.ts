@@ -12,7 +12,7 @@ import {formatCoin, formatMoney} from '../../i18n/format.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
 import {skeletonStyles} from '../../styles/skeleton.js';
 import {hostStyles} from '../../styles/theme.js';
-// The directive is small; DOMPurify itself loads only when a section is first opened (sanitize.ts).
+// The directive is small; the sanitizer runs when a section is first opened (the browser's own, or DOMPurify loaded then).
 import {richText} from '../../html/rich-text.js';
 import {isBackwards, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
