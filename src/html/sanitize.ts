@@ -2,7 +2,7 @@
 // narrow allow-list before it reaches the DOM: no scripts, no event handlers, no styles, and no remote resources
 // (images, frames, media), because a payment page must not load or run anything a third party chose.
 //
-// Two engines, one allow-list. Where the browser has the standard HTML Sanitizer API (`Document.parseHTML` with a
+// Two engines, one allow-list. Where the browser has the standard HTML Sanitizer API (`Element.setHTML` with a
 // sanitizer config: Chromium, Firefox), the browser's own sanitizer does it and nothing is downloaded. Elsewhere
 // DOMPurify does, loaded lazily (most pages never show rich text, and it is our largest dependency). Whatever the
 // engine, the result is checked against the allow-list before use; a native result that does not pass is thrown
@@ -100,11 +100,11 @@ function loadPurifier(): Promise<Purifier> {
 /**
  * What makes Chromium check the page's Content-Security-Policy as soon as a parser meets it, even in DOMPurify's inert
  * document: event-handler attributes (`onerror=`, `/onload=`: a `script-src-attr` report), `<style>` elements
- * (`style-src-elem`) and `style=` attributes (`style-src-attr`). Nothing of it would ever run or apply (DOMPurify
- * removes all three), but each report reaches the partner's CSP reporting as an attack on their page. So they are
+ * (`style-src-elem`) and `style=` attributes (`style-src-attr`). Nothing of it would ever run or apply (either
+ * sanitizer removes all three), but each report reaches the partner's CSP reporting as an attack on their page. So they are
  * taken out before parsing: a `<style>` element with its text (up to its end tag, or to the end like the HTML parser
  * does when there is none), and the attributes renamed to a data attribute the sanitizer then drops. This pass only
- * ever removes, and DOMPurify still checks what is left, so it cannot weaken the sanitizer.
+ * ever removes, and the sanitizer still checks what is left, so it cannot weaken it.
  */
 const HANDLER_ATTRIBUTE = /([\s/"'])on[a-z-]*\s*=/gi;
 const STYLE_ATTRIBUTE = /([\s/"'])style\s*=/gi;

@@ -101,11 +101,19 @@ export function pendingCreateKey(storeName: string): string {
   return `cr-checkout:${storeName}:pending`;
 }
 
+/**
+ * The page's own copy of each pending create: where sessionStorage is blocked or full, "check again" in this page
+ * can still send it again (only a reload cannot).
+ */
+const inPage = new Map<string, string>();
+
 export function savePendingCreate(storeName: string, pending: Omit<PendingCreate, 'v'>): void {
+  const text = JSON.stringify({v: VERSION, ...pending});
+  inPage.set(storeName, text);
   try {
-    storage()?.setItem(pendingCreateKey(storeName), JSON.stringify({v: VERSION, ...pending}));
+    storage()?.setItem(pendingCreateKey(storeName), text);
   } catch {
-    // Without storage a reload cannot resend it; the in-page "check again" still can.
+    // Quota or access errors: the page's copy above still serves "check again".
   }
 }
 
@@ -113,7 +121,7 @@ export function savePendingCreate(storeName: string, pending: Omit<PendingCreate
 export function loadPendingCreate(storeName: string, now = Date.now()): PendingCreate | undefined {
   let data: unknown;
   try {
-    const raw = storage()?.getItem(pendingCreateKey(storeName));
+    const raw = readStored(pendingCreateKey(storeName)) ?? inPage.get(storeName);
     if (!raw) return undefined;
     data = JSON.parse(raw);
   } catch {
@@ -127,7 +135,16 @@ export function loadPendingCreate(storeName: string, now = Date.now()): PendingC
   return parsed.data;
 }
 
+function readStored(key: string): string | undefined {
+  try {
+    return storage()?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function clearPendingCreate(storeName: string): void {
+  inPage.delete(storeName);
   try {
     storage()?.removeItem(pendingCreateKey(storeName));
   } catch {

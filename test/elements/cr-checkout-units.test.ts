@@ -5,7 +5,8 @@ import {callingCode, toE164} from '../../src/elements/cr-checkout/phone.js';
 import {invoiceTimes} from '../../src/elements/shared/bolt11.js';
 import {paymentUri, toSmallestUnit, walletHref} from '../../src/elements/cr-checkout/payment-uri.js';
 import {formatTimeLeft, paymentDeadline} from '../../src/elements/shared/payment-deadline.js';
-import {clearOrder, loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
+import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, orderStorageKey, pendingCreateKey, saveOrder, savePendingCreate} from '../../src/store/order-persistence.js';
+import {canResend} from '../../src/elements/cr-checkout/keyed-create.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
 
@@ -127,5 +128,42 @@ suite('cr-checkout units', () => {
     saveOrder(store, order);
     clearOrder(store);
     assert.isUndefined(loadOrder(store));
+  });
+
+  test('pending create: saved with its key and body, validated on load, resendable only while keyed and fresh', () => {
+    const store = `units-${Math.random()}`;
+    const now = 1_800_000_000_000;
+    const pending = {key: '6f1c2a9e-0b7d-4c3e-9a51-2d8e4f6b7c10', fp: 'abc', keyed: true, body: {lang: 'en', deliveries: []}, at: now};
+    savePendingCreate(store, pending);
+    const loaded = loadPendingCreate(store, now + 1000)!;
+    assert.deepEqual({...loaded, v: undefined}, {...pending, v: undefined});
+    assert.isTrue(canResend(loaded, now + 14 * 60_000));
+    assert.isFalse(canResend(loaded, now + 16 * 60_000), 'past the proxy\'s 15 minutes');
+    assert.isFalse(canResend({...loaded, keyed: false}, now), 'never without a key the proxy took');
+    // Tampered: a key the proxy would refuse.
+    sessionStorage.setItem(pendingCreateKey(store), JSON.stringify({...JSON.parse(sessionStorage.getItem(pendingCreateKey(store))!), key: 'x y'}));
+    assert.isUndefined(loadPendingCreate(store, now));
+    clearPendingCreate(store);
+    // Hours old: forgotten.
+    savePendingCreate(store, pending);
+    assert.isUndefined(loadPendingCreate(store, now + 3 * 60 * 60_000));
+  });
+
+  test('pending create without sessionStorage (blocked or full): this page still has it for "check again"', () => {
+    const store = `units-${Math.random()}`;
+    const pending = {key: '6f1c2a9e-0b7d-4c3e-9a51-2d8e4f6b7c11', fp: 'def', keyed: true, body: {lang: 'en'}, at: Date.now()};
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    try {
+      savePendingCreate(store, pending);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+    assert.isNull(sessionStorage.getItem(pendingCreateKey(store)));
+    assert.equal(loadPendingCreate(store)?.key, pending.key);
+    clearPendingCreate(store);
+    assert.isUndefined(loadPendingCreate(store));
   });
 });
