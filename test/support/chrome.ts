@@ -1,8 +1,7 @@
 // Finds a Chrome or Chromium for the browser tests, the e2e run and the bench.
 // On a fresh Debian machine running as root it installs Debian's `chromium` itself, as the README promises;
 // anywhere else it says in one line how to get one, because a stack trace from the launcher explains nothing.
-import {existsSync} from 'node:fs';
-import {aptInstall, canInstallWithApt} from './debian.js';
+import {ensureTool} from './debian.js';
 
 const usualPaths = [
   '/usr/bin/chromium',
@@ -17,22 +16,9 @@ const usualPaths = [
 export const howToGetChromium =
   'No Chrome or Chromium found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
 
-export function findChrome(): string | undefined {
-  const fromEnv = process.env['CHROME_PATH'];
-  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
-  return usualPaths.find((p) => existsSync(p));
-}
-
 /** The Chrome to use, installing Debian's chromium first where that is possible; throws with one clear line otherwise. */
 export function ensureChrome(): string {
-  const found = findChrome();
-  if (found) return found;
-  if (!process.env['CHROME_PATH'] && canInstallWithApt()) {
-    aptInstall('chromium');
-    const installed = findChrome();
-    if (installed) return installed;
-  }
-  throw new Error(howToGetChromium);
+  return ensureTool({envVar: 'CHROME_PATH', paths: usualPaths, pkg: 'chromium', hint: howToGetChromium});
 }
 
 /** Flags Chromium needs on these machines: root needs --no-sandbox, a closed network needs background traffic off. */

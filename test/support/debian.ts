@@ -18,3 +18,31 @@ export function aptInstall(pkg: string): void {
   updated = true;
   execFileSync('apt-get', ['install', '-y', '-qq', pkg], {stdio: 'inherit', env});
 }
+
+export interface Tool {
+  /** Environment variable that names the executable; when set, only it is tried. */
+  envVar: string;
+  /** Where the tool usually is. */
+  paths: string[];
+  /** Debian's package for it. */
+  pkg: string;
+  /** One line saying how to get it, for machines where it cannot be installed here. */
+  hint: string;
+}
+
+/** The tool's executable: from its variable or the usual paths, else installed from Debian's packages where that is possible. */
+export function ensureTool(tool: Tool): string {
+  const find = (): string | undefined => {
+    const fromEnv = process.env[tool.envVar];
+    if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+    return tool.paths.find((p) => existsSync(p));
+  };
+  const found = find();
+  if (found) return found;
+  if (!process.env[tool.envVar] && canInstallWithApt()) {
+    aptInstall(tool.pkg);
+    const installed = find();
+    if (installed) return installed;
+  }
+  throw new Error(tool.hint);
+}
