@@ -88,6 +88,11 @@ describe('the handler with keys, in front of a recording upstream', () => {
     res.writeHead(200, {'Content-Type': 'application/json'});
     res.end(JSON.stringify({order_id: `order-${orders}`}));
   };
+  /** Upstream answers every create with this status and JSON body. */
+  const answering = (status: number, body: string) => (_req: RecordedRequest, res: ServerResponse) => {
+    res.writeHead(status, {'Content-Type': 'application/json'});
+    res.end(body);
+  };
   const creates = () => upstream.requests.filter((r) => r.method === 'POST' && r.url === '/v5/orders').length;
   const post = (key: string | undefined, body: unknown = {payment: {coin: 'USDC'}}, init: {client?: string; signal?: AbortSignal} = {}) =>
     handler(
@@ -164,10 +169,7 @@ describe('the handler with keys, in front of a recording upstream', () => {
   });
 
   test('after a 5xx the outcome is unknown: a resend is answered 409 and never sent upstream again', async () => {
-    upstream.respond((_req, res) => {
-      res.writeHead(503, {'Content-Type': 'application/json'});
-      res.end('{"message":"busy"}');
-    });
+    upstream.respond(answering(503, '{"message":"busy"}'));
     const key = 'after-5xx-key-00000000001';
     assert.equal((await post(key)).status, 503);
     upstream.respond(createdOrder);
@@ -179,10 +181,7 @@ describe('the handler with keys, in front of a recording upstream', () => {
   });
 
   test('after a 4xx refusal no order exists: a resend with the key goes upstream again', async () => {
-    upstream.respond((_req, res) => {
-      res.writeHead(400, {'Content-Type': 'application/json'});
-      res.end('{"problems":[{"problem":"OUT_OF_STOCK"}]}');
-    });
+    upstream.respond(answering(400, '{"problems":[{"problem":"OUT_OF_STOCK"}]}'));
     const key = 'after-4xx-key-00000000001';
     assert.equal((await post(key)).status, 400);
     upstream.respond(createdOrder);
