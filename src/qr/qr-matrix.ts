@@ -19,18 +19,17 @@ export async function qrMatrix(text: string): Promise<QrMatrix> {
   const {generate, correction} = await encoder;
   const code = generate(text, {minCorrectionLevel: correction.M});
   const size = code.size;
-  const modules = {get: (y: number, x: number) => code.get(x, y)};
   let path = '';
   for (let y = 0; y < size; y++) {
     // Runs of dark modules on a row become one rectangle, which keeps the path short.
     let x = 0;
     while (x < size) {
-      if (!modules.get(y, x)) {
+      if (!code.get(x, y)) {
         x++;
         continue;
       }
       const start = x;
-      while (x < size && modules.get(y, x)) x++;
+      while (x < size && code.get(x, y)) x++;
       path += `M${start} ${y}h${x - start}v1h-${x - start}z`;
     }
   }

@@ -90,7 +90,7 @@ function lightningInvoice(orderId: string, seed: Uint8Array, coinAmount: string,
 }
 
 /** A deposit address for this order on this network (Lightning: the invoice, created at `createdAt` epoch seconds). */
-export function depositAddress(orderId: string, coin: CoinDef, network: NetworkDef, coinAmount: string, createdAt = Math.floor(Date.now() / 1000)): string {
+export function depositAddress(orderId: string, coin: CoinDef, network: NetworkDef, coinAmount: string, createdAt: number): string {
   const seed = digest(`${orderId}|${coin.symbol}|${network.name}`);
   const twenty = seed.subarray(0, 20);
   switch (network.protocol) {
