@@ -100,11 +100,11 @@ before(async () => {
       .replace(/^\s*proxy_ssl_[^\n]*\n/gm, '')
       .replace('proxy_set_header Host api.cryptorefills.com;', `proxy_set_header Host ${upstream};`),
   );
-  const site_ = server
+  const serverBlock = server
     .replace('server api.cryptorefills.com:443;', `server ${upstream};`)
     .replace(/# … your shop's listen[^\n]*/, `listen 127.0.0.1:${port};\n  set $cr_partner "${PARTNER}";\n  location / { root ${site}; }`)
     .replaceAll('include /etc/nginx/snippets/cryptorefills-upstream.conf;', `include ${snippetFile};`);
-  assert.ok(site_.includes(`listen 127.0.0.1:${port}`) && site_.includes(snippetFile), 'the recipe still has the lines this test adapts');
+  assert.ok(serverBlock.includes(`listen 127.0.0.1:${port}`) && serverBlock.includes(snippetFile), 'the recipe still has the lines this test adapts');
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, dir), {recursive: true});
   writeFileSync(
     join(work, 'nginx.conf'),
@@ -121,7 +121,7 @@ http {
   fastcgi_temp_path ${work}/fastcgi;
   uwsgi_temp_path ${work}/uwsgi;
   scgi_temp_path ${work}/scgi;
-${site_}
+${serverBlock}
 }
 `,
   );
