@@ -2,6 +2,8 @@
 // with a strict Content-Security-Policy, through the real proxy to the real sandbox. The whole flow (pick, pay,
 // delivered) must raise no CSP violation and no page error; and the bundle loaded twice, plus a copy of it under
 // another URL (a second module instance, as a second version on the page would be), must never throw.
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {chromium, type Browser, type Page} from 'playwright-core';
@@ -32,6 +34,12 @@ const options: PageServerOptions = {
 <script type="module" src="/copy/cryptorefills-checkout.js"></script>
 </head><body><cr-brand-picker proxy-url="%VITE_CR_PROXY_URL%" country="US"></cr-brand-picker>
 <cr-checkout></cr-checkout><cr-order-status></cr-order-status></body></html>`,
+    '/status-only.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/cryptorefills-checkout.js"></script>
+</head><body><cr-order-status proxy-url="%VITE_CR_PROXY_URL%"></cr-order-status></body></html>`,
+    '/no-element.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<script type="module" src="/cryptorefills-checkout.js"></script>
+</head><body><p>A page of the partner's site without the widget.</p></body></html>`,
   },
 };
 
@@ -134,8 +142,7 @@ describe('built bundle under a strict CSP', () => {
     }
   });
 
-  test('the CMS page embeds snippet.html exactly, but for its two URLs', async () => {
-    const {readFileSync} = await import('node:fs');
+  test('the CMS page embeds snippet.html exactly, but for its two URLs', () => {
     const read = (file: string) => readFileSync(new URL(`../../demo/integrations/cms/${file}`, import.meta.url), 'utf8');
     const markup = (text: string) =>
       text
@@ -165,8 +172,6 @@ describe('built bundle under a strict CSP', () => {
 
 describe('languages are lazy', () => {
   test('the entry holds English only; a page loads just the language it shows, when it shows it', async () => {
-    const {readFileSync, readdirSync} = await import('node:fs');
-    const {join} = await import('node:path');
     const entry = readFileSync(join(options.dist, 'cryptorefills-checkout.js'), 'utf8');
     for (const lang of ['de', 'fr', 'zh', 'vi'] as const) {
       const {messages} = (await import(`../../src/i18n/locales/${lang}/index.ts`)) as {messages: {picker: {search: string}}};
@@ -191,6 +196,46 @@ describe('languages are lazy', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+describe('built bundle loads an element only where it is used', () => {
+  /** The script files a page fetched, by name without the hash (`cr-order-status-body`). */
+  async function scriptsOf(path: string, ready: (page: Page) => Promise<unknown>): Promise<string[]> {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() !== 'script') return;
+      const file = new URL(r.url()).pathname.slice(1);
+      scripts.push(file === 'cryptorefills-checkout.js' ? 'cryptorefills-checkout' : file.replace(/-[\w-]{8}\.js$/, ''));
+    });
+    try {
+      await page.goto(`${pages.origin}${path}`);
+      await ready(page);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual([...problems, ...problems.csp], []);
+      const defined = await page.evaluate(() => ['cr-brand-picker', 'cr-checkout', 'cr-order-status'].map((t) => Boolean(customElements.get(t))));
+      assert.deepEqual(defined, [true, true, true], 'all three tags are defined in any case');
+      return scripts.filter((s) => !s.startsWith('__'));
+    } finally {
+      await page.close();
+    }
+  }
+
+  test('the entry imports nothing statically: a script tag fetches one file before anything is shown', () => {
+    const entry = readFileSync(join(options.dist, 'cryptorefills-checkout.js'), 'utf8');
+    assert.doesNotMatch(entry, /(?:^|[;}\s])import\s*(?:\{|\*|\w+\s+from|["'])/, 'no static import in the entry');
+  });
+
+  test('a page without the widget fetches the entry alone', async () => {
+    assert.deepEqual(await scriptsOf('/no-element.html', async () => undefined), ['cryptorefills-checkout']);
+  });
+
+  test('a page with only <cr-order-status> fetches its body, never the picker or the checkout', async () => {
+    const scripts = await scriptsOf('/status-only.html', (page) => page.locator('cr-order-status [part="status"]').waitFor({timeout: STEP_MS}));
+    assert.ok(scripts.includes('cr-order-status-body'), scripts.join(' '));
+    assert.deepEqual(scripts.filter((s) => /picker|checkout-body/.test(s)), [], scripts.join(' '));
   });
 });
 

@@ -2,15 +2,43 @@
 // Our tags are registered by src/define.ts through a small `define(tag, Class)` helper (it skips tags that are taken,
 // for pages that load us twice), which the analyzer cannot see through: this plugin reads those calls and marks each
 // class as the custom element of its tag, with the `custom-element-definition` export tools look for.
+// A tag's public class extends `lazyBody(…)` (src/elements/lazy-body.ts), which the analyzer cannot follow either: the
+// plugin gives it what it really has once its body arrives, CrElement's attributes and members and the body's
+// public members (`reload()`, `order`, …), each marked with where it comes from.
 import {readFileSync} from 'node:fs';
 
 const defineSource = readFileSync(new URL('../../src/define.ts', import.meta.url), 'utf8');
 const tags = new Map([...defineSource.matchAll(/\bdefine\(\s*'([a-z][a-z0-9]*-[a-z0-9-]+)'\s*,\s*(\w+)\s*\)/g)].map((m) => [m[2], m[1]]));
 
+const BASE = {name: 'CrElement', module: 'src/elements/cr-element.ts'};
+
+/** Adds what `from` declares (attributes, events, public members) to `to`, unless `to` has one of that name. */
+function inherit(to, from, source) {
+  for (const key of ['attributes', 'events', 'members']) {
+    const own = new Set((to[key] ?? []).map((item) => item.name));
+    const wanted = (from[key] ?? []).filter(
+      (item) => !own.has(item.name) && item.privacy !== 'private' && item.privacy !== 'protected' && item.name !== 'initBody',
+    );
+    if (wanted.length) to[key] = [...(to[key] ?? []), ...wanted.map((item) => ({...item, inheritedFrom: item.inheritedFrom ?? source}))];
+  }
+}
+
 const tagsFromDefine = {
   name: 'cr-tags-from-define',
   packageLinkPhase({customElementsManifest}) {
-    for (const mod of customElementsManifest.modules) {
+    const modules = customElementsManifest.modules;
+    const classIn = (path, name) => modules.find((m) => m.path === path)?.declarations?.find((d) => d.kind === 'class' && (!name || d.name === name));
+    for (const mod of modules) {
+      for (const declaration of mod.declarations ?? []) {
+        if (declaration.kind !== 'class' || !tags.has(declaration.name) || declaration.superclass?.name) continue;
+        const bodyPath = mod.path.replace(/\.ts$/, '-body.ts');
+        const body = classIn(bodyPath);
+        if (body) inherit(declaration, body, {name: body.name, module: bodyPath});
+        inherit(declaration, classIn(BASE.module, BASE.name) ?? {}, BASE);
+        declaration.superclass = BASE;
+      }
+    }
+    for (const mod of modules) {
       for (const declaration of mod.declarations ?? []) {
         const tag = tags.get(declaration.name);
         if (declaration.kind !== 'class' || !tag) continue;

@@ -97,7 +97,7 @@ export const bad = <cr-checkout theme="blue" />;
 
   test('custom-elements.json lists the three tags with their attributes and events', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8')) as {
-      modules: {declarations?: {tagName?: string; attributes?: {name: string}[]; events?: {name: string}[]}[]}[];
+      modules: {declarations?: {tagName?: string; attributes?: {name: string}[]; events?: {name: string}[]; members?: {name: string}[]}[]}[];
     };
     const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
     assert.deepEqual([...elements.keys()].sort(), ['cr-brand-picker', 'cr-checkout', 'cr-order-status']);
@@ -109,6 +109,11 @@ export const bad = <cr-checkout theme="blue" />;
     assert.ok(events('cr-brand-picker').includes('cr-brand-select'));
     assert.ok(events('cr-checkout').includes('cr-order-created'));
     assert.ok(events('cr-order-status').includes('cr-status-change'));
+    // What the lazy bodies add to the public classes is documented on them too.
+    const members = (tag: string) => (elements.get(tag)!.members ?? []).map((m) => m.name);
+    for (const [tag, name] of [['cr-brand-picker', 'reload'], ['cr-checkout', 'newPurchase'], ['cr-order-status', 'counts']] as const) {
+      assert.ok(members(tag).includes(name), `${tag} .${name}`);
+    }
   });
 
   test('npm pack ships dist/, README.md and package.json only', () => {

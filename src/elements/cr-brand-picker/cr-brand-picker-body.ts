@@ -1,0 +1,488 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {state} from 'lit/decorators.js';
+import {ref} from 'lit/directives/ref.js';
+import {Task, TaskStatus} from '@lit/task';
+import {getBrands} from '../../api/client.js';
+import {ApiError} from '../../api/errors.js';
+import {sleep} from '../../api/http.js';
+import type {Brand} from '../../api/schemas.js';
+import {brandSelectEvent} from '../../events.js';
+import {countryOptions} from '../../i18n/countries.js';
+import {CrElement} from '../cr-element.js';
+import {cssVar} from '../css-var.js';
+import {filterBrands, indexBrands, TABS, type BrandIndex, type IndexedBrand, type Tab} from './brand-index.js';
+import {initials, inkOn, logoSrc, logoSrcset, safeHexColor} from './logo.js';
+
+/** Tiles rendered at first and added each time the end of the list scrolls into view. */
+const PAGE = 30;
+/** Delay before the result count is announced, so screen readers are not flooded while the user types. */
+const ANNOUNCE_DELAY_MS = 500;
+/** How long to wait for some element of the store to provide `proxy-url` before saying it is missing. */
+const PROXY_GRACE_MS = 1000;
+
+/**
+ * What `<cr-brand-picker>` does (its public class and doc block are in cr-brand-picker.ts): loaded as a lazy chunk
+ * when the first one is connected (lazy-body.ts).
+ */
+export default class BrandPickerBody extends CrElement {
+  @state() private _tab!: Tab;
+  @state() private _query!: string;
+  /** How many tiles of the filtered list are rendered. */
+  @state() private _limit!: number;
+  /** Index (in the filtered list) of the tile that holds the roving tabindex. */
+  @state() private _active!: number;
+  @state() private _announcement!: string;
+  /** `brand` keys whose logo failed to load: shown as initials. */
+  @state() private _failedLogos!: ReadonlySet<string>;
+
+  private _filtered!: readonly IndexedBrand[];
+  private _filterKey!: unknown[];
+  private _announceTimer: ReturnType<typeof setTimeout> | undefined;
+  private _observer: IntersectionObserver | undefined;
+  private _sentinel: Element | undefined;
+  private _brands!: Task<readonly [string | undefined, string], BrandIndex>;
+  /** The `ref` callback of the end-of-list sentinel: adds a page of tiles when it scrolls into view. */
+  private _observeSentinel!: (element?: Element) => void;
+
+  /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
+  initBody(): void {
+    this._tab = 'giftcards';
+    this._query = '';
+    this._limit = PAGE;
+    this._active = 0;
+    this._announcement = '';
+    this._failedLogos = new Set();
+    this._filtered = [];
+    this._filterKey = [];
+    this._brands = new Task(this, {
+      task: async ([proxyUrl, country], {signal}): Promise<BrandIndex> => {
+        if (proxyUrl === undefined) {
+          // Another element of the store may still be about to bring proxy-url: wait a moment before complaining.
+          await sleep(PROXY_GRACE_MS, signal);
+          throw new ApiError('config', 'no proxy-url');
+        }
+        return indexBrands(await getBrands(proxyUrl, country, {signal}));
+      },
+      args: () => [this.state.proxyUrl, this.state.country] as const,
+      onComplete: (index) => this._onLoaded(index),
+      onError: (error) => {
+        this.fireError(error);
+        this._announce(this.errorText(error));
+      },
+    });
+    this._observeSentinel = (element?: Element): void => {
+      if (element === this._sentinel) return;
+      if (this._sentinel) this._observer?.unobserve(this._sentinel);
+      this._sentinel = element;
+      if (!element || typeof IntersectionObserver === 'undefined') return;
+      this._observer ??= new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting) && this._limit < this._filtered.length) this._limit += PAGE;
+        },
+        {root: this.renderRoot.querySelector('#panel'), rootMargin: '0px 0px 400px 0px'},
+      );
+      this._observer.observe(element);
+    };
+  }
+
+  /** Loads the brands again (what the "try again" button does). */
+  reload(): Promise<void> {
+    return this._brands.run();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._announceTimer);
+    this._observer?.disconnect();
+    this._observer = undefined;
+  }
+
+  private _onLoaded(index: BrandIndex): void {
+    // Stay on the current tab if it has brands here, else the first tab that has some.
+    if (!index.byTab[this._tab].length) this._tab = TABS.find((t) => index.byTab[t].length) ?? 'giftcards';
+    this._resetPosition();
+    this._scheduleAnnouncement();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // Filter once per change of list, tab or query (never per render): the only per-keystroke cost.
+    const index = this._brands.value;
+    const key = [index, this._tab, this._query];
+    if (key.some((v, i) => v !== this._filterKey[i])) {
+      this._filterKey = key;
+      this._filtered = index ? filterBrands(index.byTab[this._tab], this._query) : [];
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // A still-visible sentinel raises no new intersection: observe it afresh so a tall screen keeps filling up.
+    if (changed.has('_limit') && this._sentinel && this._observer) {
+      this._observer.unobserve(this._sentinel);
+      this._observer.observe(this._sentinel);
+    }
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const m = this.messages.picker;
+    return html`
+      <section part="base" lang=${this.resolvedLang} aria-label=${m.label}>
+        <div class="controls" part="controls">${this._renderCountry()} ${this._renderSearch()}</div>
+        ${this._renderTabs()}
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+        <div
+          class="panel"
+          id="panel"
+          role=${this._visibleTabs().length ? 'tabpanel' : nothing}
+          aria-labelledby=${this._visibleTabs().length ? `tab-${this._tab}` : nothing}
+        >
+          ${this._brands.render({
+            initial: () => this._renderLoading(),
+            pending: () => this._renderLoading(),
+            complete: () => this._renderList(),
+            error: (error) => this._renderError(error),
+          })}
+        </div>
+      </section>
+    `;
+  }
+
+  private _renderCountry(): TemplateResult {
+    const m = this.messages.picker;
+    const current = this.state.country;
+    const options = countryOptions(this.locale);
+    const known = options.some((o) => o.code === current);
+    return html`
+      <label class="field">
+        <span class="field-label">${m.country}</span>
+        <!-- .value as well as ?selected: once the user has picked, the options' selected attributes no longer rule. -->
+        <select class="input" part="country-select" .value=${current} @change=${this._onCountryChange}>
+          ${known ? nothing : html`<option value=${current} selected>${current}</option>`}
+          ${options.map((o) => html`<option value=${o.code} ?selected=${o.code === current}>${o.name}</option>`)}
+        </select>
+      </label>
+    `;
+  }
+
+  private _renderSearch(): TemplateResult {
+    const m = this.messages.picker;
+    return html`
+      <div class="field">
+        <label class="field-label" for="search">${m.search}</label>
+        <input
+          id="search"
+          class="input"
+          part="search-input"
+          type="search"
+          autocomplete="off"
+          spellcheck="false"
+          placeholder=${m.searchPlaceholder}
+          .value=${this._query}
+          @input=${this._onSearchInput}
+          @keydown=${this._onSearchKey}
+        />
+      </div>
+    `;
+  }
+
+  private _visibleTabs(): Tab[] {
+    const index = this._brands.value;
+    if (!index || this._brands.status !== TaskStatus.COMPLETE) return [];
+    return TABS.filter((t) => index.byTab[t].length);
+  }
+
+  private _tabLabel(tab: Tab): string {
+    const m = this.messages.picker;
+    return tab === 'giftcards' ? m.kindGiftcards : tab === 'topups' ? m.kindTopups : m.kindEsims;
+  }
+
+  private _renderTabs(): TemplateResult | typeof nothing {
+    const tabs = this._visibleTabs();
+    const index = this._brands.value;
+    if (!tabs.length || !index) return nothing;
+    const searching = this._query.trim() !== '';
+    return html`
+      <div role="tablist" part="tabs" aria-label=${this.messages.picker.kinds} @keydown=${this._onTabKey}>
+        ${tabs.map((tab) => {
+          const selected = tab === this._tab;
+          // While searching, each tab tells how many of its brands match, so a match in another tab is not missed.
+          const count = searching ? filterBrands(index.byTab[tab], this._query).length : undefined;
+          return html`<button
+            role="tab"
+            id=${`tab-${tab}`}
+            part=${selected ? 'tab tab-selected' : 'tab'}
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="panel"
+            tabindex=${selected ? 0 : -1}
+            data-tab=${tab}
+            @click=${() => this._selectTab(tab)}
+          >
+            ${this._tabLabel(tab)}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}
+          </button>`;
+        })}
+      </div>
+    `;
+  }
+
+  private _renderLoading(): TemplateResult {
+    return html`
+      <p class="muted" role="status" part="status">${this.messages.picker.loadingBrands}</p>
+      <div class="skeletons" aria-hidden="true">
+        ${Array.from({length: 8}, () => html`<div class="skeleton skeleton-tile"></div>`)}
+      </div>
+    `;
+  }
+
+  private _renderError(error: unknown): TemplateResult {
+    return html`
+      <div class="message" part="error" role="alert">
+        <p class="error">${this.messages.picker.loadFailed} ${this.errorText(error)}</p>
+        <button class="button primary" part="retry-button" type="button" @click=${() => this.reload()}>
+          ${this.messages.common.retry}
+        </button>
+      </div>
+    `;
+  }
+
+  private _renderList(): TemplateResult {
+    const m = this.messages.picker;
+    const list = this._filtered;
+    if (!list.length) {
+      const query = this._query.trim();
+      return html`
+        <div class="message" part="empty">
+          <p>${query ? m.noMatch(query) : m.noBrands}</p>
+          ${query
+            ? html`<button class="button" part="clear-search-button" type="button" @click=${this._clearSearch}>
+                ${m.clearSearch}
+              </button>`
+            : nothing}
+        </div>
+      `;
+    }
+    const shown = list.slice(0, this._limit);
+    const active = Math.min(this._active, list.length - 1);
+    const selected = this.state.brand?.brand;
+    return html`
+      <div role="listbox" part="list" aria-label=${m.brands} @keydown=${this._onListKey}>
+        ${shown.map((entry, i) => this._renderBrand(entry, i, i === active, entry.brand.brand === selected, list.length))}
+      </div>
+      ${shown.length < list.length ? html`<div class="sentinel" ${ref(this._observeSentinel)}></div>` : nothing}
+    `;
+  }
+
+  private _renderBrand(entry: IndexedBrand, index: number, active: boolean, selected: boolean, total: number): TemplateResult {
+    const {brand} = entry;
+    const m = this.messages.picker;
+    const out = brand.is_out_of_stock === true;
+    const min = brand.min == null ? '' : String(brand.min);
+    const max = brand.max == null ? '' : String(brand.max);
+    const range = min && max ? (min === max ? min : m.range(min, max)) : min || max;
+    const parts = ['brand', selected ? 'brand-selected' : '', out ? 'brand-out-of-stock' : ''].filter(Boolean).join(' ');
+    return html`<div
+      role="option"
+      part=${parts}
+      data-index=${index}
+      tabindex=${active ? 0 : -1}
+      aria-selected=${selected ? 'true' : 'false'}
+      aria-disabled=${out ? 'true' : nothing}
+      aria-posinset=${index + 1}
+      aria-setsize=${total}
+      @click=${() => this._pick(index)}
+    >
+      ${this._renderLogo(brand)}
+      <span class="name" part="brand-name">${brand.family}</span>
+      ${range ? html`<span class="range" part="brand-range">${range}</span>` : nothing}
+      ${out
+        ? html`<span class="badge" part="out-of-stock" aria-hidden="true">${m.outOfStock}</span
+            ><span class="visually-hidden">${m.outOfStockHint}</span>`
+        : nothing}
+    </div>`;
+  }
+
+  private _renderLogo(brand: Brand): TemplateResult {
+    const bg = safeHexColor(brand.bg_color);
+    const src = this._failedLogos.has(brand.brand) ? undefined : logoSrc(brand);
+    const webp = logoSrcset(brand, 'webp');
+    const jpg = logoSrcset(brand, 'jpg');
+    return html`<div class="logo ink-${inkOn(bg)}" part="brand-logo" ${cssVar('--_logo-bg', bg)}>
+      ${src
+        ? html`<picture>
+            ${webp ? html`<source type="image/webp" srcset=${webp} sizes="(max-width: 40rem) 45vw, 300px" />` : nothing}
+            <img
+              src=${src}
+              srcset=${jpg ?? nothing}
+              sizes="(max-width: 40rem) 45vw, 300px"
+              width="300"
+              height="190"
+              alt=""
+              loading="lazy"
+              decoding="async"
+              data-brand=${brand.brand}
+              @error=${this._onLogoError}
+            />
+          </picture>`
+        : html`<span class="initials" aria-hidden="true">${initials(brand.family)}</span>`}
+    </div>`;
+  }
+
+  // ---- behaviour ----------------------------------------------------------------------------------------------
+
+  private _onCountryChange(event: Event): void {
+    const country = (event.target as HTMLSelectElement).value;
+    // The store is shared: the checkout of the same store follows. The Task sees new args and aborts the old load.
+    // A brand picked in another country cannot be bought in this one: it is unselected.
+    const brand = this.state.brand;
+    const foreign = brand?.country_code && brand.country_code.toUpperCase() !== country;
+    this.storeInstance.update(foreign ? {country, brand: undefined} : {country});
+    this._resetPosition();
+  }
+
+  private _onSearchInput(event: InputEvent): void {
+    this._query = (event.target as HTMLInputElement).value;
+    this._resetPosition();
+    this._scheduleAnnouncement();
+  }
+
+  private _onSearchKey(event: KeyboardEvent): void {
+    // Down arrow from the search box goes to the first result, as in a combobox.
+    if (event.key === 'ArrowDown' && this._filtered.length) {
+      event.preventDefault();
+      void this._focusOption(0);
+    }
+  }
+
+  private _clearSearch(): void {
+    this._query = '';
+    this._resetPosition();
+    this._scheduleAnnouncement();
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  }
+
+  private _resetPosition(): void {
+    this._limit = PAGE;
+    this._active = 0;
+    const panel = this.renderRoot.querySelector?.('#panel');
+    if (panel) panel.scrollTop = 0;
+  }
+
+  private _selectTab(tab: Tab): void {
+    if (tab === this._tab) return;
+    this._tab = tab;
+    this._resetPosition();
+    this._scheduleAnnouncement();
+  }
+
+  private async _onTabKey(event: KeyboardEvent): Promise<void> {
+    const tabs = this._visibleTabs();
+    const at = tabs.indexOf(this._tab);
+    let next: number;
+    if (event.key === 'ArrowRight') next = (at + 1) % tabs.length;
+    else if (event.key === 'ArrowLeft') next = (at - 1 + tabs.length) % tabs.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = tabs.length - 1;
+    else return;
+    event.preventDefault();
+    const tab = tabs[next]!;
+    this._selectTab(tab);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  }
+
+  /** Tiles per row, from the layout (the grid's column count depends on the width). */
+  private _columns(): number {
+    const options = this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]');
+    const top = options[0]?.offsetTop;
+    let columns = 0;
+    for (const option of options) {
+      if (option.offsetTop !== top) break;
+      columns++;
+    }
+    return Math.max(1, columns);
+  }
+
+  private _onListKey(event: KeyboardEvent): void {
+    const total = this._filtered.length;
+    if (!total) return;
+    const at = Math.min(this._active, total - 1);
+    let next = at;
+    switch (event.key) {
+      case 'ArrowRight':
+        next = at + 1;
+        break;
+      case 'ArrowLeft':
+        next = at - 1;
+        break;
+      case 'ArrowDown':
+        next = at + this._columns();
+        break;
+      case 'ArrowUp':
+        next = at - this._columns();
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = total - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this._pick(at);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    void this._focusOption(Math.max(0, Math.min(total - 1, next)));
+  }
+
+  private async _focusOption(index: number): Promise<void> {
+    if (index >= this._limit) this._limit = Math.min(this._filtered.length, Math.ceil((index + 1) / PAGE) * PAGE);
+    this._active = index;
+    await this.updateComplete;
+    const option = this.renderRoot.querySelector<HTMLElement>(`[role="option"][data-index="${index}"]`);
+    option?.focus();
+    option?.scrollIntoView?.({block: 'nearest'});
+  }
+
+  private _pick(index: number): void {
+    const entry = this._filtered[index];
+    if (!entry) return;
+    this._active = index;
+    if (entry.brand.is_out_of_stock === true) {
+      // Not selectable; say why (the tile's hidden hint says it too).
+      this._announce(this.messages.picker.outOfStockHint);
+      return;
+    }
+    this.storeInstance.update({brand: entry.brand});
+    this.dispatchEvent(brandSelectEvent(entry.brand));
+  }
+
+  private _onLogoError(event: Event): void {
+    const key = (event.target as HTMLElement).dataset['brand'];
+    if (key === undefined || this._failedLogos.has(key)) return;
+    this._failedLogos = new Set([...this._failedLogos, key]);
+  }
+
+
+  private _scheduleAnnouncement(): void {
+    clearTimeout(this._announceTimer);
+    this._announceTimer = setTimeout(() => {
+      if (this._brands.status === TaskStatus.COMPLETE) this._announce(this.messages.picker.results(this._filtered.length));
+    }, ANNOUNCE_DELAY_MS);
+  }
+
+  private _announce(text: string): void {
+    // The same text twice would not be announced again: clear first, then set it in a later task (a timer, not a
+    // frame: frames do not run in a background tab).
+    this._announcement = '';
+    setTimeout(() => {
+      this._announcement = text;
+    }, 50);
+  }
+}
+

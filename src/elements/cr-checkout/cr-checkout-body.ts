@@ -1,0 +1,916 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {state} from 'lit/decorators.js';
+import {initialState, Task, TaskStatus} from '@lit/task';
+import {getOrder, getPaymentVias, getPrice, getProducts, validateOrder} from '../../api/client.js';
+import {ApiError, isApiError} from '../../api/errors.js';
+import {LatestOnly} from '../../api/latest.js';
+import {validationProblems, type ProblemInfo} from '../../api/problems.js';
+import type {Currency, Family, Order, Product} from '../../api/schemas.js';
+import {errorEvent, orderCreatedEvent} from '../../events.js';
+import {detailLines, problemMessage} from '../../i18n/error-message.js';
+import {formatCoin, formatMoney} from '../../i18n/format.js';
+import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
+// The directive is small; the sanitizer runs when a section is first opened (the browser's own, or DOMPurify loaded then).
+import {richText} from '../../html/rich-text.js';
+import {isBackwards, phaseOf} from '../../upstream/states.js';
+import {CrElement} from '../cr-element.js';
+import {CopyController} from '../shared/copy-controller.js';
+import {
+  checkField,
+  coinUsable,
+  defaultPayment,
+  defaultProduct,
+  FIELD_ORDER,
+  fieldOfProblem,
+  isRange,
+  networkFor,
+  networkUsable,
+  orderBody,
+  productInStock,
+  rangeDefault,
+  walletCurrencies,
+  type CheckContext,
+  type FieldKey,
+  type FormValues,
+} from './form-model.js';
+import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
+import {callingCode} from './phone.js';
+import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
+import {renderPayment, type PaymentView} from './payment-screen.js';
+
+/** Quotes wait for the user to stop typing this long. */
+export const QUOTE_DEBOUNCE_MS = 300;
+
+type Busy = 'validating' | 'creating' | 'waiting' | undefined;
+type DetailKey = 'description' | 'how_to_redeem' | 'term_and_conditions';
+
+interface LoadedFamily {
+  key: string;
+  family: Family | undefined;
+}
+
+/**
+ * What `<cr-checkout>` does (its public class, attributes and doc block are in cr-checkout.ts): loaded as a lazy
+ * chunk when the first one is connected (lazy-body.ts).
+ */
+export default class CheckoutBody extends CrElement {
+  // The public attributes, declared by the public class.
+  declare brand?: string;
+  declare now: () => number;
+
+  @state() private _values!: FormValues;
+  @state() private _clientErrors!: Partial<Record<FieldKey, string>>;
+  @state() private _problems!: ProblemInfo[];
+  @state() private _formError: unknown;
+  @state() private _busy: Busy;
+  /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
+  @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
+  @state() private _resume: {orderId: string; error?: unknown} | undefined;
+  @state() private _quote: {amount: string; coin: string; coinAmount: string} | undefined;
+  @state() private _quoteBusy!: boolean;
+  @state() private _openDetails!: ReadonlySet<DetailKey>;
+  @state() private _announcement!: string;
+  /** The order shown: the store's, as last accepted (a phase never moves backwards). */
+  @state() private _shown: Order | undefined;
+
+  private _touched!: Set<FieldKey>;
+  private _latest!: LatestOnly;
+  private _quoteTimer: ReturnType<typeof setTimeout> | undefined;
+  private _ticker: ReturnType<typeof setInterval> | undefined;
+  private _resumeChecked!: boolean;
+  private _familyKey!: string;
+  private _announced!: Map<string, number>;
+  private _copier!: CopyController;
+  private _lastCopied: string | undefined;
+  private _vias!: Task<readonly [string | undefined], Currency[]>;
+  private _products!: Task<readonly [string | undefined, string, string, string | undefined, string], LoadedFamily>;
+
+  /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
+  initBody(): void {
+    this._values = {productId: undefined, amount: '', beneficiary: '', email: '', coin: undefined, network: undefined, promo: ''};
+    this._clientErrors = {};
+    this._problems = [];
+    this._quoteBusy = false;
+    this._openDetails = new Set();
+    this._announcement = '';
+    this._touched = new Set();
+    this._latest = new LatestOnly();
+    this._resumeChecked = false;
+    this._familyKey = '';
+    this._announced = new Map();
+    this._copier = new CopyController(this);
+    this._vias = new Task(this, {
+      task: async ([proxyUrl], {signal}) => {
+        if (proxyUrl === undefined) return initialState;
+        return walletCurrencies(await getPaymentVias(proxyUrl, {signal}));
+      },
+      args: () => [this.state.proxyUrl] as const,
+      onComplete: (currencies) => this._onCurrencies(currencies),
+      onError: (error) => this.fireError(error),
+    });
+
+    this._products = new Task(this, {
+      task: async ([proxyUrl, country, brandKey, coin, lang], {signal}): Promise<LoadedFamily | typeof initialState> => {
+        if (proxyUrl === undefined || !brandKey) return initialState;
+        // Prices come in the chosen coin; wait for the coins to be known unless they failed to load.
+        if (!coin && this._vias.status !== TaskStatus.ERROR) return initialState;
+        const key = `${country}|${brandKey}`;
+        const [name, exactBrand] = brandKey.split('\u0000') as [string, string | undefined];
+        const query = {coin, lang};
+        let families = await getProducts(proxyUrl, country, {familyName: name, ...query}, {signal});
+        // The attribute may name a brand rather than a family.
+        if (!families.length && !exactBrand) families = await getProducts(proxyUrl, country, {brandName: name, ...query}, {signal});
+        const family =
+          families.find((f) => f.brand === (exactBrand ?? name)) ?? families.find((f) => f.family === name) ?? families[0];
+        return {key, family};
+      },
+      args: () => [this.state.proxyUrl, this.state.country, this._brandKey(), this._values.coin, this.resolvedLang] as const,
+      onComplete: (loaded) => this._onFamily(loaded),
+      onError: (error) => this.fireError(error),
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this._quoteTimer);
+    this._stopTicker();
+    this._latest.cancel();
+  }
+
+  /** Loads products and coins again (what "try again" does after a loading failure). */
+  async reload(): Promise<void> {
+    await this._vias.run();
+    await this._products.run();
+  }
+
+  /**
+   * Forgets the current order (sessionStorage, the store, the cross-tab marker) and shows the form again with what
+   * the user typed. What the "new purchase" button does; the only way to a second order.
+   */
+  newPurchase(): void {
+    const store = this.storeInstance;
+    clearOrder(store.name);
+    clearPendingCreate(store.name);
+    clearMarker(store.name, currentTabId(), true);
+    this._unknownOutcome = undefined;
+    this._resume = undefined;
+    this._problems = [];
+    this._formError = undefined;
+    this._shown = undefined;
+    store.update({order: undefined});
+  }
+
+  // ---- derived ------------------------------------------------------------------------------------------------
+
+  /** `family`/`brand` of the brand to sell, NUL-separated, or the attribute's name alone. */
+  private _brandKey(): string {
+    if (this.brand?.trim()) return this.brand.trim();
+    const brand = this.state.brand;
+    return brand ? `${brand.family}\u0000${brand.brand}` : '';
+  }
+
+  private get _family(): Family | undefined {
+    const loaded = this._products.value;
+    return loaded && loaded.key === `${this.state.country}|${this._brandKey()}` ? loaded.family : undefined;
+  }
+
+  private get _product(): Product | undefined {
+    return this._family?.products.find((p) => p.product_id === this._values.productId);
+  }
+
+  private get _currencies(): Currency[] {
+    return this._vias.value ?? [];
+  }
+
+  private _ctx(): CheckContext & {lang: string} {
+    const family = this._family;
+    return {
+      family,
+      product: this._product,
+      currencies: this._currencies,
+      country: (family as {country_code?: string} | undefined)?.country_code?.toUpperCase() || this.state.country,
+      locale: this.locale,
+      messages: this.messages.checkout,
+      lang: this.resolvedLang,
+    };
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this._followStoreOrder();
+    if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
+      this._resumeChecked = true;
+      if (!this.state.order) {
+        if (loadOrder(this.storeInstance.name)) void this._resumeSaved();
+        else this._resumePending();
+      }
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const order = this._shown;
+    const ticking = !!order && phaseOf(order.order_state) === 'awaiting-payment';
+    if (ticking) this._startTicker();
+    else this._stopTicker();
+    // Announce a copy once, through the live region.
+    const copied = this._copier.copied ?? this._copier.failed;
+    if (copied !== this._lastCopied) {
+      this._lastCopied = copied;
+      const m = this.messages.checkout;
+      if (this._copier.failed) this._announce(m.copyFailed);
+      else if (copied) this._announce(copied === 'amount' ? m.copiedAmount : m.copiedAddress);
+    }
+  }
+
+  /** Takes the store's order when it is new, or a newer version of the one shown that does not go backwards. */
+  private _followStoreOrder(): void {
+    const next = this.state.order;
+    const shown = this._shown;
+    if (next === shown) return;
+    if (!next) {
+      this._shown = undefined;
+      return;
+    }
+    if (shown && next.order_id === shown.order_id) {
+      if (isBackwards(phaseOf(shown.order_state), phaseOf(next.order_state))) return;
+    }
+    this._shown = next;
+    saveOrder(this.storeInstance.name, next);
+  }
+
+  private async _resumeSaved(): Promise<void> {
+    const store = this.storeInstance;
+    const saved = loadOrder(store.name);
+    if (!saved) return;
+    this._resume = {orderId: saved.orderId};
+    try {
+      // Shown only after upstream confirmed it, in its current state.
+      const order = await getOrder(this.state.proxyUrl, saved.orderId);
+      if (order.order_id !== saved.orderId) throw new ApiError('bad-response', 'another order');
+      this._resume = undefined;
+      const current = store.get().order;
+      if (!current || current.order_id === order.order_id) store.update({order});
+    } catch (error) {
+      if (isApiError(error) && error.code === 'not-found') {
+        clearOrder(store.name);
+        this._resume = undefined;
+        return;
+      }
+      this._resume = {orderId: saved.orderId, error};
+      this.fireError(error);
+    }
+  }
+
+  private _onCurrencies(currencies: Currency[]): void {
+    const current = currencies.find((c) => c.name === this._values.coin);
+    if (current && coinUsable(current)) return;
+    this._values = {...this._values, ...defaultPayment(currencies)};
+  }
+
+  private _onFamily(loaded: LoadedFamily | typeof initialState): void {
+    if (loaded === initialState) return;
+    // A new brand: select its default product (the rest of what the user typed stays).
+    if (loaded.key === this._familyKey) return;
+    this._familyKey = loaded.key;
+    const product = loaded.family ? defaultProduct(loaded.family) : undefined;
+    this._values = {...this._values, productId: product?.product_id, amount: isRange(product) ? rangeDefault(product) : ''};
+    this._problems = [];
+    this._clientErrors = {};
+    this._touched.clear();
+    this._scheduleQuote();
+  }
+
+  // ---- editing ------------------------------------------------------------------------------------------------
+
+  private _set(field: FieldKey, patch: Partial<FormValues>): void {
+    this._values = {...this._values, ...patch};
+    // Upstream's verdict on this field no longer applies to what is typed now.
+    this._problems = this._problems.filter((p) => fieldOfProblem(p.field) !== field);
+    if (this._touched.has(field) || this._clientErrors[field]) this._check(field);
+  }
+
+  private _check(field: FieldKey): string | undefined {
+    const message = checkField(field, this._values, this._ctx());
+    const errors = {...this._clientErrors};
+    if (message) errors[field] = message;
+    else delete errors[field];
+    this._clientErrors = errors;
+    return message;
+  }
+
+  private _onBlur(field: FieldKey): void {
+    this._touched.add(field);
+    this._check(field);
+  }
+
+  private _onProduct(productId: string): void {
+    this._set('amount', {productId});
+  }
+
+  private _onAmountInput(event: InputEvent): void {
+    this._set('amount', {amount: (event.target as HTMLInputElement).value});
+    this._scheduleQuote();
+  }
+
+  private _onCoin(event: Event): void {
+    const coin = (event.target as HTMLSelectElement).value;
+    const currency = this._currencies.find((c) => c.name === coin);
+    this._set('payment', {coin, network: networkFor(currency, this._values.network)});
+    this._scheduleQuote();
+  }
+
+  private _onNetwork(event: Event): void {
+    this._set('payment', {network: (event.target as HTMLSelectElement).value});
+  }
+
+  /** A live, non-binding price for range products: debounced, and a newer one aborts the older request. */
+  private _scheduleQuote(): void {
+    clearTimeout(this._quoteTimer);
+    const product = this._product;
+    const family = this._family;
+    const amount = this._values.amount.trim();
+    const coin = this._values.coin;
+    const ctx = this._ctx();
+    if (!family || !product || !isRange(product) || !coin || checkField('amount', this._values, ctx)) {
+      this._latest.cancel('quote');
+      this._quoteBusy = false;
+      return;
+    }
+    this._quoteBusy = true;
+    this._quoteTimer = setTimeout(() => {
+      this._latest
+        .run('quote', (signal) =>
+          getPrice(this.state.proxyUrl, {brandName: family.brand, countryCode: ctx.country, faceValue: amount, coin}, {signal, retry: false}),
+        )
+        .then((quote) => {
+          this._quote = {amount, coin, coinAmount: quote.coin_amount};
+          this._quoteBusy = false;
+        })
+        .catch((error: unknown) => {
+          // A quote is only a hint: a failed one just is not shown (the validation gives the real verdict).
+          if (!(isApiError(error) && error.code === 'aborted')) this._quoteBusy = false;
+        });
+    }, QUOTE_DEBOUNCE_MS);
+  }
+
+  private _onToggleDetails(key: DetailKey, event: Event): void {
+    const open = (event.target as HTMLDetailsElement).open;
+    const next = new Set(this._openDetails);
+    if (open) next.add(key);
+    else next.delete(key);
+    this._openDetails = next;
+  }
+
+  // ---- submitting ---------------------------------------------------------------------------------------------
+
+  private async _onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    // Locked while a request runs, and once an order exists: a second click never sends anything.
+    if (this._busy || this._shown || this._unknownOutcome) return;
+    const ctx = this._ctx();
+    const errors: Partial<Record<FieldKey, string>> = {};
+    for (const field of FIELD_ORDER) {
+      const message = checkField(field, this._values, ctx);
+      if (message) errors[field] = message;
+      this._touched.add(field);
+    }
+    this._clientErrors = errors;
+    const invalid = FIELD_ORDER.filter((f) => errors[f]);
+    if (invalid.length) {
+      this._announce(this.messages.checkout.invalid.summary(invalid.length));
+      await this._focusField(invalid[0]!);
+      return;
+    }
+    await this._validateAndCreate(orderBody(this._values, ctx));
+  }
+
+  private async _validateAndCreate(body: ReturnType<typeof orderBody>): Promise<void> {
+    const proxyUrl = this.state.proxyUrl;
+    const store = this.storeInstance;
+    this._problems = [];
+    this._formError = undefined;
+    this._busy = 'validating';
+    let creating = false;
+    try {
+      const problems = validationProblems(await validateOrder(proxyUrl, body));
+      if (problems.length) return await this._showProblems(problems);
+      // Another element of this store may have finished an order meanwhile: show it, never make a second one.
+      if (store.get().order) return;
+      this._busy = 'creating';
+      creating = true;
+      const fp = fingerprint(body);
+      const outcome = await createOnce(
+        store.name,
+        fp,
+        async () => {
+          // Saved to sessionStorage (keyed-create.ts), and into the store before the in-flight guard is released.
+          const order = await createKeyed(store.name, proxyUrl, body, fp);
+          store.update({order});
+          return order;
+        },
+        {onWaiting: () => (this._busy = 'waiting')},
+      );
+      const order = outcome.kind === 'adopt-id' ? await getOrder(proxyUrl, outcome.orderId) : outcome.order;
+      const current = store.get().order;
+      if (!current || current.order_id !== order.order_id) {
+        saveOrder(store.name, order);
+        store.update({order});
+      }
+      if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
+    } catch (error) {
+      if (isApiError(error) && error.code === 'problems' && error.problems.length) return await this._showProblems(error.problems);
+      if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
+      if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
+        // The POST may have created the order: say so, and let the user send it again with its key ("check again").
+        this._unknownOutcome = 'unknown';
+        this.fireError(error);
+        this._announce(this.messages.checkout.unknownOutcome);
+        return;
+      }
+      this._formError = error;
+      this.fireError(error);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#form-error')?.focus();
+    } finally {
+      this._busy = undefined;
+    }
+  }
+
+  private async _showProblems(problems: ProblemInfo[]): Promise<void> {
+    this._problems = problems;
+    for (const problem of problems) this.dispatchEvent(errorEvent(problem.raw, problemMessage(problem, this.messages.common)));
+    const first = FIELD_ORDER.find((f) => problems.some((p) => fieldOfProblem(p.field) === f));
+    this._announce(problemMessage(problems[0]!, this.messages.common));
+    if (first) await this._focusField(first);
+  }
+
+  private async _focusField(field: FieldKey): Promise<void> {
+    this._busy = undefined;
+    await this.updateComplete;
+    const target =
+      field === 'amount'
+        ? (this.renderRoot.querySelector<HTMLElement>('#amount-input') ??
+          this.renderRoot.querySelector<HTMLElement>('input[name="denomination"]:checked') ??
+          this.renderRoot.querySelector<HTMLElement>('input[name="denomination"]:not(:disabled)'))
+        : field === 'payment'
+          ? this.renderRoot.querySelector<HTMLElement>('#coin')
+          : field === 'form'
+            ? this.renderRoot.querySelector<HTMLElement>('#form-error')
+            : this.renderRoot.querySelector<HTMLElement>(`#${field === 'coupon' ? 'promo' : field}`);
+    target?.focus();
+  }
+
+  /**
+   * "Check again" after an unknown outcome: adopts an order that turned up (this store, another tab), else sends
+   * the create again with its idempotency key, which the proxy answers with the first one's order (never a second
+   * one); without a key the proxy would take, it can only say the outcome is still unknown.
+   */
+  private _checkAgain(): void {
+    const store = this.storeInstance;
+    const saved = loadOrder(store.name);
+    if (saved) {
+      this._unknownOutcome = undefined;
+      this._resumeChecked = true;
+      void this._resumeSaved();
+      return;
+    }
+    const pending = loadPendingCreate(store.name);
+    if (pending && canResend(pending)) {
+      void this._resend(pending);
+      return;
+    }
+    this._unknownOutcome = 'still-unknown';
+    this._announce(this.messages.checkout.stillUnknown);
+  }
+
+  /** A create was sent before this page (re)loaded and never answered: send it again if safe, else say so. */
+  private _resumePending(): void {
+    const pending = loadPendingCreate(this.storeInstance.name);
+    if (!pending) return;
+    this._unknownOutcome = 'unknown';
+    if (canResend(pending)) void this._resend(pending);
+  }
+
+  private async _resend(pending: NonNullable<ReturnType<typeof loadPendingCreate>>): Promise<void> {
+    if (this._unknownOutcome === 'checking') return;
+    const store = this.storeInstance;
+    this._unknownOutcome = 'checking';
+    try {
+      const order = await resendPending(store.name, this.state.proxyUrl, pending);
+      this._unknownOutcome = undefined;
+      const current = store.get().order;
+      if (!current || current.order_id !== order.order_id) store.update({order});
+      // This page never saw it created (the answer was lost, or came to the page before a reload).
+      this.dispatchEvent(orderCreatedEvent(order));
+    } catch (error) {
+      if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
+        this._unknownOutcome = 'still-unknown';
+        this._announce(error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown);
+        this.fireError(error);
+        return;
+      }
+      // Refused for good: no order exists. Back to the form, with what upstream said next to its field.
+      this._unknownOutcome = undefined;
+      if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
+      this._formError = error;
+      this.fireError(error);
+    }
+  }
+
+  /** "Start over" after an unknown outcome: back to the form, everything typed kept; a new submit is a new order. */
+  private _startOver(): void {
+    if (this._unknownOutcome === 'checking') return;
+    this._unknownOutcome = undefined;
+    clearPendingCreate(this.storeInstance.name);
+    clearMarker(this.storeInstance.name, currentTabId());
+  }
+
+  // ---- countdown ----------------------------------------------------------------------------------------------
+
+  private _startTicker(): void {
+    if (this._ticker) return;
+    this._ticker = setInterval(() => this.requestUpdate(), 1000);
+  }
+
+  private _stopTicker(): void {
+    clearInterval(this._ticker);
+    this._ticker = undefined;
+  }
+
+  /** Announces the time left only when it crosses a threshold (10, 5, 1 minutes), never every second. */
+  private _announceThreshold(orderId: string, minutesLeft: number | undefined): void {
+    if (minutesLeft === undefined) return;
+    const last = this._announced.get(orderId);
+    const threshold = [10, 5, 1].find((t) => minutesLeft < t && (last === undefined || t < last));
+    if (last === undefined) {
+      // First sight of this order: remember where we are without announcing what has already passed.
+      this._announced.set(orderId, threshold ?? Infinity);
+      return;
+    }
+    if (threshold !== undefined) {
+      this._announced.set(orderId, threshold);
+      const m = this.messages.checkout;
+      this._announce(m.minutesLeft(threshold));
+    }
+  }
+
+  private _announce(text: string): void {
+    // The same text twice would not be read again: clear first.
+    this._announcement = '';
+    requestAnimationFrame(() => (this._announcement = text));
+  }
+
+  // ---- rendering ----------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const m = this.messages.checkout;
+    return html`<section part="base" class="base" lang=${this.resolvedLang} aria-label=${m.label}>
+      <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+      ${this._renderBody()}
+    </section>`;
+  }
+
+  private _renderBody(): TemplateResult {
+    const m = this.messages.checkout;
+    if (this._shown) return this._renderPayment(this._shown);
+    if (this._resume) {
+      return this._resume.error
+        ? html`<div class="message" role="alert" part="form-error">
+            <p class="error">${m.resumeFailed} ${this.errorText(this._resume.error)}</p>
+            <div class="actions">
+              <button class="button primary" part="retry-button" type="button" @click=${() => void this._resumeSaved()}>
+                ${this.messages.common.retry}
+              </button>
+              <button class="button" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>
+            </div>
+          </div>`
+        : html`<p class="muted" role="status" part="status">${m.resuming}</p>`;
+    }
+    if (this._unknownOutcome) return this._renderUnknownOutcome();
+    if (!this._brandKey()) return html`<p class="muted" part="status">${m.chooseBrand}</p>`;
+    return this._renderForm();
+  }
+
+  private _renderUnknownOutcome(): TemplateResult {
+    const m = this.messages.checkout;
+    const checking = this._unknownOutcome === 'checking';
+    return html`<div class="message" role="alert" part="form-error">
+      <p class="error">${m.unknownOutcome}</p>
+      ${this._unknownOutcome === 'still-unknown' ? html`<p>${m.stillUnknown}</p>` : nothing}
+      ${this._unknownOutcome === 'checking' ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
+      <div class="actions">
+        <button class="button primary" part="retry-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._checkAgain}>
+          ${m.checkAgain}
+        </button>
+        <button class="button" part="new-purchase-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._startOver}>
+          ${m.startOver}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  private _renderForm(): TemplateResult {
+    const m = this.messages.checkout;
+    const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
+    if (loadError !== undefined) {
+      return html`<div class="message" role="alert" part="form-error">
+        <p class="error">${m.loadFailed} ${this.errorText(loadError)}</p>
+        <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
+      </div>`;
+    }
+    const family = this._family;
+    if (!family) {
+      if (this._products.value && this._products.status === TaskStatus.COMPLETE && this._products.value.key === `${this.state.country}|${this._brandKey()}`) {
+        return html`<p class="muted" part="status">${m.noProducts}</p>`;
+      }
+      return html`<p class="muted" role="status" part="status">${m.loadingProducts}</p>
+        <div class="skeleton skeleton-block" aria-hidden="true"></div>`;
+    }
+    const busy = this._busy;
+    return html`<form part="form" novalidate @submit=${this._onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+      <h2 class="title">${family.family}</h2>
+      ${family.products.length ? this._renderAmount(family) : html`<p class="muted">${m.noProducts}</p>`}
+      ${this._renderBeneficiary()} ${this._renderEmail()} ${this._renderPromo()} ${this._renderCoins()}
+      ${this._renderFieldMessages('form', 'form-error')}
+      ${this._formError !== undefined ? this._renderFormError() : nothing}
+      <button
+        class="button primary pay"
+        part="pay-button"
+        type="submit"
+        aria-disabled=${busy ? 'true' : 'false'}
+        aria-describedby=${this._formError !== undefined ? 'form-error' : nothing}
+      >
+        ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
+        ${busy === 'validating' ? m.validating : busy === 'creating' ? m.paying : busy === 'waiting' ? m.waitingOtherTab : m.pay}
+      </button>
+      ${this._renderDetails(family)}
+    </form>`;
+  }
+
+  private _renderFormError(): TemplateResult {
+    return html`<div id="form-error" class="form-error" role="alert" tabindex="-1" part="form-error">
+      <p class="error">${this.errorText(this._formError)}</p>
+      <button class="button" part="retry-button" type="submit">${this.messages.common.retry}</button>
+    </div>`;
+  }
+
+  /** Client-side message and upstream problems of one field; `id` is what the field's aria-describedby points to. */
+  private _fieldMessages(field: FieldKey): string[] {
+    const lines: string[] = [];
+    const client = this._clientErrors[field];
+    if (client) lines.push(client);
+    for (const problem of this._problems) {
+      if (fieldOfProblem(problem.field) !== field) continue;
+      lines.push(problemMessage(problem, this.messages.common));
+      const details = detailLines(problem.details, this.messages.common);
+      if (details) lines.push(`${details.heading} ${details.items.join(', ')}`);
+    }
+    return lines;
+  }
+
+  private _renderFieldMessages(field: FieldKey, id: string): TemplateResult | typeof nothing {
+    const lines = this._fieldMessages(field);
+    if (!lines.length) return nothing;
+    return html`<div id=${id} class="field-error" part="field-error" data-field=${field} role=${field === 'form' ? 'alert' : nothing}>
+      ${lines.map((line) => html`<p>${line}</p>`)}
+    </div>`;
+  }
+
+  private _invalid(field: FieldKey): boolean {
+    return this._fieldMessages(field).length > 0;
+  }
+
+  private _describedBy(field: FieldKey, hint?: string): string | typeof nothing {
+    const ids = [hint, this._invalid(field) ? `${field}-error` : undefined].filter(Boolean);
+    return ids.length ? ids.join(' ') : nothing;
+  }
+
+  private _renderAmount(family: Family): TemplateResult {
+    const product = this._product;
+    const range = family.products.find(isRange);
+    return range ? this._renderRange(family, range) : this._renderDenominations(family, product);
+  }
+
+  private _renderDenominations(family: Family, selected: Product | undefined): TemplateResult {
+    const m = this.messages.checkout;
+    const invalid = this._invalid('amount');
+    return html`<fieldset class="field" part="amount" aria-describedby=${this._describedBy('amount')} aria-invalid=${invalid ? 'true' : 'false'}>
+      <legend class="field-label">${m.amount}</legend>
+      <div class="denominations">
+        ${family.products.map((product, i) => {
+          const inStock = productInStock(family, product);
+          const checked = product.product_id === selected?.product_id;
+          const parts = ['denomination', checked ? 'denomination-selected' : '', inStock ? '' : 'denomination-out-of-stock'].filter(Boolean).join(' ');
+          const label = product.localized_denomination || product.denomination || '';
+          return html`<label class="denomination ${checked ? 'checked' : ''} ${inStock ? '' : 'disabled'}" part=${parts}>
+            <input
+              type="radio"
+              name="denomination"
+              id=${`denomination-${i}`}
+              .value=${product.product_id}
+              .checked=${checked}
+              ?disabled=${!inStock}
+              @change=${() => this._onProduct(product.product_id)}
+            />
+            <span class="denomination-label">${label}</span>
+            ${inStock
+              ? product.coin_amount && product.coin
+                ? html`<span class="denomination-coin muted">≈ ${formatCoin(this.locale, product.coin_amount, product.coin)}</span>`
+                : nothing
+              : html`<span class="denomination-coin">${m.outOfStock}</span>`}
+          </label>`;
+        })}
+      </div>
+      ${this._renderFieldMessages('amount', 'amount-error')}
+    </fieldset>`;
+  }
+
+  private _renderRange(family: Family, product: Product): TemplateResult {
+    const m = this.messages.checkout;
+    const range = product.range!;
+    const currency = range.currency ?? product.face_value?.currency_code ?? '';
+    const min = currency ? formatMoney(this.locale, range.min, currency) : range.min;
+    const max = currency ? formatMoney(this.locale, range.max, currency) : range.max;
+    const inStock = productInStock(family, product);
+    const quote = this._quote;
+    const quoteNow = quote && quote.amount === this._values.amount.trim() && quote.coin === this._values.coin ? quote : undefined;
+    return html`<div class="field" part="amount">
+      <label class="field-label" for="amount-input">${m.amount}${currency ? ` (${currency})` : ''}</label>
+      <input
+        id="amount-input"
+        class="input"
+        part="amount-input"
+        type="text"
+        inputmode="decimal"
+        autocomplete="off"
+        .value=${this._values.amount}
+        ?disabled=${!inStock}
+        aria-invalid=${this._invalid('amount') ? 'true' : 'false'}
+        aria-describedby=${this._describedBy('amount', 'amount-hint')}
+        @input=${this._onAmountInput}
+        @blur=${() => this._onBlur('amount')}
+      />
+      <p id="amount-hint" class="hint muted">${inStock ? m.amountRange(min, max) : m.outOfStock}</p>
+      <p class="quote" part="quote" aria-live="polite">
+        ${quoteNow
+          ? html`<span class="quote-amount">${m.quote(formatCoin(this.locale, quoteNow.coinAmount, quoteNow.coin))}</span>
+              <span class="hint muted">${m.quoteNote}</span>`
+          : this._quoteBusy
+            ? html`<span class="muted">${m.quoteLoading}</span>`
+            : nothing}
+      </p>
+      ${this._renderFieldMessages('amount', 'amount-error')}
+    </div>`;
+  }
+
+  private _renderBeneficiary(): TemplateResult {
+    const m = this.messages.checkout;
+    const phone = this._product?.delivery_type === 'by_phone';
+    const code = callingCode(this._ctx().country);
+    return html`<div class="field">
+      <label class="field-label" for="beneficiary">${phone ? m.beneficiaryPhone : m.beneficiaryEmail}</label>
+      <div class=${phone && code ? 'with-prefix' : ''}>
+        ${phone && code ? html`<span class="prefix" aria-hidden="true">+${code}</span>` : nothing}
+        <input
+          id="beneficiary"
+          class="input"
+          part="beneficiary-input"
+          type=${phone ? 'tel' : 'email'}
+          inputmode=${phone ? 'tel' : 'email'}
+          autocomplete=${phone ? 'tel' : 'off'}
+          spellcheck="false"
+          .value=${this._values.beneficiary}
+          aria-invalid=${this._invalid('beneficiary') ? 'true' : 'false'}
+          aria-describedby=${this._describedBy('beneficiary', 'beneficiary-hint')}
+          @input=${(e: InputEvent) => this._set('beneficiary', {beneficiary: (e.target as HTMLInputElement).value})}
+          @blur=${() => this._onBlur('beneficiary')}
+        />
+      </div>
+      <p id="beneficiary-hint" class="hint muted">${phone ? m.beneficiaryPhoneHint(code ?? '') : m.beneficiaryEmailHint}</p>
+      ${this._renderFieldMessages('beneficiary', 'beneficiary-error')}
+    </div>`;
+  }
+
+  private _renderEmail(): TemplateResult {
+    const m = this.messages.checkout;
+    return html`<div class="field">
+      <label class="field-label" for="email">${m.email}</label>
+      <input
+        id="email"
+        class="input"
+        part="email-input"
+        type="email"
+        inputmode="email"
+        autocomplete="email"
+        spellcheck="false"
+        required
+        .value=${this._values.email}
+        aria-invalid=${this._invalid('email') ? 'true' : 'false'}
+        aria-describedby=${this._describedBy('email', 'email-hint')}
+        @input=${(e: InputEvent) => this._set('email', {email: (e.target as HTMLInputElement).value})}
+        @blur=${() => this._onBlur('email')}
+      />
+      <p id="email-hint" class="hint muted">${m.emailHint}</p>
+      ${this._renderFieldMessages('email', 'email-error')}
+    </div>`;
+  }
+
+  private _renderPromo(): TemplateResult {
+    const m = this.messages.checkout;
+    return html`<div class="field">
+      <label class="field-label" for="promo">${m.promoCode}</label>
+      <input
+        id="promo"
+        class="input"
+        part="promo-input"
+        type="text"
+        autocomplete="off"
+        spellcheck="false"
+        .value=${this._values.promo}
+        aria-invalid=${this._invalid('coupon') ? 'true' : 'false'}
+        aria-describedby=${this._describedBy('coupon')}
+        @input=${(e: InputEvent) => this._set('coupon', {promo: (e.target as HTMLInputElement).value})}
+      />
+      ${this._renderFieldMessages('coupon', 'coupon-error')}
+    </div>`;
+  }
+
+  private _renderCoins(): TemplateResult {
+    const m = this.messages.checkout;
+    const currencies = this._currencies;
+    const coin = currencies.find((c) => c.name === this._values.coin);
+    const anySuspended = currencies.some((c) => c.is_suspended === true || c.networks.some((n) => n.is_suspended === true));
+    const invalid = this._invalid('payment');
+    const described = this._describedBy('payment', anySuspended ? 'payment-hint' : undefined);
+    return html`<fieldset class="field payment-choice">
+      <legend class="field-label">${m.payWith}</legend>
+      <div class="row">
+        <label class="sub-field">
+          <span class="field-label small">${m.coin}</span>
+          <select id="coin" class="input" part="coin-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${this._onCoin}>
+            ${coin ? nothing : html`<option value="" selected disabled>—</option>`}
+            ${currencies.map(
+              (c) => html`<option value=${c.name} ?selected=${c.name === this._values.coin} ?disabled=${!coinUsable(c)}>
+                ${coinUsable(c) ? c.name : `${c.name} (${m.suspended})`}
+              </option>`,
+            )}
+          </select>
+        </label>
+        <label class="sub-field">
+          <span class="field-label small">${m.network}</span>
+          <select id="network" class="input" part="network-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${this._onNetwork}>
+            ${(coin?.networks ?? []).map(
+              (n) => html`<option value=${n.name} ?selected=${n.name === this._values.network} ?disabled=${!networkUsable(n)}>
+                ${networkUsable(n) ? n.name : `${n.name} (${m.suspended})`}
+              </option>`,
+            )}
+          </select>
+        </label>
+      </div>
+      ${anySuspended ? html`<p id="payment-hint" class="hint muted">${m.suspendedCoinHint}</p>` : nothing}
+      ${this._renderFieldMessages('payment', 'payment-error')}
+    </fieldset>`;
+  }
+
+  private _renderDetails(family: Family): TemplateResult | typeof nothing {
+    const m = this.messages.checkout;
+    const rich = family.rich_description;
+    const sections: [DetailKey, string, string | null | undefined][] = [
+      ['description', m.about, rich?.description],
+      ['how_to_redeem', m.howToRedeem, rich?.how_to_redeem],
+      ['term_and_conditions', m.terms, rich?.term_and_conditions],
+    ];
+    const shown = sections.filter(([, , text]) => text) as [DetailKey, string, string][];
+    const tc = family.product_tc;
+    if (!shown.length && !tc) return nothing;
+    return html`<div class="details">
+      ${shown.map(
+        ([key, title, text]) => html`<details part="details" @toggle=${(e: Event) => this._onToggleDetails(key, e)}>
+          <summary>${title}</summary>
+          <div class="rich" data-detail=${key}>${this._openDetails.has(key) ? richText(text) : nothing}</div>
+        </details>`,
+      )}
+      ${tc && !rich?.term_and_conditions
+        ? html`<details part="details"><summary>${m.terms}</summary><p class="rich">${tc}</p></details>`
+        : nothing}
+    </div>`;
+  }
+
+  private _renderPayment(order: Order): TemplateResult {
+    const view: PaymentView = {
+      order,
+      currencies: this._currencies,
+      nowMs: this.now(),
+      locale: this.locale,
+      messages: this.messages.checkout,
+      copier: this._copier,
+      onNewPurchase: () => this.newPurchase(),
+      onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
+    };
+    return renderPayment(view);
+  }
+}
+

@@ -1,0 +1,462 @@
+import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
+import {state} from 'lit/decorators.js';
+import type {ApiError} from '../../api/errors.js';
+import type {Delivery, Order} from '../../api/schemas.js';
+import {statusChangeEvent} from '../../events.js';
+import {formatCoin, formatDate} from '../../i18n/format.js';
+import {richText} from '../../html/rich-text.js';
+import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
+import {qrSvg} from '../../qr/qr-svg.js';
+import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
+import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
+import {loadOrder, saveOrder} from '../../store/order-persistence.js';
+import type {StoreController} from '../../store/store-controller.js';
+import {phaseOf, type Phase} from '../../upstream/states.js';
+import {CopyController} from '../shared/copy-controller.js';
+import {paymentDeadline} from '../shared/payment-deadline.js';
+import {CrElement} from '../cr-element.js';
+import {missingAmount} from './amounts.js';
+import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
+
+type Messages = CrElement['messages']['status'];
+
+/** The three steps shown; the third is whichever final phase was reached (completed by default). */
+const FIRST_STEPS: Phase[] = ['awaiting-payment', 'awaiting-delivery'];
+
+/**
+ * What `<cr-order-status>` does (its public class, attributes and doc block are in cr-order-status.ts): loaded as
+ * a lazy chunk when the first one is connected (lazy-body.ts).
+ */
+export default class OrderStatusBody extends CrElement {
+  // The public attributes, declared by the public class.
+  declare orderId?: string;
+  declare reconnectDelay: number;
+  declare paymentPollInterval: number;
+  declare pollInterval: number;
+  declare hiddenPause: number;
+  declare eventSource: typeof EventSource | null | undefined;
+
+  /** The order shown (the latest accepted update). */
+  @state() private _order: Order | undefined;
+  @state() private _announcement!: string;
+  @state() private _fatal: ApiError | undefined;
+  @state() private _qr!: {text: string; matrix: QrMatrix}[];
+
+  private _copier!: CopyController;
+  private _storeOrder!: StoreController<Order | undefined>;
+  /**
+   * The store's order as this tab kept it before the page (re)loaded, read once at the first update: what the host
+   * page last heard about. Tracking resumes from it even with no <cr-checkout> on the page, and a change made while
+   * the page was away is reported against it. Dropped as soon as the store's order changes (a fresh copy, another
+   * order, or none after "new purchase").
+   */
+  private _persisted: {order: Order; storeOrder: Order | undefined} | undefined;
+  private _persistedRead!: boolean;
+  private _qrPending!: Set<string>;
+  private _tracker!: OrderTrackerController;
+
+  /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
+  initBody(): void {
+    this._announcement = '';
+    this._qr = [];
+    this._copier = new CopyController(this);
+    this._storeOrder = this.useStore((s) => s.order);
+    this._persistedRead = false;
+    this._qrPending = new Set();
+    this._tracker = new OrderTrackerController(
+      this,
+      () => {
+        const orderId = this._trackedId();
+        const stored = this._storeOrder.value;
+        const known = [this._order, stored].find((o) => o && orderId && o.order_id.toLowerCase() === orderId.toLowerCase());
+        return {
+          proxyUrl: this.state.proxyUrl,
+          orderId,
+          knownOrder: known,
+          options: {
+            baseDelayMs: this.reconnectDelay,
+            paymentPollMs: this.paymentPollInterval,
+            pollMs: this.pollInterval,
+            hiddenPauseMs: this.hiddenPause,
+            ...(this.eventSource !== undefined ? {eventSource: this.eventSource} : {}),
+          },
+        };
+      },
+      {
+        onUpdate: (update) => this._onUpdate(update),
+        onError: (error, fatal) => {
+          if (!fatal) return;
+          this._fatal = error;
+          this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
+          this.fireError(error);
+        },
+      },
+    );
+  }
+
+  /** The order being shown, if any. */
+  get order(): Order | undefined {
+    return this._order;
+  }
+
+  /** Where tracking stands (`live`, `polling`, `paused`, `done`, …). */
+  get connection(): TrackerConnection {
+    return this._tracker.connection;
+  }
+
+  /** Frames and polls seen, accepted and ignored (malformed, foreign, backwards, older, duplicate). */
+  get counts(): TrackerCounts | undefined {
+    return this._tracker.counts;
+  }
+
+  private _trackedId(): string | undefined {
+    return this.orderId?.trim() || this._storeOrder.value?.order_id || this._persisted?.order.order_id || undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!this._persistedRead) {
+      this._persistedRead = true;
+      const saved = loadOrder(this.storeInstance.name)?.order;
+      if (saved) this._persisted = {order: saved, storeOrder: this._storeOrder.value};
+    }
+    // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
+    if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
+    const id = this._trackedId();
+    // Another order than the one shown: forget the old one's view.
+    if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
+      this._order = undefined;
+      this._fatal = undefined;
+    }
+    // Show what this tab last knew at once (e.g. after a reload) while the stream catches up: the persisted copy
+    // first, so that the first update read is reported as the change it is, else the store's copy.
+    const stored = this._storeOrder.value;
+    const same = (o: Order | undefined): o is Order => !!o && !!id && o.order_id.toLowerCase() === id.toLowerCase();
+    if (!this._order) this._order = [this._persisted?.order, stored].find(same);
+    // Nothing to follow any more ("new purchase" cleared the store's order): nothing of the old order stays shown.
+    if (!id) {
+      this._order = undefined;
+      this._fatal = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late).
+    this._tracker.sync();
+  }
+
+  private _onUpdate(update: OrderUpdate): void {
+    const {order, previous} = update;
+    this._order = order;
+    this._fatal = undefined;
+    // The checkout of the same store shows the payment arriving from this.
+    const store = this.storeInstance;
+    const stored = store.get().order;
+    if (stored && stored.order_id.toLowerCase() === order.order_id.toLowerCase() && stored !== order) store.update({order});
+    // Following the store's order (not an `order-id` of the page's choosing): keep its persisted copy current, so a
+    // reload reports only what changed since, even with no <cr-checkout> on the page to do it.
+    if (!this.orderId?.trim() && (!stored || stored.order_id.toLowerCase() === order.order_id.toLowerCase())) saveOrder(store.name, order);
+    const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
+    if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
+      this._announce(this._nowText(order));
+    }
+    if (update.stateChanged) {
+      this.dispatchEvent(
+        statusChangeEvent({
+          orderId: order.order_id,
+          state: order.order_state,
+          previousState: update.previousState,
+          paymentState: order.payment_state,
+          phase: update.phase,
+          order,
+        }),
+      );
+    }
+  }
+
+  private _announce(text: string): void {
+    // The same words twice would not be read again by some screen readers: clear, then set on the next frame.
+    this._announcement = '';
+    requestAnimationFrame(() => {
+      this._announcement = text;
+    });
+  }
+
+  // ---- words ------------------------------------------------------------------------------------------------
+
+  private _nowText(order: Order): string {
+    const m = this.messages.status;
+    const phase = phaseOf(order.order_state);
+    if (phase === 'completed') return m.now.completed;
+    if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
+    if (phase === 'review') return m.now.review;
+    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+    if (missing) return `${m.partial(formatCoin(this.locale, missing, order.coin))} ${this._partialHint(order)}`;
+    switch (order.order_state) {
+      case 'Created':
+      case 'WaitingForPayment':
+        return m.now.waiting;
+      case 'PaymentStarted':
+      case 'PartialPaymentStarted':
+        return order.payment_state === 'PaymentReceived' ? m.now.confirming : m.now.seen;
+      case 'PaymentReceived':
+        return m.now.confirming;
+      default:
+        return m.now.confirmed;
+    }
+  }
+
+  /** When the order can no longer be paid: the same deadline as the checkout's countdown (Lightning may be sooner). */
+  private _deadline(order: Order): string | undefined {
+    const deadline = paymentDeadline(order);
+    return deadline === undefined ? undefined : formatDate(this.locale, deadline, {timeStyle: 'short'});
+  }
+
+  private _partialHint(order: Order): string {
+    const deadline = this._deadline(order);
+    const m = this.messages.status;
+    return deadline ? m.partialHint(deadline) : m.partialHintNoDeadline;
+  }
+
+  private _failedReason(order: Order): string {
+    const reasons = this.messages.status.failedReason;
+    const state = order.order_state === 'Cancelled' ? 'Canceled' : order.order_state;
+    if (state === 'Expired' && order.payment_state === 'ExpiredAfterPaymentDetection') return reasons.ExpiredAfterPaymentDetection;
+    return Object.prototype.hasOwnProperty.call(reasons, state) ? reasons[state as keyof typeof reasons] : reasons.other;
+  }
+
+  // ---- rendering --------------------------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const m = this.messages.status;
+    return html`
+      <section part="base" lang=${this.resolvedLang} aria-labelledby="title">
+        <h2 id="title" part="title">${m.title}</h2>
+        <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
+        ${this._renderBody(m)}
+      </section>
+    `;
+  }
+
+  private _renderBody(m: Messages): TemplateResult {
+    const order = this._order;
+    if (this._fatal && !order) {
+      return html`<p class="error" part="error" role="alert">${m.loadFailed} ${this.errorText(this._fatal)}</p>`;
+    }
+    if (!order) {
+      const id = this._trackedId();
+      return html`<p class="muted" part="status">${id ? m.loading : m.noOrder}</p>`;
+    }
+    const phase = phaseOf(order.order_state);
+    return html`
+      ${this._renderProgress(phase, m)}
+      ${phase === 'completed'
+        ? this._renderDeliveries(order, m)
+        : phase === 'failed'
+          ? this._renderFailure(order, m)
+          : phase === 'review'
+            ? this._renderReview(order, m)
+            : this._renderPayment(order, m)}
+    `;
+  }
+
+  private _renderProgress(phase: Phase, m: Messages): TemplateResult {
+    const last: Phase = phase === 'failed' || phase === 'review' ? phase : 'completed';
+    const steps = [...FIRST_STEPS, last];
+    // A failure or review happens after whatever came before: the earlier steps read as passed only when the
+    // order got that far, which the phase alone cannot tell, so they are simply not marked done then.
+    const at = steps.indexOf(phase);
+    const finished = phase === 'completed';
+    return html`<ol class="progress" part="progress" aria-label=${m.label}>
+      ${steps.map((step, i) => {
+        const current = i === at && !finished;
+        const done = finished || (i < at && last === 'completed');
+        const parts = ['step', done ? 'step-done' : '', current || (finished && i === 2) ? 'step-current' : ''].filter(Boolean).join(' ');
+        return html`<li
+          part=${parts}
+          class=${done ? 'done' : current ? 'current' : ''}
+          aria-current=${i === at ? 'step' : nothing}
+        >
+          <span class="dot" aria-hidden="true">${done ? '✓' : i + 1}</span>
+          <span class="step-name">${m.steps[step]}</span>${done ? html`<span class="visually-hidden"> ${m.stepDone}</span>` : nothing}
+        </li>`;
+      })}
+    </ol>`;
+  }
+
+  private _renderConnection(m: Messages): TemplateResult | typeof nothing {
+    const connection = this._tracker.connection;
+    if (connection === 'polling') return html`<p class="muted note" part="connection">${m.reconnecting}</p>`;
+    if (connection === 'paused') return html`<p class="muted note" part="connection">${m.paused}</p>`;
+    return nothing;
+  }
+
+  private _renderPayment(order: Order, m: Messages): TemplateResult {
+    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+    const deadline = this._deadline(order);
+    const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
+    return html`
+      <div class="payment" part="payment-status">
+        ${missing
+          ? html`<p class="strong" part="missing-amount">${m.partial(formatCoin(this.locale, missing, order.coin))}</p>
+              <p>${this._partialHint(order)}</p>`
+          : html`<p class="strong">${this._nowText(order)}</p>
+              ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}
+      </div>
+      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderFailure(order: Order, m: Messages): TemplateResult {
+    return html`
+      <div class="box failure" part="failure">
+        <h3>${m.failedTitle}</h3>
+        <p>${this._failedReason(order)}</p>
+        <p>${m.failedHelp}</p>
+        <p class="muted">${m.failedRetry}</p>
+        ${this._renderSupport(order, m)}
+      </div>
+      ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderReview(order: Order, m: Messages): TemplateResult {
+    return html`
+      <div class="box review" part="review">
+        <h3>${m.reviewTitle}</h3>
+        <p>${m.reviewText}</p>
+        <p>${m.reviewHelp}</p>
+        ${this._renderSupport(order, m)}
+      </div>
+      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderSupport(order: Order, m: Messages): TemplateResult {
+    return html`<p>
+      <a part="support-link" href=${supportUrl(order.order_id)} target="_blank" rel="noopener noreferrer"
+        >${m.support}<span class="visually-hidden"> ${m.newTab}</span></a
+      >
+    </p>`;
+  }
+
+  private _renderOrderId(order: Order, m: Messages): TemplateResult {
+    return html`<div class="row" part="order-id">
+      <span class="label" id="order-id-label">${m.orderId}</span>
+      <code part="code" aria-labelledby="order-id-label">${order.order_id}</code>
+      ${this._copyButton('order-id', order.order_id, m.copyOrderId, m)}
+    </div>`;
+  }
+
+  private _copyButton(key: string, text: string, label: string, m: Messages): TemplateResult {
+    const copied = this._copier.copied === key;
+    const failed = this._copier.failed === key;
+    // The name is the visible text ("Copy the code", then "Copied"), never a separate aria-label: a label that kept
+    // saying "Copy…" while the button shows "Copied" would not contain what is seen (WCAG 2.5.3, Label in Name).
+    return html`<button type="button" class="button copy" part="copy-button" data-copy=${key} @click=${() => this._copy(key, text)}>
+        ${copied ? m.copied : label}
+      </button>
+      ${failed ? html`<span class="error small">${m.copyFailed}</span>` : nothing}`;
+  }
+
+  private async _copy(key: string, text: string): Promise<void> {
+    const ok = await this._copier.copy(key, text);
+    this._announce(ok ? this.messages.status.copiedAnnouncement : this.messages.status.copyFailed);
+  }
+
+  private _renderDeliveries(order: Order, m: Messages): TemplateResult {
+    return html`
+      <p class="strong success">${m.now.completed}</p>
+      <h3 class="visually-hidden">${m.deliveries}</h3>
+      <ul class="deliveries" part="deliveries">
+        ${order.deliveries.map((delivery, i) => this._renderDelivery(order, delivery, i, m))}
+      </ul>
+      ${this._renderOrderId(order, m)}
+    `;
+  }
+
+  private _renderDelivery(order: Order, delivery: Delivery, index: number, m: Messages): TemplateResult {
+    const view: DeliveryView = deliveryView(delivery);
+    const d = delivery.deliverable;
+    const name = d.family || d.brand_name || '';
+    const amount = d.localized_denomination || d.denomination || '';
+    const key = `d${index}`;
+    const headingId = `delivery-${index}`;
+    return html`<li class="delivery" part="delivery" aria-labelledby=${headingId}>
+      <h4 id=${headingId}>${name}${amount ? html` <span class="muted">${amount}</span>` : nothing}</h4>
+      ${view.kind === 'pending'
+        ? html`<p class="muted">${m.deliveryPending}</p>`
+        : view.kind === 'topup'
+          ? html`<p part="topup">${view.account ? m.topup(view.account) : m.topupNoAccount}</p>`
+          : view.kind === 'esim'
+            ? this._renderEsim(view, key, m)
+            : html`
+                ${view.link
+                  ? html`<p>
+                      <a part="redeem-link" class="button primary" href=${view.link} target="_blank" rel="noopener noreferrer"
+                        >${m.redeemLink}<span class="visually-hidden"> ${m.newTab}</span></a
+                      >
+                    </p>`
+                  : nothing}
+                ${view.code
+                  ? html`<div class="row">
+                      <span class="label" id=${`${key}-code`}>${m.code}</span>
+                      <code part="code" class="code" aria-labelledby=${`${key}-code`}>${view.code}</code>
+                      ${this._copyButton(`${key}-code`, view.code, m.copyCode, m)}
+                    </div>`
+                  : nothing}
+                ${view.serial || view.securityCode
+                  ? html`<dl class="facts">
+                      ${view.serial ? html`<dt>${m.serial}</dt><dd part="serial">${view.serial}</dd>` : nothing}
+                      ${view.securityCode ? html`<dt>${m.securityCode}</dt><dd part="security-code">${view.securityCode}</dd>` : nothing}
+                    </dl>`
+                  : nothing}
+                ${view.barcode ? html`<img part="barcode" class="barcode" src=${view.barcode} alt=${m.barcodeAlt(name)} />` : nothing}
+                ${view.qrImage ? html`<img part="qr-image" class="qr-image" src=${view.qrImage} alt=${m.qrAlt(name)} />` : nothing}
+              `}
+      ${view.kind !== 'pending' && d.redeem_instructions
+        ? html`<div class="instructions" part="instructions">
+            <h5>${m.instructions}</h5>
+            ${richText(d.redeem_instructions)}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private _renderEsim(view: Extract<DeliveryView, {kind: 'esim'}>, key: string, m: Messages): TemplateResult {
+    let qr: TemplateResult | typeof nothing = nothing;
+    if (view.qrImage) qr = html`<img part="qr-image" class="qr-image" src=${view.qrImage} alt=${m.esimQrAlt} />`;
+    else if (view.activation) {
+      const drawn = this._qr.find((q) => q.text === view.activation);
+      if (drawn) qr = html`<div class="qr">${qrSvg(drawn.matrix, m.esimQrAlt)}</div>`;
+      else this._drawQr(view.activation);
+    }
+    return html`<div part="esim" class="esim">
+      <h5>${m.esimTitle}</h5>
+      <p>${m.esimHint}</p>
+      ${qr}
+      ${view.activation
+        ? html`<div class="row">
+            <span class="label" id=${`${key}-lpa`}>${m.activationCode}</span>
+            <code part="code lpa" class="code" aria-labelledby=${`${key}-lpa`}>${view.activation}</code>
+            ${this._copyButton(`${key}-lpa`, view.activation, m.copyActivationCode, m)}
+          </div>`
+        : nothing}
+    </div>`;
+  }
+
+  private _drawQr(text: string): void {
+    if (this._qrPending.has(text)) return;
+    this._qrPending.add(text);
+    void qrMatrix(text).then(
+      (matrix) => {
+        this._qr = [...this._qr, {text, matrix}];
+      },
+      () => {
+        // No QR then; the activation code beside it still works.
+      },
+    );
+  }
+}
+

@@ -1,0 +1,144 @@
+// lazyBody (src/elements/lazy-body.ts) in real Chromium: a tag is defined at once, its body arrives later, and
+// every instance (made before or after, connected before or after, with attributes and properties set before)
+// becomes the whole element exactly once; a body that fails to load says so with `cr-error` and is fetched again on
+// the next connection. Bodies here are small test classes, so each test controls when (and whether) one arrives.
+import {assert} from '@open-wc/testing';
+import {html, type PropertyValues} from 'lit';
+import {property} from 'lit/decorators.js';
+import {CrElement} from '../../src/elements/cr-element.js';
+import {lazyBody, type BodyClass} from '../../src/elements/lazy-body.js';
+import type {ErrorDetail} from '../../src/events.js';
+
+/** A body that counts what it did per instance, so a test sees every connection and every initBody. */
+class CountingBody extends CrElement {
+  declare label: string;
+  declare log: string[];
+  initBody(): void {
+    this.log = [...(this.log ?? []), 'init'];
+  }
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.log = [...this.log, 'connected'];
+  }
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('label')) this.log = [...this.log, `label=${this.label}`];
+  }
+  override render() {
+    return html`<p>${this.label}</p>`;
+  }
+}
+
+let tags = 0;
+
+/** A fresh tag whose body arrives when `arrive()` is called (or fails with `fail()`); `loads` counts the fetches. */
+function lazyTag() {
+  const tag = `lazy-test-${++tags}`;
+  let loads = 0;
+  let settle: {arrive: () => void; fail: () => void} | undefined;
+  class Public extends lazyBody(() => {
+    loads++;
+    return new Promise<{default: BodyClass}>((resolve, reject) => {
+      settle = {arrive: () => resolve({default: CountingBody}), fail: () => reject(new TypeError('Failed to fetch dynamically imported module'))};
+    });
+  }) {
+    @property() label = 'default';
+  }
+  customElements.define(tag, Public);
+  type Instance = Public & {log?: string[]};
+  return {
+    tag,
+    make: () => document.createElement(tag) as Instance,
+    loads: () => loads,
+    arrive: async () => {
+      settle!.arrive();
+      await new Promise((r) => setTimeout(r));
+    },
+    fail: async () => {
+      settle!.fail();
+      await new Promise((r) => setTimeout(r));
+    },
+  };
+}
+
+const text = (el: Element) => el.shadowRoot?.querySelector('p')?.textContent;
+
+suite('lazyBody', () => {
+  const placed: Element[] = [];
+  const place = <T extends Element>(el: T): T => {
+    placed.push(el);
+    document.body.append(el);
+    return el;
+  };
+  teardown(() => placed.splice(0).forEach((el) => el.remove()));
+
+  test('defined at once; nothing is fetched until an element is connected; then one fetch for every instance', async () => {
+    const t = lazyTag();
+    assert.ok(customElements.get(t.tag));
+    const early = t.make();
+    early.label = 'set before connecting';
+    assert.equal(t.loads(), 0, 'made, not connected: no fetch');
+    place(early);
+    place(t.make());
+    assert.equal(t.loads(), 1, 'two connected, one fetch');
+    assert.isNull(early.shadowRoot, 'nothing renders before the body is there');
+    let settled = false;
+    void early.updateComplete.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.isFalse(settled, 'updateComplete waits for the body');
+    await t.arrive();
+    await early.updateComplete;
+    assert.isTrue(settled);
+    assert.equal(text(early), 'set before connecting');
+    assert.deepEqual(early.log, ['init', 'connected', 'label=set before connecting']);
+  });
+
+  test('instances made before the body arrived and connected after it, or made after it: initialized once each', async () => {
+    const t = lazyTag();
+    const first = place(t.make());
+    const waiting = t.make();
+    waiting.setAttribute('label', 'from the attribute');
+    await t.arrive();
+    place(waiting);
+    const later = place(t.make());
+    await Promise.all([first.updateComplete, waiting.updateComplete, later.updateComplete]);
+    assert.equal(text(waiting), 'from the attribute');
+    assert.equal(text(later), 'default');
+    // Moved around (disconnected, connected again): connected again, never initialized again.
+    later.remove();
+    place(later);
+    await later.updateComplete;
+    assert.deepEqual(later.log?.filter((l) => l !== 'label=default'), ['init', 'connected', 'connected']);
+    assert.deepEqual(waiting.log?.filter((l) => l === 'init'), ['init']);
+    assert.equal(t.loads(), 1);
+  });
+
+  test('removed before the body arrived: never connected, never initialized', async () => {
+    const t = lazyTag();
+    const gone = place(t.make());
+    gone.remove();
+    await t.arrive();
+    assert.isUndefined(gone.log);
+    assert.isNull(gone.shadowRoot);
+  });
+
+  test('a body that fails to load: cr-error with the network code and a message, then fetched again on the next connection', async () => {
+    const t = lazyTag();
+    const el = t.make();
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('cr-error', (e) => errors.push(e.detail));
+    place(el);
+    await t.fail();
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0]!.code, 'network');
+    assert.match(errors[0]!.message, /\w{4}/, 'a localized sentence, not empty');
+    assert.isNull(el.shadowRoot);
+    el.remove();
+    place(el);
+    assert.equal(t.loads(), 2, 'tried again');
+    await t.arrive();
+    await el.updateComplete;
+    assert.equal(text(el), 'default');
+    assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
+  });
+});
