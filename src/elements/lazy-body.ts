@@ -9,7 +9,9 @@
 // instance, made before or after, has the body's methods and Lit sees one whole element. The body's fields are set
 // by its `initBody()`, called once per instance before its first connection (an instance made before the body
 // arrived never ran the body's constructor). The body must not use `#private` fields for the same reason.
+import {html, render} from 'lit';
 import {ApiError} from '../api/errors.js';
+import {loadMessages} from '../i18n/i18n.js';
 import {CrElement} from './cr-element.js';
 
 /** What a body module's default export is: a CrElement subclass that sets its fields in `initBody()`. */
@@ -44,11 +46,35 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>): typeof CrEl
           for (const element of ready) if (element.isConnected) element.connectedCallback();
         },
         (cause: unknown) => {
-          // The chunk did not arrive (network): say so; the next connection of one of these tags tries again.
+          // The chunk did not arrive (network): say so, in the element and with cr-error; "try again" (or the next
+          // connection of one of these tags) fetches it again.
           loading = undefined;
           const error = new ApiError('network', 'the element could not be loaded', {cause});
-          for (const element of waiting) if (element.isConnected) element.fireError(error);
+          for (const element of waiting) if (element.isConnected) void element.#showLoadFailure(error);
         },
+      );
+    }
+
+    /**
+     * Lit's own render root (shadow root and styles), so the body renders into it later and replaces this message.
+     * The body's styles are the public class's, so the message looks like the element's own.
+     */
+    async #showLoadFailure(error: ApiError): Promise<void> {
+      // Not connected yet, so the language is not resolved yet: in its language if that still loads, else English.
+      this.refreshLang();
+      await loadMessages(this.resolvedLang);
+      if (!this.isConnected || loaded) return;
+      // renderRoot is read-only to subclasses; Lit itself sets it this way (`this.renderRoot ??= …`) on connection.
+      const self = this as {renderRoot: HTMLElement | DocumentFragment | undefined};
+      const root = (self.renderRoot ??= this.createRenderRoot());
+      const retry = () => {
+        waiting.delete(this);
+        this.connectedCallback();
+      };
+      render(
+        html`<p class="error" part="error" role="alert">${this.fireError(error)}</p>
+          <button type="button" class="button" part="retry-button" @click=${retry}>${this.messages.common.retry}</button>`,
+        root,
       );
     }
 

@@ -2,7 +2,7 @@
 // every instance (made before or after, connected before or after, with attributes and properties set before)
 // becomes the whole element exactly once; a body that fails to load says so with `cr-error` and is fetched again on
 // the next connection. Bodies here are small test classes, so each test controls when (and whether) one arrives.
-import {assert} from '@open-wc/testing';
+import {assert, waitUntil} from '@open-wc/testing';
 import {html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {CrElement} from '../../src/elements/cr-element.js';
@@ -122,23 +122,43 @@ suite('lazyBody', () => {
     assert.isNull(gone.shadowRoot);
   });
 
-  test('a body that fails to load: cr-error with the network code and a message, then fetched again on the next connection', async () => {
+  test('a body that fails to load: a localized alert, cr-error with the network code, and "try again" fetches it again', async () => {
     const t = lazyTag();
     const el = t.make();
+    el.setAttribute('lang', 'de');
     const errors: ErrorDetail[] = [];
     el.addEventListener('cr-error', (e) => errors.push(e.detail));
     place(el);
     await t.fail();
+    // Told in the element's language, once its messages have loaded.
+    await waitUntil(() => errors.length > 0, 'a cr-error');
     assert.equal(errors.length, 1);
     assert.equal(errors[0]!.code, 'network');
-    assert.match(errors[0]!.message, /\w{4}/, 'a localized sentence, not empty');
-    assert.isNull(el.shadowRoot);
-    el.remove();
-    place(el);
+    const {messages: de} = await import('../../src/i18n/locales/de/index.js');
+    assert.equal(errors[0]!.message, de.common.errors.network, 'in the element\'s language');
+    const alert = el.shadowRoot!.querySelector('[role="alert"]');
+    assert.equal(alert?.textContent, de.common.errors.network, 'the failure is shown in the element');
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    assert.equal(retry.textContent?.trim(), de.common.retry);
+    assert.equal(t.loads(), 1);
+    retry.click();
     assert.equal(t.loads(), 2, 'tried again');
     await t.arrive();
     await el.updateComplete;
-    assert.equal(text(el), 'default');
+    assert.equal(text(el), 'default', 'the body replaced the message');
+    assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'));
     assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
+  });
+
+  test('a failed body is fetched again when an element of the tag is connected again', async () => {
+    const t = lazyTag();
+    const el = place(t.make());
+    await t.fail();
+    el.remove();
+    place(el);
+    assert.equal(t.loads(), 2);
+    await t.arrive();
+    await el.updateComplete;
+    assert.equal(text(el), 'default');
   });
 });
