@@ -52,6 +52,18 @@ export function minifyCssLiterals(): Plugin {
   };
 }
 
+/**
+ * Chunk names that say what a chunk is, for the size table: lazy modules keep their own (`cr-checkout-body-<hash>.js`,
+ * `de-<hash>.js`); a chunk the bundler makes for what several lazy chunks share is named after what it holds rather
+ * than after whichever module came first.
+ */
+function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; name: string}): string {
+  const holds = (path: string) => chunk.moduleIds.some((id) => id.replace(/\\/g, '/').includes(path));
+  if (!chunk.isDynamicEntry && holds('/src/api/client.ts')) return 'api-[hash].js';
+  if (!chunk.isDynamicEntry && holds('/src/store/order-persistence.ts')) return 'order-shared-[hash].js';
+  return '[name]-[hash].js';
+}
+
 export default defineConfig({
   envPrefix: 'VITE_CR_',
   plugins: [bundleFromSource(), minifyCssLiterals()],
@@ -66,13 +78,12 @@ export default defineConfig({
     // Only the script-tag files are replaced: the npm build (dist/npm, dist/types, dist/proxy) lives beside them.
     emptyOutDir: false,
     target: 'es2022',
-    // Keep chunk names stable and readable (`qr-matrix-<hash>.js`), so the size table says what each one is.
     lib: {entry, formats: ['es'], fileName: () => 'cryptorefills-checkout.js'},
     rolldownOptions: {
       // The entry may gain exports for its lazy chunks: what they share with it (lit, the base element, the store,
       // English) then stays in the entry, which loads it anyway, instead of a common chunk the entry must also fetch.
       preserveEntrySignatures: 'allow-extension',
-      output: {minify: true, chunkFileNames: '[name]-[hash].js'},
+      output: {minify: true, chunkFileNames: chunkFileName},
     },
     reportCompressedSize: false,
   },

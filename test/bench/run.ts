@@ -6,7 +6,7 @@ import {fileURLToPath} from 'node:url';
 import {builtBundleDir} from '../support/built-bundle.js';
 import {startTestServers} from '../support/servers.js';
 import {startPageServer} from '../build/page-server.js';
-import {ALL_BUDGET_KIB, ENTRY_BUDGET_KIB, bundleSizes, entryBreakdown, kib} from './sizes.js';
+import {ALL_BUDGET_KIB, ENTRY_BUDGET_KIB, bundleSizes, chunkBreakdown, kib} from './sizes.js';
 import {benchPages, launchChromium, openBenchPage, pickerTimings, statusLatency} from './browser-bench.js';
 import {orderBurst, proxyOverhead, proxyStreams} from './proxy-bench.js';
 import {mib, ms, withDeadline} from './stats.js';
@@ -37,19 +37,19 @@ const dist = await builtBundleDir();
 await part('sizes', 120_000, async () => {
   console.log('\n== bundle sizes (script-tag build, minified; gzip -9 and brotli -11 via node:zlib)');
   const sizes = bundleSizes(dist);
-  table([
-    ['file', 'raw KiB', 'gzip KiB', 'brotli KiB'],
-    ...[sizes.entry, ...sizes.chunks].map((s) => [s.file, kib(s.raw), kib(s.gzip), kib(s.brotli)]),
-    ['one page (entry + QR + sanitizer + largest language)', kib(sizes.page.raw), kib(sizes.page.gzip), kib(sizes.page.brotli)],
-    ['one page, browser sanitizes (no DOMPurify)', kib(sizes.pageNativeSanitizer.raw), kib(sizes.pageNativeSanitizer.gzip), kib(sizes.pageNativeSanitizer.brotli)],
-    ['all files (every language)', kib(sizes.all.raw), kib(sizes.all.gzip), kib(sizes.all.brotli)],
-  ]);
+  const row = (name: string, s: {raw: number; gzip: number; brotli: number}) => [name, kib(s.raw), kib(s.gzip), kib(s.brotli)];
+  table([['file', 'raw KiB', 'gzip KiB', 'brotli KiB'], ...[sizes.entry, ...sizes.chunks].map((s) => row(s.file, s))]);
+  console.log('\n  what a page loads at most (the entry, the bodies of its elements and all they may load, one language):');
+  table([['page', 'raw KiB', 'gzip KiB', 'brotli KiB', 'files'], ...sizes.pages.map((p) => [...row(p.page, p), p.files.length])]);
+  table([row('all files (every language)', sizes.all)]);
   const verdict = (bytes: number, budget: number) => `${kib(bytes)} / ${budget} KiB gz ${bytes <= budget * 1024 ? 'within' : 'OVER'}`;
-  console.log(`  budget: entry ${verdict(sizes.entry.gzip, ENTRY_BUDGET_KIB)}; one page ${verdict(sizes.page.gzip, ALL_BUDGET_KIB)} ` +
-    `(${verdict(sizes.pageNativeSanitizer.gzip, ALL_BUDGET_KIB)} where the browser sanitizes); all files ${verdict(sizes.all.gzip, ALL_BUDGET_KIB)}`);
-  console.log('\n  what the entry is made of (minified bytes; gzip of each group alone, not additive):');
-  const costs = await entryBreakdown(join(root, 'vite.config.ts'));
-  table([['group', 'raw KiB', 'gzip KiB'], ...costs.slice(0, 25).map((c) => [c.group, kib(c.raw), kib(c.gzip)])]);
+  console.log(`  budget: entry ${verdict(sizes.entry.gzip, ENTRY_BUDGET_KIB)}; a page with all three ${verdict(sizes.page.gzip, ALL_BUDGET_KIB)} ` +
+    `(${verdict(sizes.pageNativeSanitizer.gzip, ALL_BUDGET_KIB)} where the browser sanitizes)`);
+  console.log('\n  what each chunk is made of (minified bytes from the source map; gzip of each part alone, not additive):');
+  for (const {chunk, costs} of await chunkBreakdown(join(root, 'vite.config.ts'))) {
+    console.log(`  ${chunk}`);
+    table([['  part', 'raw KiB', 'gzip KiB'], ...costs.slice(0, 12).map((c) => [`  ${c.group}`, kib(c.raw), kib(c.gzip)])]);
+  }
 });
 
 const needServers = ['picker', 'status', 'proxy', 'streams', 'burst'].some(wanted);

@@ -1,6 +1,6 @@
 // Bundle sizes for `npm run bench` and the build test: every file of the script-tag build with its raw, gzip and
-// brotli size (node:zlib, maximum levels, as a CDN would serve them), which chunks the entry loads lazily, and what
-// each source module or package costs inside the entry.
+// brotli size (node:zlib, maximum levels, as a CDN would serve them), what each kind of page loads at most (read off
+// the chunks' imports), and what each source module or package costs inside the entry.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
@@ -25,15 +25,26 @@ export function sizeOf(file: string, code: string | Uint8Array): FileSize {
   return {file, raw: typeof code === 'string' ? Buffer.byteLength(code) : code.length, gzip: gzipBytes(code), brotli: brotliBytes(code)};
 }
 
+type Total = Omit<FileSize, 'file'>;
+
+/** What one kind of page loads at most: the files, and their sizes added up (each file is compressed alone). */
+export interface PageLoad extends Total {
+  page: string;
+  files: string[];
+}
+
 export interface BundleSizes {
   entry: FileSize;
   chunks: FileSize[];
   /** Entry plus every lazy chunk: every language, sanitizer, QR encoder. */
-  all: Omit<FileSize, 'file'>;
-  /** What one page loads at most in one language: the entry, every non-language chunk and the largest language. */
-  page: Omit<FileSize, 'file'>;
+  all: Total;
+  /** What a page with all three elements loads at most in one language (the entry, the three bodies and all they
+   *  may load, the largest language), where the browser has no standard Sanitizer API (DOMPurify is loaded). */
+  page: Total;
   /** The same where the browser sanitizes by itself (the standard Sanitizer API: Chromium, Firefox): no DOMPurify. */
-  pageNativeSanitizer: Omit<FileSize, 'file'>;
+  pageNativeSanitizer: Total;
+  /** Per kind of page (no element, each element alone, all three), with and without DOMPurify. */
+  pages: PageLoad[];
 }
 
 /** The DOMPurify chunk, loaded only where the browser has no standard Sanitizer API. */
@@ -42,32 +53,75 @@ const SANITIZER_CHUNK = /^purify[\w.-]*\.js$/;
 /** Lazy language chunks are named after their folder (`de-<hash>.js`). */
 const LANGUAGE_CHUNK = /^(?:es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
 
+/** The body chunks of the elements (lazy-body.ts), by tag. */
+const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
+
+/** The chunks a built file imports: statically (`from"./x.js"`, `import"./x.js"`) and with `import("./x.js")`. */
+export function importsOf(code: string): {static: string[]; dynamic: string[]} {
+  const names = (pattern: RegExp) => [...new Set([...code.matchAll(pattern)].map((m) => m[1]!))];
+  return {
+    static: names(/(?:\bfrom\s*|\bimport\s*)["'`]\.\/([\w.-]+\.js)["'`]/g),
+    dynamic: names(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
+  };
+}
+
 /** Sizes of the script-tag build in dir (the entry and the .js chunks beside it). */
 export function bundleSizes(dir: string): BundleSizes {
   const files = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
   if (!files.includes(ENTRY_FILE)) throw new Error(`${ENTRY_FILE} not found in ${dir}: run npm run build first`);
-  const sizes = files.map((f) => sizeOf(f, readFileSync(join(dir, f))));
-  const entry = sizes.find((s) => s.file === ENTRY_FILE)!;
+  const code = new Map(files.map((f) => [f, readFileSync(join(dir, f))]));
+  const sizes = files.map((f) => sizeOf(f, code.get(f)!));
+  const byFile = new Map(sizes.map((s) => [s.file, s]));
+  const entry = byFile.get(ENTRY_FILE)!;
   const chunks = sizes.filter((s) => s !== entry);
-  const total = (list: FileSize[]) => ({
+  const total = (list: FileSize[]): Total => ({
     raw: list.reduce((n, s) => n + s.raw, 0),
     gzip: list.reduce((n, s) => n + s.gzip, 0),
     brotli: list.reduce((n, s) => n + s.brotli, 0),
   });
-  const languages = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip);
-  const onePage = [entry, ...chunks.filter((c) => !LANGUAGE_CHUNK.test(c.file)), ...languages.slice(0, 1)];
+  const largestLanguage = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip)[0];
+  const graph = new Map(files.map((f) => [f, importsOf(code.get(f)!.toString('utf8'))]));
+
+  /** Everything a page with these elements may load: the entry, their bodies, and all those import, at most. */
+  const load = (page: string, tags: string[], nativeSanitizer: boolean): PageLoad => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file) || !byFile.has(file)) return;
+      const body = BODY_CHUNK.exec(file)?.[1];
+      if (body && !tags.includes(body)) return;
+      if (LANGUAGE_CHUNK.test(file) || (nativeSanitizer && SANITIZER_CHUNK.test(file))) return;
+      seen.add(file);
+      const {static: imported, dynamic} = graph.get(file)!;
+      [...imported, ...dynamic].forEach(visit);
+    };
+    visit(ENTRY_FILE);
+    const list = [...seen].map((f) => byFile.get(f)!);
+    // One language besides English (in the entry) at most: the largest, if the page shows any element.
+    if (tags.length && largestLanguage) list.push(largestLanguage);
+    return {page, files: list.map((s) => s.file), ...total(list)};
+  };
+  const kinds: [string, string[]][] = [
+    ['no element (the script tag alone)', []],
+    ['<cr-brand-picker> alone', ['cr-brand-picker']],
+    ['<cr-checkout> alone', ['cr-checkout']],
+    ['<cr-order-status> alone', ['cr-order-status']],
+    ['all three', ['cr-brand-picker', 'cr-checkout', 'cr-order-status']],
+  ];
+  const pages = kinds.flatMap(([name, tags]) => [load(name, tags, true), load(`${name}, no Sanitizer API`, tags, false)]);
+  const everything = kinds.at(-1)![1];
   return {
     entry,
     chunks,
     all: total(sizes),
-    page: total(onePage),
-    pageNativeSanitizer: total(onePage.filter((c) => !SANITIZER_CHUNK.test(c.file))),
+    page: load('all three', everything, false),
+    pageNativeSanitizer: load('all three', everything, true),
+    pages: pages.filter((p, i) => i % 2 === 0 || p.files.some((f) => SANITIZER_CHUNK.test(f))),
   };
 }
 
 export const kib = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** What a module id belongs to, for the cost table: a package name, or a source folder (`src/api`, `src/elements/cr-checkout`). */
+/** What a module id belongs to, for the cost table: a package name, a language's messages, or a source file. */
 export function groupOf(id: string): string {
   const clean = id.replace(/^\0/, '').split('?')[0]!;
   const nm = clean.lastIndexOf('node_modules/');
@@ -78,36 +132,54 @@ export function groupOf(id: string): string {
   const at = clean.indexOf('/src/');
   if (at < 0) return clean;
   const parts = clean.slice(at + 1).split('/');
-  if (parts[1] === 'elements' && parts.length > 3) return parts.slice(0, 3).join('/');
-  if (parts[1] === 'i18n' && parts[2] === 'locales') return parts.slice(0, 4).join('/');
-  return parts.length > 2 ? parts.slice(0, 2).join('/') : parts.join('/');
+  return parts[1] === 'i18n' && parts[2] === 'locales' ? parts.slice(0, 4).join('/') : parts.join('/');
 }
 
 export interface ModuleCost {
   group: string;
-  /** Minified bytes of the group's modules inside the entry. */
+  /** Minified bytes of the group's code inside the chunk (read off the source map). */
   raw: number;
   /** Those bytes gzipped on their own: not additive (gzip shares context across a file), but it ranks them. */
   gzip: number;
 }
 
+export interface ChunkCosts {
+  /** The chunk's name without its hash (`cr-checkout-body`), or the entry's file name. */
+  chunk: string;
+  costs: ModuleCost[];
+}
+
 /**
- * Builds the script-tag bundle in memory (vite.config.ts, nothing written) and answers what each package or
- * source folder costs inside the entry, largest first.
+ * Builds the script-tag bundle in memory (vite.config.ts with source maps, nothing written) and answers what each
+ * package or source folder costs inside the entry and each body or shared chunk (languages, DOMPurify and the QR
+ * encoder are one thing each), largest first. Bytes the map gives no source for (the CSS of `css` literals, whose
+ * minified text has no mapping) are `(css and glue)`.
  */
-export async function entryBreakdown(configFile: string): Promise<ModuleCost[]> {
-  const {build} = await import('vite');
-  const result = await build({configFile, logLevel: 'silent', build: {write: false}});
+export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> {
+  const [{build}, {SourceMapConsumer}] = await Promise.all([import('vite'), import('source-map-js')]);
+  const result = await build({configFile, logLevel: 'silent', build: {write: false, sourcemap: true}});
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
-  const entry = outputs.find((o) => o.type === 'chunk' && o.isEntry);
-  if (!entry || entry.type !== 'chunk') throw new Error('no entry chunk in the build');
-  const code = new Map<string, string>();
-  for (const [id, info] of Object.entries(entry.modules)) {
-    const group = groupOf(id);
-    code.set(group, (code.get(group) ?? '') + (info.code ?? ''));
+  const answer: ChunkCosts[] = [];
+  for (const chunk of outputs) {
+    if (chunk.type !== 'chunk' || !chunk.map || LANGUAGE_CHUNK.test(chunk.fileName) || /^(purify|lean-qr)/.test(chunk.fileName)) continue;
+    const lines = chunk.code.split('\n');
+    const pieces = new Map<string, string>();
+    const mappings: {generatedLine: number; generatedColumn: number; source: string | null}[] = [];
+    new SourceMapConsumer(chunk.map as never).eachMapping((m) => mappings.push(m));
+    mappings.sort((x, y) => x.generatedLine - y.generatedLine || x.generatedColumn - y.generatedColumn);
+    // Each mapping owns the generated text up to the next one on its line.
+    mappings.forEach((m, i) => {
+      const next = mappings[i + 1];
+      const line = lines[m.generatedLine - 1] ?? '';
+      const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
+      const group = m.source ? groupOf(m.source) : '(css and glue)';
+      pieces.set(group, (pieces.get(group) ?? '') + line.slice(m.generatedColumn, end));
+    });
+    const costs = [...pieces]
+      .map(([group, text]) => ({group, raw: Buffer.byteLength(text), gzip: text ? gzipBytes(text) : 0}))
+      .filter((c) => c.raw > 0)
+      .sort((x, y) => y.raw - x.raw);
+    answer.push({chunk: chunk.isEntry ? chunk.fileName : chunk.fileName.replace(/-[\w-]{8}\.js$/, ''), costs});
   }
-  return [...code]
-    .map(([group, text]) => ({group, raw: Buffer.byteLength(text), gzip: text ? gzipBytes(text) : 0}))
-    .filter((c) => c.raw > 0)
-    .sort((a, b) => b.raw - a.raw);
+  return answer.sort((x, y) => y.costs.reduce((n, c) => n + c.raw, 0) - x.costs.reduce((n, c) => n + c.raw, 0));
 }

@@ -12,6 +12,7 @@ import {builtBundleDir} from '../support/built-bundle.js';
 import {startTestServers, type TestServers} from '../support/servers.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {startPageServer, strictCsp, type PageServer, type PageServerOptions} from './page-server.js';
+import {ENTRY_BUDGET_KIB, bundleSizes, kib} from '../bench/sizes.js';
 
 interface Probe {
   violations: {directive: string; blocked: string; sample: string; source: string}[];
@@ -223,9 +224,15 @@ describe('built bundle loads an element only where it is used', () => {
     }
   }
 
-  test('the entry imports nothing statically: a script tag fetches one file before anything is shown', () => {
+  test('the entry imports nothing statically and stays within its budget: what every partner page pays', () => {
     const entry = readFileSync(join(options.dist, 'cryptorefills-checkout.js'), 'utf8');
-    assert.doesNotMatch(entry, /(?:^|[;}\s])import\s*(?:\{|\*|\w+\s+from|["'])/, 'no static import in the entry');
+    assert.doesNotMatch(entry, /(?:^|[;}\s])import\s*(?:\{|\*|\w+\s+from|["'`])/, 'no static import in the entry');
+    const sizes = bundleSizes(options.dist);
+    assert.ok(sizes.entry.gzip <= ENTRY_BUDGET_KIB * 1024, `entry ${kib(sizes.entry.gzip)} KiB gz, budget ${ENTRY_BUDGET_KIB}`);
+    assert.deepEqual(sizes.pages[0]!.files, ['cryptorefills-checkout.js'], 'a page without elements loads the entry alone');
+    // Each body is in the import graph the size table reads (importsOf), as it is for the browser.
+    const all = sizes.pages.find((p) => p.page === 'all three')!.files.join(' ');
+    for (const tag of ['cr-brand-picker', 'cr-checkout', 'cr-order-status']) assert.match(all, new RegExp(`${tag}-body-`));
   });
 
   test('a page without the widget fetches the entry alone', async () => {
