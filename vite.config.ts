@@ -53,6 +53,41 @@ export function minifyCssLiterals(): Plugin {
 }
 
 /**
+ * The build only: a lazy chunk's own imports are fetched together with it. The browser finds a chunk's static
+ * imports only once the chunk has arrived, so an element body behind `import()` would cost a second round trip for
+ * the API client it imports (and a third for what that imports); Vite does this preloading for apps, not in library
+ * mode. Each `import("./x.js")` becomes `Promise.all([import("./x.js"), import("./dep.js"), …]).then((m) => m[0])`,
+ * for the deps the importing chunk does not load already. A failed dep fails the whole import, as it would anyway.
+ */
+export function preloadChunkImports(): Plugin {
+  return {
+    name: 'cr-preload-chunk-imports',
+    apply: 'build',
+    generateBundle(output, bundle) {
+      // A build with source maps (the bench's cost table) keeps its imports: the rewrite would shift mapped columns.
+      if (output.sourcemap) return;
+      const imports = new Map<string, string[]>();
+      for (const item of Object.values(bundle)) if (item.type === 'chunk') imports.set(item.fileName, item.imports);
+      /** Every chunk `file` imports statically, transitively. */
+      const closure = (file: string, seen = new Set<string>()): Set<string> => {
+        for (const dep of imports.get(file) ?? []) if (!seen.has(dep)) closure(dep, seen.add(dep));
+        return seen;
+      };
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const loaded = closure(chunk.fileName).add(chunk.fileName);
+        chunk.code = chunk.code.replace(/\bimport\((["'`])\.\/([\w.-]+\.js)\1\)/g, (call, quote: string, file: string) => {
+          const deps = [...closure(file)].filter((dep) => !loaded.has(dep));
+          if (!deps.length) return call;
+          const load = (f: string) => `import(${quote}./${f}${quote})`;
+          return `Promise.all([${[file, ...deps].map(load).join(',')}]).then(m=>m[0])`;
+        });
+      }
+    },
+  };
+}
+
+/**
  * Chunk names that say what a chunk is, for the size table: lazy modules keep their own (`cr-checkout-body-<hash>.js`,
  * `de-<hash>.js`); a chunk the bundler makes for what several lazy chunks share is named after what it holds rather
  * than after whichever module came first.
@@ -66,7 +101,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
 
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource(), minifyCssLiterals()],
+  plugins: [bundleFromSource(), minifyCssLiterals(), preloadChunkImports()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},

@@ -56,12 +56,17 @@ const LANGUAGE_CHUNK = /^(?:es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
 /** The body chunks of the elements (lazy-body.ts), by tag. */
 const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
 
-/** The chunks a built file imports: statically (`from"./x.js"`, `import"./x.js"`) and with `import("./x.js")`. */
+/**
+ * The chunks a built file imports: statically (`from"./x.js"`, `import"./x.js"`) and with `import("./x.js")`. A
+ * preload group of vite.config.ts (`Promise.all([import("./x.js"), import("./dep.js")])`) counts as `x.js` alone:
+ * its deps are x's own static imports, fetched early, not chunks the file would load without x.
+ */
 export function importsOf(code: string): {static: string[]; dynamic: string[]} {
-  const names = (pattern: RegExp) => [...new Set([...code.matchAll(pattern)].map((m) => m[1]!))];
+  const names = (text: string, pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))];
+  const firstOfGroups = code.replace(/Promise\.all\(\[(import\([^)]*\))(?:,import\([^)]*\))*\]\)/g, '$1');
   return {
-    static: names(/(?:\bfrom\s*|\bimport\s*)["'`]\.\/([\w.-]+\.js)["'`]/g),
-    dynamic: names(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
+    static: names(code, /(?:\bfrom\s*|\bimport\s*)["'`]\.\/([\w.-]+\.js)["'`]/g),
+    dynamic: names(firstOfGroups, /\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
   };
 }
 

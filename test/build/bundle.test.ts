@@ -24,9 +24,12 @@ const STEP_MS = 15_000;
 let browser: Browser;
 let servers: TestServers;
 let pages: PageServer;
+/** Element bodies answered this late, when a test sets it (a slow network for them alone). */
+let slowBodiesMs = 0;
 const options: PageServerOptions = {
   dist: '',
   proxyUrl: '',
+  delayMs: (path) => (/-body-[\w-]+\.js$/.test(path) ? slowBodiesMs : 0),
   csp: (origin) => strictCsp(options.proxyUrl, servers.sandboxUrl)(origin),
   pages: {
     '/twice.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -237,6 +240,26 @@ describe('built bundle loads an element only where it is used', () => {
 
   test('a page without the widget fetches the entry alone', async () => {
     assert.deepEqual(await scriptsOf('/no-element.html', async () => undefined), ['cryptorefills-checkout']);
+  });
+
+  test("a body's own imports are fetched with it, not after it arrived (no second round trip)", async () => {
+    slowBodiesMs = 400;
+    const page = await browser.newPage();
+    try {
+      await page.goto(`${pages.origin}/status-only.html`);
+      await page.locator('cr-order-status [part="status"]').waitFor({timeout: STEP_MS});
+      const timing = await page.evaluate(() =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => ({name: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd})),
+      );
+      const body = timing.find((t) => /cr-order-status-body-/.test(t.name))!;
+      const deps = timing.filter((t) => /\/(api|order-shared)-/.test(t.name));
+      assert.equal(deps.length, 2, JSON.stringify(timing));
+      assert.ok(body.end - body.start >= 350, `the body was held back: ${JSON.stringify(body)}`);
+      for (const dep of deps) assert.ok(dep.start < body.end - 300, `${dep.name} was asked for with the body: ${JSON.stringify({body, dep})}`);
+    } finally {
+      slowBodiesMs = 0;
+      await page.close();
+    }
   });
 
   test('a page with only <cr-order-status> fetches its body, never the picker or the checkout', async () => {

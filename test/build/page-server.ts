@@ -42,6 +42,8 @@ export interface PageServerOptions {
   pages?: Record<string, (origin: string) => string>;
   /** Inject the probe script into HTML pages (default true). */
   probe?: boolean;
+  /** Milliseconds to hold back the answer for a path (a slow network for one file); none when absent or 0. */
+  delayMs?: (path: string) => number;
 }
 
 export interface PageServer {
@@ -67,8 +69,13 @@ export async function startPageServer(options: PageServerOptions): Promise<PageS
     const headers: Record<string, string> = {'Cache-Control': 'no-store'};
     if (options.csp) headers['Content-Security-Policy'] = options.csp(origin);
     const send = (status: number, type: string, body: string | Buffer) => {
-      res.writeHead(status, {...headers, 'Content-Type': type});
-      res.end(body);
+      const answer = () => {
+        res.writeHead(status, {...headers, 'Content-Type': type});
+        res.end(body);
+      };
+      const delay = options.delayMs?.(path) ?? 0;
+      if (delay > 0) setTimeout(answer, delay);
+      else answer();
     };
     if (path === '/__probe.js') return send(200, types['.js']!, PROBE_SCRIPT);
     const page = options.pages?.[path];
