@@ -1,5 +1,5 @@
 // No double orders. Three guards, from the narrowest to the widest:
-// 1. the element locks its button while a request is in flight (cr-checkout.ts);
+// 1. the element locks its button while a request is in flight (cr-checkout-body.ts);
 // 2. one in-flight create per STORE (a module map, so two elements of the same store, or a re-render that made a
 //    new element, share it): a second create while one runs gets the same promise instead of a new POST;
 // 3. across tabs of the same browser (sessionStorage is per tab): a short-lived "creating" marker in localStorage
