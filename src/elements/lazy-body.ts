@@ -1,7 +1,7 @@
 // Every tag is defined the moment the script-tag entry runs, but what an element does (its rendering and logic, the
 // API client, zod, the stream) is a lazy chunk fetched when the first element of that tag is connected: a page
 // that shows only the order status never downloads the checkout, and the entry every partner page pays for stays
-// small (issue 6; README, "What costs what").
+// small (issue 6; README, "Each element is loaded when it is first used").
 //
 // How: a tag's public class (attributes, styles, the doc block) extends `lazyBody(load)`, a class that holds an
 // element back from connecting until the body has arrived. The body is a class extending CrElement; once loaded it
@@ -79,8 +79,9 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>): typeof CrEl
     }
 
     override disconnectedCallback(): void {
-      // Never connected for real: nothing to undo.
-      if (waiting.delete(this) || !loaded) return;
+      // Removed while waiting: it is not connected for real when the body comes. Undoing a connection that never
+      // happened is harmless, and it stops the page-lang following a failure message started (refreshLang).
+      waiting.delete(this);
       super.disconnectedCallback();
     }
   }
