@@ -15,6 +15,7 @@ import {richText} from '../../html/rich-text.js';
 import {isBackwards, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
+import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
   checkField,
   coinUsable,
@@ -540,11 +541,11 @@ export default class CheckoutBody extends CrElement {
     this._ticker = undefined;
   }
 
-  /** Announces the time left only when it crosses a threshold (10, 5, 1 minutes), never every second. */
+  /** Announces the time left only when it crosses a threshold (ANNOUNCE_AT_MINUTES), never every second. */
   private _announceThreshold(orderId: string, minutesLeft: number | undefined): void {
     if (minutesLeft === undefined) return;
     const last = this._announced.get(orderId);
-    const threshold = [10, 5, 1].find((t) => minutesLeft < t && (last === undefined || t < last));
+    const threshold = ANNOUNCE_AT_MINUTES.find((t) => minutesLeft < t && (last === undefined || t < last));
     if (last === undefined) {
       // First sight of this order: remember where we are without announcing what has already passed.
       this._announced.set(orderId, threshold ?? Infinity);
