@@ -30,6 +30,24 @@ function storage(): Storage | undefined {
   }
 }
 
+/** What sessionStorage holds under `key`; undefined when nothing, or when it cannot be read. */
+function readStored(key: string): string | undefined {
+  try {
+    return storage()?.getItem(key) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored text as JSON; undefined when it is not (the schema check then refuses it). */
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Remembers `order` as the store's current order (replaces any other). */
 export function saveOrder(storeName: string, order: OrderT): void {
   try {
@@ -41,21 +59,9 @@ export function saveOrder(storeName: string, order: OrderT): void {
 
 /** The store's persisted order, validated again; undefined (and removed) when missing, stale in shape or tampered. */
 export function loadOrder(storeName: string): {orderId: string; order: OrderT} | undefined {
-  const store = storage();
-  let raw: string | null | undefined;
-  try {
-    raw = store?.getItem(orderStorageKey(storeName));
-  } catch {
-    return undefined;
-  }
+  const raw = readStored(orderStorageKey(storeName));
   if (!raw) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    data = undefined;
-  }
-  const parsed = z.safeParse(Persisted, data);
+  const parsed = z.safeParse(Persisted, parseJson(raw));
   // The id must be the order's own: never show one order's address under another's id.
   if (!parsed.success || parsed.data.order.order_id !== parsed.data.order_id) {
     clearOrder(storeName);
@@ -119,28 +125,14 @@ export function savePendingCreate(storeName: string, pending: Omit<PendingCreate
 
 /** The store's pending create, validated; undefined (and removed) when missing, tampered or hours old. */
 export function loadPendingCreate(storeName: string, now = Date.now()): PendingCreate | undefined {
-  let data: unknown;
-  try {
-    const raw = readStored(pendingCreateKey(storeName)) ?? inPage.get(storeName);
-    if (!raw) return undefined;
-    data = JSON.parse(raw);
-  } catch {
-    data = undefined;
-  }
-  const parsed = z.safeParse(PendingCreate, data);
+  const raw = readStored(pendingCreateKey(storeName)) ?? inPage.get(storeName);
+  if (!raw) return undefined;
+  const parsed = z.safeParse(PendingCreate, parseJson(raw));
   if (!parsed.success || now - parsed.data.at > PENDING_CREATE_FORGET_MS || parsed.data.at > now + 60_000) {
     clearPendingCreate(storeName);
     return undefined;
   }
   return parsed.data;
-}
-
-function readStored(key: string): string | undefined {
-  try {
-    return storage()?.getItem(key) ?? undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function clearPendingCreate(storeName: string): void {
