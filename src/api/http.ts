@@ -118,7 +118,7 @@ function proxyKey(base: string): string {
 
 /** True once the proxy at `base` has said it takes `Idempotency-Key` on `POST /v5/orders`. */
 export function supportsIdempotencyKeys(base: string | undefined): boolean {
-  return base !== undefined && base !== null && keyedProxies.has(proxyKey(base));
+  return base !== undefined && keyedProxies.has(proxyKey(base));
 }
 
 function isRetryable(error: ApiError): boolean {

@@ -49,10 +49,11 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
  */
 export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string, now = Date.now()): Promise<Order> {
   const previous = loadPendingCreate(storeName, now);
-  const same = previous && previous.fp === fp && previous.keyed === supportsIdempotencyKeys(proxyUrl);
-  const pending = same
-    ? previous
-    : {key: newKey(), fp, keyed: supportsIdempotencyKeys(proxyUrl), body: body as unknown as Record<string, unknown>, at: now};
+  const keyed = supportsIdempotencyKeys(proxyUrl);
+  const pending =
+    previous && previous.fp === fp && previous.keyed === keyed
+      ? previous
+      : {key: newKey(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
   savePendingCreate(storeName, pending);
   return send(storeName, proxyUrl, pending);
 }
