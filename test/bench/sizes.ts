@@ -56,17 +56,12 @@ const LANGUAGE_CHUNK = /^(?:es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
 /** The body chunks of the elements (lazy-body.ts), by tag. */
 const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
 
-/**
- * The chunks a built file imports: statically (`from"./x.js"`, `import"./x.js"`) and with `import("./x.js")`. A
- * preload group of vite.config.ts (`Promise.all([import("./x.js"), import("./dep.js")])`) counts as `x.js` alone:
- * its deps are x's own static imports, fetched early, not chunks the file would load without x.
- */
+/** The chunks a built file imports: statically (`from"./x.js"`, `import"./x.js"`) and with `import("./x.js")`. */
 export function importsOf(code: string): {static: string[]; dynamic: string[]} {
-  const names = (text: string, pattern: RegExp) => [...new Set([...text.matchAll(pattern)].map((m) => m[1]!))];
-  const firstOfGroups = code.replace(/Promise\.all\(\[(import\([^)]*\))(?:,import\([^)]*\))*\]\)/g, '$1');
+  const names = (pattern: RegExp) => [...new Set([...code.matchAll(pattern)].map((m) => m[1]!))];
   return {
-    static: names(code, /(?:\bfrom\s*|\bimport\s*)["'`]\.\/([\w.-]+\.js)["'`]/g),
-    dynamic: names(firstOfGroups, /\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
+    static: names(/(?:\bfrom\s*|\bimport\s*)["'`]\.\/([\w.-]+\.js)["'`]/g),
+    dynamic: names(/\bimport\(\s*["'`]\.\/([\w.-]+\.js)["'`]\s*\)/g),
   };
 }
 
@@ -86,6 +81,20 @@ export function bundleSizes(dir: string): BundleSizes {
   });
   const largestLanguage = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip)[0];
   const graph = new Map(files.map((f) => [f, importsOf(code.get(f)!.toString('utf8'))]));
+  /** Every chunk `file` imports statically, transitively. */
+  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+    for (const dep of graph.get(file)?.static ?? []) if (!seen.has(dep)) staticClosure(dep, seen.add(dep));
+    return seen;
+  };
+  /**
+   * What `file` loads on its own with `import()`: not a chunk that another of its `import()`s brings statically
+   * (vite.config.ts asks for a body's shared chunks with the body, to save a round trip; they come with the body).
+   */
+  const ownDynamic = (file: string): string[] => {
+    const dynamic = graph.get(file)?.dynamic ?? [];
+    const brought = new Set(dynamic.flatMap((d) => [...staticClosure(d)]));
+    return dynamic.filter((d) => !brought.has(d));
+  };
 
   /** Everything a page with these elements may load: the entry, their bodies, and all those import, at most. */
   const load = (page: string, tags: string[], nativeSanitizer: boolean): PageLoad => {
@@ -96,8 +105,7 @@ export function bundleSizes(dir: string): BundleSizes {
       if (body && !tags.includes(body)) return;
       if (LANGUAGE_CHUNK.test(file) || (nativeSanitizer && SANITIZER_CHUNK.test(file))) return;
       seen.add(file);
-      const {static: imported, dynamic} = graph.get(file)!;
-      [...imported, ...dynamic].forEach(visit);
+      [...graph.get(file)!.static, ...ownDynamic(file)].forEach(visit);
     };
     visit(ENTRY_FILE);
     const list = [...seen].map((f) => byFile.get(f)!);
