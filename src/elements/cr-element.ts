@@ -4,9 +4,10 @@
 import {LitElement, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {errorEvent} from '../events.js';
-import {isApiError} from '../api/errors.js';
+import {ApiError, isApiError} from '../api/errors.js';
 import {errorMessage} from '../i18n/error-message.js';
-import {cachedMessages, englishMessages, loadMessages, toLang, toLocale, type Lang, type Messages} from '../i18n/i18n.js';
+import {cachedMessages, loadMessages, toLang, toLocale, type Lang, type Messages} from '../i18n/i18n.js';
+import {offline} from '../i18n/offline.js';
 import {getStore, type Store, type StoreState} from '../store/store.js';
 import {StoreController} from '../store/store-controller.js';
 import {hostStyles} from '../styles/theme.js';
@@ -84,6 +85,8 @@ export class CrElement extends LitElement {
   protected readonly _state = this.useStore((state) => state);
   #lang: Lang = 'en';
   #locale = 'en';
+  /** What the element renders with: its language's messages once loaded; until then the previous language's. */
+  #messages: Messages | undefined;
   #pendingMessages: Promise<unknown> | undefined;
 
   /** The store this element is bound to. */
@@ -106,9 +109,24 @@ export class CrElement extends LitElement {
     return this.#locale;
   }
 
-  /** Messages of the resolved language (English until they are loaded). */
+  /**
+   * Messages of the resolved language; while another language loads, the previous one's. Rendering waits for the
+   * first (lazy-body.ts holds an element back until `messagesReady()`).
+   */
   get messages(): Messages {
-    return cachedMessages(this.#lang) ?? englishMessages;
+    return this.#messages!;
+  }
+
+  /** Whether the element has messages to render with (some language's, see `messages`). */
+  protected get hasMessages(): boolean {
+    return this.#messages !== undefined;
+  }
+
+  /** Resolves once the element has messages to render with; rejects when none could be fetched (offline). */
+  protected messagesReady(): Promise<void> {
+    return Promise.resolve(this.#pendingMessages).then(() => {
+      if (!this.#messages) throw new ApiError('network', 'no messages could be loaded');
+    });
   }
 
   /**
@@ -171,32 +189,43 @@ export class CrElement extends LitElement {
     followPageLang(this, !own && !this.state.lang && this.isConnected);
     const lang = toLang(tag);
     const locale = toLocale(tag, lang);
-    if (lang === this.#lang && locale === this.#locale) return;
+    if (lang === this.#lang && locale === this.#locale && (this.#messages || this.#pendingMessages)) return;
     this.#lang = lang;
     this.#locale = locale;
     this.requestUpdate();
-    if (!cachedMessages(lang)) {
-      const pending = loadMessages(lang).then(() => {
-        if (this.#pendingMessages === pending) this.#pendingMessages = undefined;
-        this.requestUpdate();
-      });
-      this.#pendingMessages = pending;
+    const cached = cachedMessages(lang);
+    if (cached) {
+      this.#messages = cached;
+      this.#pendingMessages = undefined;
+      return;
     }
+    const pending = loadMessages(lang).then(
+      (messages) => {
+        if (this.#lang === lang) this.#messages = messages;
+      },
+      // Not even English arrived: an element showing a language keeps it; one that never had any says so
+      // (messagesReady), and the next refresh tries again.
+      () => undefined,
+    ).finally(() => {
+      if (this.#pendingMessages === pending) this.#pendingMessages = undefined;
+      this.requestUpdate();
+    });
+    this.#pendingMessages = pending;
   }
 
   /** Resolves once rendered in the right language (after its messages loaded), so tests and hosts can wait on it. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
     for (let i = 0; this.#pendingMessages && i < 5; i++) {
-      await this.#pendingMessages;
+      await this.#pendingMessages; // never rejects
       result = await super.getUpdateComplete();
     }
     return result;
   }
 
-  /** The localized message for a failure. */
+  /** The localized message for a failure (with no language loaded at all, offline's network message). */
   protected errorText(error: unknown): string {
-    return errorMessage(error, this.messages.common);
+    return this.#messages ? errorMessage(error, this.#messages.common) : offline.network;
   }
 
   /**

@@ -11,23 +11,30 @@
 // arrived never ran the body's constructor). The body must not use `#private` fields for the same reason.
 import {html, render} from 'lit';
 import {ApiError} from '../api/errors.js';
-import {loadMessages} from '../i18n/i18n.js';
+import {offline} from '../i18n/offline.js';
 import {CrElement} from './cr-element.js';
 
 /** What a body module's default export is: a CrElement subclass that sets its fields in `initBody()`. */
 export type BodyClass = abstract new () => CrElement & {initBody(): void};
 
-/** A lazy class (public class → it → body): what the public class extends. */
-export function lazyBody(load: () => Promise<{default: BodyClass}>): typeof CrElement {
+/**
+ * A lazy class (public class → it → body): what the public class extends. `reloadPage` is what "Try again" does
+ * when fetching again failed too (a parameter for the tests only).
+ */
+export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage = () => location.reload()): typeof CrElement {
   let loading: Promise<void> | undefined;
   let loaded = false;
-  /** Connected before the body arrived: connected for real once it has. */
+  /** Connected before the body (or its language) arrived: connected for real once both have. */
   const waiting = new Set<Lazy>();
   const initialized = new WeakSet<Lazy>();
+  /** Elements whose "Try again" is fetching again. */
+  const retrying = new WeakSet<Lazy>();
 
   abstract class Lazy extends CrElement {
     override connectedCallback(): void {
-      if (loaded) {
+      // The language too is a lazy chunk: the element renders only once it has words (fetched with the body).
+      this.refreshLang();
+      if (loaded && this.hasMessages) {
         if (!initialized.has(this)) {
           initialized.add(this);
           (this as unknown as {initBody(): void}).initBody();
@@ -41,39 +48,52 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>): typeof CrEl
           Object.setPrototypeOf(Lazy.prototype, Body.prototype);
           Object.setPrototypeOf(Lazy, Body);
           loaded = true;
-          const ready = [...waiting];
-          waiting.clear();
-          for (const element of ready) if (element.isConnected) element.connectedCallback();
         },
         (cause: unknown) => {
-          // The chunk did not arrive (network): say so, in the element and with cr-error; "try again" (or the next
-          // connection of one of these tags) fetches it again.
           loading = undefined;
-          const error = new ApiError('network', 'the element could not be loaded', {cause});
-          for (const element of waiting) if (element.isConnected) void element.#showLoadFailure(error);
+          throw cause;
         },
       );
+      // Both settled: a failure message in the element's language when that arrived and only the body did not.
+      void Promise.allSettled([loading, this.messagesReady()]).then(([body, words]) => {
+        if (!waiting.has(this) || !this.isConnected) return;
+        const failed = body.status === 'rejected' ? body : words.status === 'rejected' ? words : undefined;
+        if (failed) {
+          // Browsers keep a module that failed to load failed for the life of the page (the module map; seen in
+          // Chromium: no request is even made again), so when "Try again" fetching again failed too, only a reload
+          // fetches it: the current order resumes after it (sessionStorage). Not while the browser knows it is
+          // offline, which would replace the partner's page with the browser's error page.
+          if (retrying.has(this) && navigator.onLine) return reloadPage();
+          retrying.delete(this);
+          // Not arrived (network): say so, in the element and with cr-error; "try again" (or the next connection,
+          // where a bundler's chunk loader can retry) fetches what is missing again.
+          this.#showLoadFailure(new ApiError('network', 'the element could not be loaded', {cause: failed.reason}));
+          return;
+        }
+        retrying.delete(this);
+        waiting.delete(this);
+        this.connectedCallback();
+      });
     }
 
     /**
      * Lit's own render root (shadow root and styles), so the body renders into it later and replaces this message.
      * The body's styles are the public class's, so the message looks like the element's own.
      */
-    async #showLoadFailure(error: ApiError): Promise<void> {
-      // Not connected yet, so the language is not resolved yet: in its language if that still loads, else English.
-      this.refreshLang();
-      await loadMessages(this.resolvedLang);
-      if (!this.isConnected || loaded) return;
+    #showLoadFailure(error: ApiError): void {
       // renderRoot is read-only to subclasses; Lit itself sets it this way (`this.renderRoot ??= …`) on connection.
       const self = this as {renderRoot: HTMLElement | DocumentFragment | undefined};
       const root = (self.renderRoot ??= this.createRenderRoot());
       const retry = () => {
         waiting.delete(this);
+        retrying.add(this);
         this.connectedCallback();
       };
+      // In the element's language when that arrived (only the body failed), else the entry's own few words.
+      const retryText = this.hasMessages ? this.messages.common.retry : offline.retry;
       render(
         html`<p class="error" part="error" role="alert">${this.fireError(error)}</p>
-          <button type="button" class="button" part="retry-button" @click=${retry}>${this.messages.common.retry}</button>`,
+          <button type="button" class="button" part="retry-button" @click=${retry}>${retryText}</button>`,
         root,
       );
     }

@@ -1,7 +1,9 @@
-// Languages and message loading. English is bundled (it is the fallback and the type source); each other language
-// is its own lazy chunk, loaded through an explicit map of static import() calls (a bundler can see each one, which
-// a template-string import could not), so a page pays only for the language it shows.
-import {messages as en, type Messages} from './locales/en/index.js';
+// Languages and message loading. Every language, English included, is its own lazy chunk, loaded through an
+// explicit map of static import() calls (a bundler can see each one, which a template-string import could not), so
+// a page pays only for the language it shows (a German page does not also carry English: issue 6). English is the
+// type source and the fallback when a language's chunk cannot be fetched; when not even English can be, the
+// element says so with the few words of offline.ts, which the entry holds.
+import type {Messages} from './locales/en/index.js';
 
 export type {Messages};
 export type {CommonMessages, PickerMessages, CheckoutMessages, StatusMessages} from './locales/en/index.js';
@@ -11,7 +13,8 @@ export const LANGS = ['en', 'es', 'fr', 'de', 'it', 'pt', 'zh', 'tr', 'vi', 'tl'
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'en';
 
-const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{messages: Messages}>> = {
+const loaders: Record<Lang, () => Promise<{messages: Messages}>> = {
+  en: () => import('./locales/en/index.js'),
   es: () => import('./locales/es/index.js'),
   fr: () => import('./locales/fr/index.js'),
   de: () => import('./locales/de/index.js'),
@@ -23,10 +26,8 @@ const loaders: Record<Exclude<Lang, 'en'>, () => Promise<{messages: Messages}>> 
   tl: () => import('./locales/tl/index.js'),
 };
 
-const loaded = new Map<Lang, Messages>([['en', en]]);
+const loaded = new Map<Lang, Messages>();
 const loading = new Map<Lang, Promise<Messages>>();
-
-export {en as englishMessages};
 
 /**
  * The upstream language for any BCP 47 tag: its primary subtag when it is one of the ten (`pt-BR` → `pt`,
@@ -57,28 +58,32 @@ export function toLocale(tag: string | null | undefined, lang: Lang = toLang(tag
   return lang;
 }
 
-/** The messages of `lang` if they are loaded already (English always is). */
+/** The messages of `lang` if they are loaded already. */
 export function cachedMessages(lang: Lang): Messages | undefined {
   return loaded.get(lang);
 }
 
-/** Loads (once) and returns the messages of `lang`; English if the chunk cannot be loaded. */
+/**
+ * Loads (once) and returns the messages of `lang`; English if that chunk cannot be fetched (a missing file, a
+ * policy), and a chunk that failed is fetched again next time. Rejects only when English cannot be fetched either.
+ */
 export function loadMessages(lang: Lang): Promise<Messages> {
   const ready = loaded.get(lang);
   if (ready) return Promise.resolve(ready);
   let pending = loading.get(lang);
   if (!pending) {
-    pending = loaders[lang as Exclude<Lang, 'en'>]()
-      .then((module) => {
+    pending = loaders[lang]().then(
+      (module) => {
         loaded.set(lang, module.messages);
         return module.messages;
-      })
-      .catch((error: unknown) => {
-        // A chunk that fails to load (offline, CSP) must not leave the widget blank: English, and retry next time.
+      },
+      (error: unknown) => {
         loading.delete(lang);
+        if (lang === DEFAULT_LANG) throw error;
         console.warn(`cryptorefills-checkout: could not load the "${lang}" messages, using English`, error);
-        return en;
-      });
+        return loadMessages(DEFAULT_LANG);
+      },
+    );
     loading.set(lang, pending);
   }
   return pending;

@@ -51,7 +51,7 @@ export interface BundleSizes {
 const SANITIZER_CHUNK = /^purify[\w.-]*\.js$/;
 
 /** Lazy language chunks are named after their folder (`de-<hash>.js`). */
-const LANGUAGE_CHUNK = /^(?:es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
+const LANGUAGE_CHUNK = /^(?:en|es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
 
 /** The body chunks of the elements (lazy-body.ts), by tag. */
 const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
@@ -109,7 +109,7 @@ export function bundleSizes(dir: string): BundleSizes {
     };
     visit(ENTRY_FILE);
     const list = [...seen].map((f) => byFile.get(f)!);
-    // One language besides English (in the entry) at most: the largest, if the page shows any element.
+    // One language (English is a lazy chunk too): the largest, if the page shows any element.
     if (tags.length && largestLanguage) list.push(largestLanguage);
     return {page, files: list.map((s) => s.file), ...total(list)};
   };

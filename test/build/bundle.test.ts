@@ -41,6 +41,9 @@ const options: PageServerOptions = {
     '/status-only.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="module" src="/cryptorefills-checkout.js"></script>
 </head><body><cr-order-status proxy-url="%VITE_CR_PROXY_URL%"></cr-order-status></body></html>`,
+    '/german.html': () => `<!doctype html><html lang="de"><head><meta charset="utf-8">
+<script type="module" src="/cryptorefills-checkout.js"></script>
+</head><body><cr-brand-picker proxy-url="%VITE_CR_PROXY_URL%" country="US"></cr-brand-picker></body></html>`,
     '/no-element.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <script type="module" src="/cryptorefills-checkout.js"></script>
 </head><body><p>A page of the partner's site without the widget.</p></body></html>`,
@@ -175,14 +178,16 @@ describe('built bundle under a strict CSP', () => {
 });
 
 describe('languages are lazy', () => {
-  test('the entry holds English only; a page loads just the language it shows, when it shows it', async () => {
+  const LANGUAGE_FILE = /^(en|es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
+
+  test('the entry holds no language; a page loads just the language it shows, when it shows it', async () => {
     const entry = readFileSync(join(options.dist, 'cryptorefills-checkout.js'), 'utf8');
-    for (const lang of ['de', 'fr', 'zh', 'vi'] as const) {
+    for (const lang of ['en', 'de', 'fr', 'zh', 'vi'] as const) {
       const {messages} = (await import(`../../src/i18n/locales/${lang}/index.ts`)) as {messages: {picker: {search: string}}};
       assert.ok(!entry.includes(messages.picker.search), `no ${lang} text in the entry`);
     }
-    const chunks = readdirSync(options.dist).filter((f) => /^(es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/.test(f));
-    assert.equal(chunks.length, 9, `one chunk per other language: ${chunks.join(', ')}`);
+    const chunks = readdirSync(options.dist).filter((f) => LANGUAGE_FILE.test(f));
+    assert.equal(chunks.length, 10, `one chunk per language: ${chunks.join(', ')}`);
 
     const page = await browser.newPage();
     const scripts: string[] = [];
@@ -192,11 +197,55 @@ describe('languages are lazy', () => {
     try {
       await page.goto(`${pages.origin}/integrations/plain/`);
       await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
-      const languageChunks = () => scripts.filter((f) => chunks.includes(f));
-      assert.deepEqual(languageChunks(), [], 'an English page loads no language chunk');
+      const languageChunks = () => scripts.filter((f) => chunks.includes(f)).map((f) => f.split('-')[0]);
+      assert.deepEqual(languageChunks(), ['en'], 'an English page loads English alone');
       await page.evaluate(() => (document.documentElement.lang = 'de'));
       await page.waitForFunction(() => document.querySelector('cr-brand-picker')?.shadowRoot?.querySelector('label[for="search"]')?.textContent?.includes('Marken'), undefined, {timeout: STEP_MS});
-      assert.deepEqual(languageChunks().map((f) => f.split('-')[0]), ['de'], 'German, and only German, loaded when shown');
+      assert.deepEqual(languageChunks(), ['en', 'de'], 'German, and only German, loaded when shown');
+    } finally {
+      await page.close();
+    }
+
+    const german = await browser.newPage();
+    scripts.length = 0;
+    german.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname.split('/').pop()!);
+    });
+    try {
+      await german.goto(`${pages.origin}/german.html`);
+      await german.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
+      assert.match(await german.locator('cr-brand-picker label[for="search"]').innerText(), /Marken/);
+      assert.deepEqual(scripts.filter((f) => chunks.includes(f)).map((f) => f.split('-')[0]), ['de'], 'a German page never loads English');
+    } finally {
+      await german.close();
+    }
+  });
+
+  test("a language file that cannot be fetched: English instead; none at all: the entry's own words, and Try again works", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    let refused = /\/de-[\w-]+\.js$/;
+    await page.route(/\/(en|de)-[\w-]+\.js$/, (route) => (refused.test(route.request().url()) ? route.abort() : route.continue()));
+    try {
+      await page.goto(`${pages.origin}/german.html`);
+      await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
+      assert.equal(await page.locator('cr-brand-picker label[for="search"]').innerText(), 'Search brands', 'English when German is missing');
+
+      // Offline for every language: the picker says so in the few words the entry holds.
+      refused = /\/(en|de)-[\w-]+\.js$/;
+      await page.goto(`${pages.origin}/german.html`);
+      const alert = page.locator('cr-brand-picker [part="error"]');
+      await alert.waitFor({timeout: STEP_MS});
+      assert.equal(await alert.innerText(), 'We could not reach the server. Check your connection and try again.');
+      assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').innerText(), 'Try again');
+      refused = /^$/;
+      // The browser keeps a failed module failed for the page's life: fetching again fails at once, so the page reloads.
+      await Promise.all([page.waitForEvent('load', {timeout: STEP_MS}), page.locator('cr-brand-picker [part="retry-button"]').click()]);
+      await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
+      assert.match(await page.locator('cr-brand-picker label[for="search"]').innerText(), /Marken/, 'German once it can be fetched');
+      assert.equal(await alert.count(), 0, 'the failure message is replaced by the element');
+      assert.deepEqual(errors, []);
     } finally {
       await page.close();
     }

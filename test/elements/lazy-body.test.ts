@@ -35,13 +35,17 @@ let tags = 0;
 function lazyTag() {
   const tag = `lazy-test-${++tags}`;
   let loads = 0;
+  let reloads = 0;
   let settle: {arrive: () => void; fail: () => void} | undefined;
-  class Public extends lazyBody(() => {
-    loads++;
-    return new Promise<{default: BodyClass}>((resolve, reject) => {
-      settle = {arrive: () => resolve({default: CountingBody}), fail: () => reject(new TypeError('Failed to fetch dynamically imported module'))};
-    });
-  }) {
+  class Public extends lazyBody(
+    () => {
+      loads++;
+      return new Promise<{default: BodyClass}>((resolve, reject) => {
+        settle = {arrive: () => resolve({default: CountingBody}), fail: () => reject(new TypeError('Failed to fetch dynamically imported module'))};
+      });
+    },
+    () => reloads++,
+  ) {
     @property() label = 'default';
   }
   customElements.define(tag, Public);
@@ -50,6 +54,7 @@ function lazyTag() {
     tag,
     make: () => document.createElement(tag) as Instance,
     loads: () => loads,
+    reloads: () => reloads,
     arrive: async () => {
       settle!.arrive();
       await new Promise((r) => setTimeout(r));
@@ -148,6 +153,26 @@ suite('lazyBody', () => {
     assert.equal(text(el), 'default', 'the body replaced the message');
     assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'));
     assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
+  });
+
+  test('"try again" that fails again reloads the page (browsers keep a failed module failed); not when offline', async () => {
+    const t = lazyTag();
+    const el = place(t.make());
+    await t.fail();
+    const retry = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    retry();
+    await t.fail();
+    assert.equal(t.reloads(), 1, 'reloaded once fetching again failed too');
+    // An own property shadows the prototype's getter; deleting it restores the real one.
+    Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => false});
+    try {
+      retry();
+      await t.fail();
+      assert.equal(t.reloads(), 1, 'offline: no reload, the message stays');
+      assert.ok(el.shadowRoot!.querySelector('[role="alert"]'));
+    } finally {
+      delete (navigator as {onLine?: boolean}).onLine;
+    }
   });
 
   test('a failed body is fetched again when an element of the tag is connected again', async () => {

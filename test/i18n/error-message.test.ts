@@ -2,7 +2,8 @@ import {assert} from '@open-wc/testing';
 import {ApiError} from '../../src/api/errors.js';
 import {problemInfo} from '../../src/api/problems.js';
 import {detailLines, errorMessage, problemMessage} from '../../src/i18n/error-message.js';
-import {englishMessages, loadMessages} from '../../src/i18n/i18n.js';
+import {loadMessages} from '../../src/i18n/i18n.js';
+import {messages as englishMessages} from '../../src/i18n/locales/en/index.js';
 
 const common = englishMessages.common;
 

@@ -1,7 +1,8 @@
 // Every language has exactly the English keys (recursively), the same argument count for every message function,
 // and real translations (not English copies); the loader maps page languages onto the ten upstream ones.
 import {assert} from '@open-wc/testing';
-import {cachedMessages, englishMessages, LANGS, loadMessages, toLang, toLocale, type Messages} from '../../src/i18n/i18n.js';
+import {cachedMessages, LANGS, loadMessages, toLang, toLocale, type Messages} from '../../src/i18n/i18n.js';
+import {messages as englishMessages} from '../../src/i18n/locales/en/index.js';
 
 type Tree = {[key: string]: unknown};
 
@@ -24,8 +25,10 @@ function sample(fn: (...args: never[]) => unknown): string {
 const english = leaves(englishMessages as unknown as Tree);
 
 suite('locales', () => {
-  test('the four sections exist in English', () => {
+  test('the four sections exist in English, which is a lazy chunk like the others', async () => {
     assert.hasAllKeys(englishMessages, ['common', 'picker', 'checkout', 'status']);
+    assert.strictEqual(await loadMessages('en'), englishMessages);
+    assert.strictEqual(cachedMessages('en'), englishMessages);
   });
 
   for (const lang of LANGS.filter((l) => l !== 'en')) {
@@ -56,17 +59,17 @@ suite('locales', () => {
     });
   }
 
-  test('locale files import at run time only their own section files and the tiny plural helper', async () => {
+  test('locale files import at run time only their own section files, the tiny plural helper and the offline words', async () => {
     // The dev server serves the files as the browser gets them: type-only imports are gone, runtime ones remain.
     // A module shared by the entry and the lazy language chunks may be split by the bundler into a chunk that the
-    // entry must then load too; keep that surface to plural.ts (or none).
+    // entry must then load too; keep that surface to plural.ts and offline.ts (which the entry holds anyway).
     const offending: string[] = [];
     for (const lang of LANGS) {
       for (const file of ['index', 'common', 'picker', 'checkout', 'status']) {
         const url = new URL(`../../src/i18n/locales/${lang}/${file}.ts`, import.meta.url);
         const code = await (await fetch(url)).text();
         const imports = [...code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-        for (const spec of imports) if (!/^(\.\/[a-z]+|\.\.\/\.\.\/plural)\.(js|ts)(\?.*)?$/.test(spec)) offending.push(`${lang}/${file}: ${spec}`);
+        for (const spec of imports) if (!/^(\.\/[a-z]+|\.\.\/\.\.\/(plural|offline))\.(js|ts)(\?.*)?$/.test(spec)) offending.push(`${lang}/${file}: ${spec}`);
       }
     }
     assert.deepEqual(offending, []);

@@ -1,13 +1,15 @@
 // English is the source of keys and argument shapes: every other language is typed against it.
+import {offline} from '../../offline.js';
+
 export const common = {
   loading: 'Loading…',
-  retry: 'Try again',
+  retry: offline.retry,
   /** Heading over the safe list made from a problem's moreDetails. */
   supportedPairs: 'Supported coin and network pairs:',
   allowedOptions: 'Allowed:',
   errors: {
     config: 'This widget is not set up yet: the page must give it a proxy-url.',
-    network: 'We could not reach the server. Check your connection and try again.',
+    network: offline.network,
     timeout: 'The server took too long to answer. Please try again.',
     aborted: 'The request was cancelled.',
     'rate-limited': 'Too many requests right now. Please wait a moment and try again.',
