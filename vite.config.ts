@@ -115,6 +115,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
   const holds = (path: string) => chunk.moduleIds.some((id) => id.replace(/\\/g, '/').includes(path));
   if (!chunk.isDynamicEntry && holds('/src/api/client.ts')) return 'api-[hash].js';
   if (!chunk.isDynamicEntry && holds('/src/store/order-persistence.ts')) return 'order-shared-[hash].js';
+  if (holds('/node_modules/lean-qr/')) return 'lean-qr-[hash].js'; // its "nano" build would be `nano-…`
   return '[name]-[hash].js';
 }
 

@@ -1,6 +1,8 @@
-// QR codes for the payment screen. The encoder (lean-qr, ~3.5 KiB gzipped, an ES module) is loaded lazily, since
-// only the payment screen needs it, and only its module matrix is used: the SVG is drawn by our own Lit template, so
-// no markup string from a library is ever parsed into the page and nothing needs a data: URL under a strict CSP.
+// QR codes for the payment screen. The encoder (lean-qr's "nano" build, 2 KiB gzipped, an ES module) is loaded
+// lazily, since only the payment screen and eSIMs need it, and only its module matrix is used: the SVG is drawn by
+// our own Lit template, so no markup string from a library is ever parsed into the page and nothing needs a data:
+// URL under a strict CSP. Nano encodes in byte mode only (the full build's 3.5 KiB could pick a denser mode for an
+// all-capitals text, which payment URIs are not) and keeps the correction level asked for (issue 6: what it costs).
 
 export interface QrMatrix {
   size: number;
@@ -8,14 +10,14 @@ export interface QrMatrix {
   path: string;
 }
 
-let encoder: Promise<typeof import('lean-qr')> | undefined;
+let encoder: Promise<typeof import('lean-qr/nano')> | undefined;
 
 /**
- * The QR matrix of `text`, exactly as given (error correction at least M: a wallet reads it from a screen, not
- * print; the encoder raises it when the chosen size has room to spare).
+ * The QR matrix of `text`, exactly as given, UTF-8 in byte mode (error correction M, 15% of the code may be lost:
+ * a wallet reads it from a screen, not from worn print).
  */
 export async function qrMatrix(text: string): Promise<QrMatrix> {
-  encoder ??= import('lean-qr');
+  encoder ??= import('lean-qr/nano');
   const {generate, correction} = await encoder;
   const code = generate(text, {minCorrectionLevel: correction.M});
   const size = code.size;
