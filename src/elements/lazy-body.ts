@@ -4,11 +4,12 @@
 // small (issue 6; README, "Each element is loaded when it is first used").
 //
 // How: a tag's public class (attributes, styles, the doc block) extends `lazyBody(load)`, a class that holds an
-// element back from connecting until the body has arrived. The body is a class extending CrElement; once loaded it
-// is put into the prototype chain above the lazy class (public class → lazy class → body → CrElement), so every
-// instance, made before or after, has the body's methods and Lit sees one whole element. The body's fields are set
-// by its `initBody()`, called once per instance before its first connection (an instance made before the body
-// arrived never ran the body's constructor). The body must not use `#private` fields for the same reason.
+// element back from connecting until the body and the element's language (also a lazy chunk) have arrived. The
+// body is a class extending CrElement; once loaded it is put into the prototype chain above the lazy class (public
+// class → lazy class → body → CrElement), so every instance, made before or after, has the body's methods and Lit
+// sees one whole element. The body's fields are set by its `initBody()`, called once per instance before its first
+// connection (an instance made before the body arrived never ran the body's constructor). The body must not use
+// `#private` fields for the same reason.
 import {html, render} from 'lit';
 import {ApiError} from '../api/errors.js';
 import {offline} from '../i18n/offline.js';
