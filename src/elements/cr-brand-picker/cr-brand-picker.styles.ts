@@ -27,10 +27,6 @@ export const pickerStyles = css`
   select.input {
     padding-right: var(--_space);
   }
-  .search-row {
-    display: flex;
-    gap: calc(var(--_space) / 2);
-  }
   [role='tablist'] {
     display: flex;
     flex-wrap: wrap;
