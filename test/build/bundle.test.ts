@@ -13,6 +13,7 @@ import {startTestServers, type TestServers} from '../support/servers.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {startPageServer, strictCsp, type PageServer, type PageServerOptions} from './page-server.js';
 import {ALL_BUDGET_KIB, ENTRY_BUDGET_KIB, bundleSizes, kib} from '../bench/sizes.js';
+import {messages as de} from '../../src/i18n/locales/de/index.js';
 
 interface Probe {
   violations: {directive: string; blocked: string; sample: string; source: string}[];
@@ -245,6 +246,30 @@ describe('languages are lazy', () => {
       await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
       assert.match(await page.locator('cr-brand-picker label[for="search"]').innerText(), /Marken/, 'German once it can be fetched');
       assert.equal(await alert.count(), 0, 'the failure message is replaced by the element');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('built bundle when a body cannot be fetched', () => {
+  test('the element says so in its own language; "Try again" reloads the page, which then works', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    let refuse = true;
+    await page.route(/\/cr-brand-picker-body-[\w-]+\.js$/, (route) => (refuse ? route.abort() : route.continue()));
+    try {
+      await page.goto(`${pages.origin}/german.html`);
+      const alert = page.locator('cr-brand-picker [part="error"]');
+      await alert.waitFor({timeout: STEP_MS});
+      assert.equal(await alert.innerText(), de.common.errors.network, 'in German: only the body failed');
+      assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').innerText(), de.common.retry);
+      refuse = false;
+      await Promise.all([page.waitForEvent('load', {timeout: STEP_MS}), page.locator('cr-brand-picker [part="retry-button"]').click()]);
+      await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
+      assert.equal(await alert.count(), 0);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
