@@ -350,6 +350,7 @@ suite('faults on the full flow', () => {
       await page.submit();
       const deadline = Date.now() + UI_TIMEOUT_MS;
       while (((await env.sandbox.stats()).counts['createOrder'] ?? 0) === 0 && Date.now() < deadline) await sleep(50);
+      assert.ok(((await env.sandbox.stats()).counts['createOrder'] ?? 0) > 0, 'the create reached upstream before the reload');
       await page.page.reload();
       // The reloaded page sends the pending create again with its key; the proxy, still waiting for upstream's
       // answer to the first, answers both with the one order.
