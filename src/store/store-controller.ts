@@ -35,6 +35,9 @@ export class StoreController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Lit calls this when the controller is added to a host that is connected, and again on the host's connection:
+    // subscribe once.
+    if (this.#connected) return;
     this.#connected = true;
     this.#listen();
     // Changes made while disconnected were missed.

@@ -121,4 +121,18 @@ suite('store', () => {
     host.connect();
     assert.equal(controller.value, 'GB', 'caught up on reconnect');
   });
+
+  test('StoreController: told of a connection twice (Lit does, for a controller added to a connected host): one subscription', () => {
+    const host = new FakeHost();
+    const store = getStore('twice');
+    const controller = new StoreController(host, (s) => s.country, store);
+    host.connect();
+    controller.hostConnected();
+    const before = host.updates;
+    store.update({country: 'NG'});
+    assert.equal(host.updates, before + 1, 'one re-render per change');
+    host.disconnect();
+    store.update({country: 'PH'});
+    assert.equal(host.updates, before + 1, 'nothing left listening after the disconnection');
+  });
 });
