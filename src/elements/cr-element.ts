@@ -140,7 +140,7 @@ export class CrElement extends LitElement {
   }
 
   override connectedCallback(): void {
-    this.#bindStore();
+    this.bindStore();
     super.connectedCallback();
     this.refreshLang();
   }
@@ -157,7 +157,7 @@ export class CrElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('store')) this.#bindStore();
+    if (changed.has('store')) this.bindStore();
     const store = this.storeInstance;
     // Push our own attributes into the store, so elements without them inherit ours.
     const push: Partial<StoreState> = {};
@@ -171,7 +171,8 @@ export class CrElement extends LitElement {
     this.refreshLang();
   }
 
-  #bindStore(): void {
+  /** Binds the store controllers to the store named by `store` (and gives it this element's own `lang`). */
+  protected bindStore(): void {
     const store = getStore(this.store ?? this.getAttribute('store'));
     for (const controller of this._controllers ?? []) controller.setStore(store);
     const ownLang = this.getAttribute('lang');
@@ -201,7 +202,8 @@ export class CrElement extends LitElement {
     }
     const pending = loadMessages(lang).then(
       (messages) => {
-        if (this.#lang === lang) this.#messages = messages;
+        // The language asked for last wins; but words of an earlier one beat having none (messagesReady).
+        if (this.#lang === lang || !this.#messages) this.#messages = messages;
       },
       // Not even English arrived: an element showing a language keeps it; one that never had any says so
       // (messagesReady), and the next refresh tries again.

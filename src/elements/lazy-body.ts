@@ -33,7 +33,9 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
 
   abstract class Lazy extends CrElement {
     override connectedCallback(): void {
-      // The language too is a lazy chunk: the element renders only once it has words (fetched with the body).
+      // The language too is a lazy chunk: the element renders only once it has words (fetched with the body). It is
+      // resolved against the element's own store, so that store is bound first.
+      this.bindStore();
       this.refreshLang();
       if (loaded && this.hasMessages) {
         if (!initialized.has(this)) {
@@ -92,18 +94,23 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
       };
       // In the element's language when that arrived (only the body failed), else the entry's own few words.
       const retryText = this.hasMessages ? this.messages.common.retry : offline.retry;
+      // With the element's own render options: Lit keeps this render's part for the body's first render, so its event
+      // listeners get the element as `this` (and styles that are not adopted stay first).
       render(
         html`<p class="error" part="error" role="alert">${this.fireError(error)}</p>
           <button type="button" class="button" part="retry-button" @click=${retry}>${retryText}</button>`,
         root,
+        this.renderOptions,
       );
     }
 
     override disconnectedCallback(): void {
-      // Removed while waiting: it is not connected for real when the body comes. Undoing a connection that never
-      // happened is harmless, and it stops the page-lang following a failure message started (refreshLang).
+      // Removed while waiting: it is not connected for real when the body comes. An instance the body never set up
+      // (initBody) must not run the body's own disconnection, which tears down fields it does not have: only the
+      // base element's (stops the page-lang following that refreshLang started).
       waiting.delete(this);
-      super.disconnectedCallback();
+      if (initialized.has(this)) super.disconnectedCallback();
+      else CrElement.prototype.disconnectedCallback.call(this);
     }
   }
   return Lazy as unknown as typeof CrElement;

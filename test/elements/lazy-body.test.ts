@@ -7,6 +7,8 @@ import {html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {CrElement} from '../../src/elements/cr-element.js';
 import {lazyBody, type BodyClass} from '../../src/elements/lazy-body.js';
+import {loadMessages} from '../../src/i18n/i18n.js';
+import {getStore} from '../../src/store/store.js';
 import type {ErrorDetail} from '../../src/events.js';
 
 /** A body that counts what it did per instance, so a test sees every connection and every initBody. */
@@ -24,8 +26,17 @@ class CountingBody extends CrElement {
     super.willUpdate(changed);
     if (changed.has('label')) this.log = [...this.log, `label=${this.label}`];
   }
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // Throws on an instance initBody never set up, as a real body's teardown would.
+    this.log = [...this.log, 'disconnected'];
+  }
+  private _clicked(): void {
+    this.log = [...this.log, 'clicked'];
+  }
   override render() {
-    return html`<p>${this.label}</p>`;
+    return html`<p>${this.label}</p>
+      <button type="button" @click=${this._clicked}>count</button>`;
   }
 }
 
@@ -113,7 +124,7 @@ suite('lazyBody', () => {
     later.remove();
     place(later);
     await later.updateComplete;
-    assert.deepEqual(later.log?.filter((l) => l !== 'label=default'), ['init', 'connected', 'connected']);
+    assert.deepEqual(later.log?.filter((l) => l !== 'label=default'), ['init', 'connected', 'disconnected', 'connected']);
     assert.deepEqual(waiting.log?.filter((l) => l === 'init'), ['init']);
     assert.equal(t.loads(), 1);
   });
@@ -125,6 +136,54 @@ suite('lazyBody', () => {
     await t.arrive();
     assert.isUndefined(gone.log);
     assert.isNull(gone.shadowRoot);
+  });
+
+  test("removed after the body arrived but while its language is still coming: the body's teardown never runs", async () => {
+    const t = lazyTag();
+    place(t.make());
+    await t.arrive();
+    const errors: string[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.message);
+    window.addEventListener('error', onError);
+    try {
+      const el = t.make();
+      el.setAttribute('lang', 'tl'); // no other test of this page loads Tagalog: the element waits for it
+      place(el);
+      el.remove();
+      await loadMessages('tl');
+      await new Promise((r) => setTimeout(r));
+      assert.deepEqual(errors, []);
+      assert.isUndefined(el.log, 'never set up, never connected');
+      assert.isNull(el.shadowRoot);
+    } finally {
+      window.removeEventListener('error', onError);
+    }
+  });
+
+  test("an element of another store, given its lang before connecting, leaves the default store's language alone", async () => {
+    const t = lazyTag();
+    const before = getStore().get().lang;
+    const el = t.make();
+    el.setAttribute('store', 'lazy-other');
+    el.setAttribute('lang', 'de');
+    place(el);
+    await t.arrive();
+    await el.updateComplete;
+    assert.equal(getStore('lazy-other').get().lang, 'de');
+    assert.equal(getStore().get().lang, before);
+  });
+
+  test('its language changed while the first one is still coming: it connects, and ends in the last one', async () => {
+    const t = lazyTag();
+    const el = t.make();
+    el.setAttribute('lang', 'vi'); // neither Vietnamese nor Chinese is loaded by another test of this page
+    place(el);
+    el.setAttribute('lang', 'zh');
+    await t.arrive();
+    await waitUntil(() => el.log?.includes('connected'), 'connected for real');
+    await el.updateComplete;
+    assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'), 'no false failure');
+    assert.equal(el.resolvedLang, 'zh');
   });
 
   test('a body that fails to load: a localized alert, cr-error with the network code, and "try again" fetches it again', async () => {
@@ -153,6 +212,9 @@ suite('lazyBody', () => {
     assert.equal(text(el), 'default', 'the body replaced the message');
     assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'));
     assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
+    // The body's listeners run on the element, though the failure message was rendered into the same root first.
+    el.shadowRoot!.querySelector('button')!.click();
+    assert.deepEqual(el.log, ['init', 'connected', 'label=default', 'clicked']);
   });
 
   test('"try again" that fails again reloads the page (browsers keep a failed module failed); not when offline', async () => {
