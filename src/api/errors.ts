@@ -86,6 +86,8 @@ export function errorFromResponse(status: number, body: unknown, retryAfterMs?: 
   const init = {status, ...(retryAfterMs === undefined ? {} : {retryAfterMs})};
   if (status === 429) return new ApiError('rate-limited', 'rate limited', init);
   if (status >= 500) return new ApiError('http-5xx', `upstream answered ${status}`, init);
+  // Request Timeout: the request may have been acted on (the proxy keeps an idempotency key for it, too).
+  if (status === 408) return new ApiError('timeout', 'upstream answered 408', init);
   // A 4xx Validation-shaped body: its problems.
   if (Array.isArray(record['problems']) && record['problems'].length) {
     const problems = (record['problems'] as unknown[])

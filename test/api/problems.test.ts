@@ -59,6 +59,8 @@ suite('problems', () => {
     assert.equal(errorFromResponse(400, undefined).code, 'http-4xx');
     assert.equal(errorFromResponse(404, {message: 'nope'}).code, 'not-found');
     assert.equal(errorFromResponse(503, {message: 'down'}).code, 'http-5xx');
+    // Request Timeout is no refusal: the request may have been acted on (a create's key must be kept).
+    assert.equal(errorFromResponse(408, {}).code, 'timeout');
     const limited = errorFromResponse(429, {}, 2000);
     assert.equal(limited.code, 'rate-limited');
     assert.equal(limited.retryAfterMs, 2000);
