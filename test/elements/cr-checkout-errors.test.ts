@@ -230,6 +230,39 @@ suite('cr-checkout: problems and failures', () => {
     }
   });
 
+  test('create answer lost, then a reload with two checkouts of the store: one resend, one order, one cr-order-created', async () => {
+    const store = unique('store');
+    const first = await mountCheckout({brand: 'Netflix', store});
+    await formReady(first);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(first, '#email')!, email);
+    const lost = loseFirstCreateAnswer();
+    try {
+      await submit(first);
+      await waitFor(() => $(first, '[part="form-error"]')?.textContent?.includes(first.messages.checkout.unknownOutcome), 'unknown outcome');
+      // A reload: the page's stores and elements are gone, sessionStorage (with the pending create) is not.
+      first.remove();
+      dropStore(store);
+      const created: string[] = [];
+      const onCreated = (e: Event) => created.push((e as CustomEvent<OrderCreatedDetail>).detail.order.order_id);
+      document.addEventListener('cr-order-created', onCreated);
+      try {
+        const [a, b] = await Promise.all([mountCheckout({brand: 'Netflix', store}), mountCheckout({brand: 'Netflix', store})]);
+        const [shownA, shownB] = await Promise.all([paymentShown(a!), paymentShown(b!)]);
+        assert.equal(shownA, shownB, 'both show the one order');
+        assert.lengthOf(lost.keys, 2, 'the first create and one resend, not one per element');
+        assert.equal(lost.keys[1], lost.keys[0], 'sent again with its key');
+        const orders = await ordersFor(email);
+        assert.lengthOf(orders, 1, 'one order upstream');
+        assert.deepEqual(created, [shownA], 'announced once, by one element');
+      } finally {
+        document.removeEventListener('cr-order-created', onCreated);
+      }
+    } finally {
+      lost.restore();
+    }
+  });
+
   test('create answer lost, then "start over": back to the form with everything typed, the key forgotten', async () => {
     const el = await mountCheckout({brand: 'Netflix'});
     await formReady(el);

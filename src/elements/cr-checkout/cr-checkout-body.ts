@@ -500,12 +500,15 @@ export default class CheckoutBody extends CrElement {
     const store = this.storeInstance;
     this._unknownOutcome = 'checking';
     try {
-      const order = await resendPending(store.name, this.state.proxyUrl, pending);
+      // Through the store's guard, like a first create: another checkout of this store resending the same record
+      // on this reload adopts this answer (one request, one event), and other tabs see the order id.
+      const outcome = await createOnce(store.name, pending.fp, () => resendPending(store.name, this.state.proxyUrl, pending));
+      const order = outcome.kind === 'adopt-id' ? await getOrder(this.state.proxyUrl, outcome.orderId) : outcome.order;
       this._unknownOutcome = undefined;
       const current = store.get().order;
       if (!current || current.order_id !== order.order_id) store.update({order});
       // This page never saw it created (the answer was lost, or came to the page before a reload).
-      this.dispatchEvent(orderCreatedEvent(order));
+      if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
     } catch (error) {
       if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         this._unknownOutcome = 'still-unknown';

@@ -14,7 +14,8 @@ import {checkoutStyles} from './cr-checkout.styles.js';
  * (USER_WALLET, USDC on Solana first). It is checked in the browser, then validated upstream, then the order is
  * created once (see order-guard.ts), kept per store in sessionStorage and resumed on reload.
  *
- * @fires cr-order-created - the order was created: `detail.order` (once per order; not on resume)
+ * @fires cr-order-created - the order was created: `detail.order` (once per order, by one element of the store:
+ *   also when a create whose answer was lost is sent again and answered; not when a saved order is resumed)
  * @fires cr-error - a failure the user was told about: `detail.code`, `detail.message` (one per upstream problem)
  * @csspart base - the whole checkout
  * @csspart form - the form
