@@ -15,6 +15,17 @@ const ALLOWED_TAGS = [
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a',
 ];
 const ALLOWED_ATTR = ['href', 'title', 'colspan', 'rowspan'];
+/**
+ * Elements off the allow-list whose text is still shown (the element itself goes): DOMPurify keeps the content of
+ * any element it removes, but the browser's sanitizer removes an element not in `elements` with everything in it,
+ * so it is told these, the ones upstream text is written with, to unwrap instead. What neither list names (script,
+ * style, media, forms' controls, svg, …) goes with its content in both engines' results.
+ */
+const UNWRAPPED_TAGS = [
+  'h1', 'h2', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'address', 'figure', 'figcaption',
+  'details', 'summary', 'center', 'font', 'big', 'tt', 'strike', 'del', 'ins', 'mark', 'abbr', 'acronym', 'cite',
+  'q', 'dfn', 'kbd', 'samp', 'var', 'time', 'data', 'bdi', 'bdo', 'nobr', 'label', 'caption', 'tfoot', 'picture',
+];
 /** Links may only go to web pages or mail addresses: never `javascript:`, `data:` or anything else. */
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
@@ -39,14 +50,20 @@ const HTML_NS = 'http://www.w3.org/1999/xhtml';
 export function withinAllowList(fragment: DocumentFragment): boolean {
   for (const el of fragment.querySelectorAll('*')) {
     if (el.namespaceURI !== HTML_NS || !ALLOWED_TAG_SET.has(el.localName)) return false;
-    for (const name of el.getAttributeNames()) if (!ALLOWED_ATTR_SET.has(name)) return false;
+    for (const name of el.getAttributeNames()) {
+      if (!ALLOWED_ATTR_SET.has(name)) return false;
+      // target and rel are ours, set on links only (fixLink).
+      if ((name === 'target' || name === 'rel') && el.localName !== 'a') return false;
+    }
     const href = el.getAttribute('href');
     if (href !== null && !SAFE_LINK.test(href.trim())) return false;
   }
   return true;
 }
 
-type SanitizerOptions = {sanitizer: {elements: string[]; attributes: string[]; comments: boolean; dataAttributes: boolean}};
+type SanitizerOptions = {
+  sanitizer: {elements: string[]; replaceWithChildrenElements: string[]; attributes: string[]; comments: boolean; dataAttributes: boolean};
+};
 type SetHTML = (this: Element, html: string, options: SanitizerOptions) => void;
 
 /**
@@ -71,7 +88,8 @@ export function sanitizeNatively(dirty: string): DocumentFragment | undefined {
   try {
     // A detached element: the markup is parsed and sanitized, nothing of it is in the page until we insert it.
     const holder = document.createElement('div');
-    setHTML.call(holder, dirty, {sanitizer: {elements: ALLOWED_TAGS, attributes: ALLOWED_ATTR, comments: false, dataAttributes: false}});
+    const sanitizer = {elements: ALLOWED_TAGS, replaceWithChildrenElements: UNWRAPPED_TAGS, attributes: ALLOWED_ATTR, comments: false, dataAttributes: false};
+    setHTML.call(holder, dirty, {sanitizer});
     const fragment = document.createDocumentFragment();
     fragment.append(...holder.childNodes);
     for (const link of fragment.querySelectorAll('a')) fixLink(link);

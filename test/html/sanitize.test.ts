@@ -71,6 +71,21 @@ for (const engine of ['native', 'dompurify'] as SanitizerEngine[]) {
 }
 
 suite('sanitizeHtml: which engine', () => {
+  test('both engines keep the same words: text inside elements off the allow-list stays (only the element goes)', async () => {
+    const upstream = `<h2>How to redeem</h2><section><p>Enter the <font color="red">code</font> at <mark>checkout</mark>,
+      <del>not</del> <ins>then</ins> <abbr title="personal identification number">PIN</abbr>.</p></section>
+      <table><caption>Fees</caption><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>
+      <footer><address>support@example.com</address></footer><script>gone()</script><video>gone too</video>`;
+    // Blocks' texts touch in textContent: compared without white space.
+    const words = (fragment: DocumentFragment) => (fragment.textContent ?? '').replace(/\s+/g, '');
+    const native = sanitizeNatively(withoutCspTriggers(upstream));
+    assert.ok(native, "the browser's sanitizer produced a result that passed the allow-list check");
+    const purified = await sanitizeHtml(upstream, 'dompurify');
+    const expected = 'How to redeem Enter the code at checkout, not then PIN. Fees 1 Total support@example.com'.replace(/\s+/g, '');
+    assert.equal(words(purified), expected);
+    assert.equal(words(native), expected);
+  });
+
   test('Chromium has the standard Sanitizer API: the browser itself sanitizes (the native results above are its own)', () => {
     assert.equal(sanitizerEngine(), 'native');
     // Not a silent fallback to DOMPurify: the browser's result passes the allow-list check by itself.
@@ -86,6 +101,7 @@ suite('sanitizeHtml: which engine', () => {
     assert.isFalse(withinAllowList(parse('<p class="x">a</p>')));
     assert.isFalse(withinAllowList(parse('<a href="javascript:void 0">a</a>')));
     assert.isFalse(withinAllowList(parse('<svg><a href="https://x.example">a</a></svg>')));
+    assert.isFalse(withinAllowList(parse('<p target="_blank">a</p>')), 'target belongs on links only');
   });
 });
 
