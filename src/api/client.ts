@@ -137,6 +137,11 @@ export interface CreateOrderOptions extends CallOptions {
    * to another, a non-safelisted header can make a cross-origin POST fail its preflight.
    */
   idempotencyKey?: string;
+  /**
+   * This key was sent before (`Idempotency-Resend: 1`): a proxy that does not know the key answers 409 outcome
+   * unknown instead of forwarding what might be a second order.
+   */
+  resend?: boolean;
 }
 
 /**
@@ -146,7 +151,7 @@ export interface CreateOrderOptions extends CallOptions {
  */
 export async function createOrder(proxyUrl: string | undefined, body: OrderBody, options?: CreateOrderOptions): Promise<OrderT> {
   const key = options?.idempotencyKey;
-  const headers = key ? {'idempotency-key': key} : undefined;
+  const headers = key ? {'idempotency-key': key, ...(options?.resend ? {'idempotency-resend': '1'} : {})} : undefined;
   const res = await send({method: 'POST', base: proxyUrl, path: paths.createOrder(), body, ...(headers ? {headers} : {})}, options);
   const maybeProblems = z.safeParse(Validation, res.body);
   if (maybeProblems.success && maybeProblems.data.problems?.length && !(res.body as {order_id?: unknown})?.order_id) {

@@ -4,7 +4,7 @@
 import {refuse, type Refusal} from './errors.js';
 
 /** Request headers a browser may send cross-origin (JSON POSTs, EventSource reconnects, order idempotency keys). */
-export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Last-Event-ID', 'Accept', 'Accept-Language', 'Content-Language', 'Idempotency-Key'];
+export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Last-Event-ID', 'Accept', 'Accept-Language', 'Content-Language', 'Idempotency-Key', 'Idempotency-Resend'];
 /**
  * Response headers the widget may read besides the CORS-safelisted ones: Retry-After, and the idempotency headers
  * (it learns from `Idempotency-Key-Supported` on any answer that it may send keys; see idempotency.ts).

@@ -130,6 +130,15 @@ async function handle(
     case 'wait':
       return responseFrom(await found.answer, {...echo, 'Idempotency-Replayed': 'true'});
     case 'miss':
+      // The widget marks a create it sends again. A key this process does not know may still have made an order
+      // (it expired, another proxy process or client address had it, the proxy restarted): never forward that.
+      if (request.headers.get('idempotency-resend') === '1') {
+        return refused(
+          refuse(409, 'IDEMPOTENCY_OUTCOME_UNKNOWN', 'This resend\'s Idempotency-Key is not known here; its first request may have created an order.', {
+            'Idempotency-Key': key,
+          }),
+        );
+      }
       break;
   }
   const limited = rateLimited();

@@ -11,7 +11,11 @@
 // - anything else (5xx, upstream unreachable or too slow, an answer too large to keep): the order may or may not
 //   exist and the proxy cannot tell, so a repeat is answered 409 IDEMPOTENCY_OUTCOME_UNKNOWN and never resent; the
 //   widget then asks the user before it creates with a new key.
-// A key sent with a different body is 422 IDEMPOTENCY_KEY_REUSED. Only fetch-standard APIs (Web Crypto for the hash).
+// A key sent with a different body is 422 IDEMPOTENCY_KEY_REUSED. A key the proxy does not know, on a request marked
+// `Idempotency-Resend: 1` (the widget sending a create again), is 409 IDEMPOTENCY_OUTCOME_UNKNOWN and not forwarded:
+// its first request may have made an order this process never saw (the key expired, another process or client
+// address had it, the proxy restarted), and forwarding it could make a second one. Only fetch-standard APIs (Web
+// Crypto for the hash).
 
 export interface IdempotencyConfig {
   /** Keys remembered at most (all clients together); the oldest are forgotten first. */

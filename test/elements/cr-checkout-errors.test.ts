@@ -185,20 +185,23 @@ suite('cr-checkout: problems and failures', () => {
   });
 
   /** Fails the first order POST after it reached upstream (the order IS created), as a dropped connection would. */
-  function loseFirstCreateAnswer(): {restore: () => void; keys: (string | undefined)[]} {
+  function loseFirstCreateAnswer(): {restore: () => void; keys: (string | undefined)[]; resends: boolean[]} {
     const realFetch = window.fetch;
     const keys: (string | undefined)[] = [];
+    const resends: boolean[] = [];
     window.fetch = async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       if (init?.method === 'POST' && /\/v5\/orders$/.test(url)) {
-        keys.push((init.headers as Record<string, string> | undefined)?.['idempotency-key']);
+        const headers = init.headers as Record<string, string> | undefined;
+        keys.push(headers?.['idempotency-key']);
+        resends.push(headers?.['idempotency-resend'] === '1');
         const answer = await realFetch(input, init);
         if (keys.length === 1) throw new TypeError('Failed to fetch');
         return answer;
       }
       return realFetch(input, init);
     };
-    return {restore: () => (window.fetch = realFetch), keys};
+    return {restore: () => (window.fetch = realFetch), keys, resends};
   }
 
   test('create answer lost: "unknown outcome", nothing resent by itself; "check again" resends with its key and gets that very order', async () => {
@@ -220,6 +223,7 @@ suite('cr-checkout: problems and failures', () => {
       assert.lengthOf(lost.keys, 2);
       assert.match(lost.keys[0] ?? '', /^[0-9a-f-]{36}$/, 'the create carried an Idempotency-Key');
       assert.equal(lost.keys[1], lost.keys[0], 'sent again with the same key');
+      assert.deepEqual(lost.resends, [false, true], 'marked as a resend, so a proxy that lost the key never forwards it');
       const orders = await ordersFor(email);
       assert.lengthOf(orders, 1, 'one order upstream');
       assert.equal(orders[0]!.order_id, orderId, 'the payment screen shows the order the lost answer carried');

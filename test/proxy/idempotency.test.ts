@@ -94,12 +94,17 @@ describe('the handler with keys, in front of a recording upstream', () => {
     res.end(body);
   };
   const creates = () => upstream.requests.filter((r) => r.method === 'POST' && r.url === '/v5/orders').length;
-  const post = (key: string | undefined, body: unknown = {payment: {coin: 'USDC'}}, init: {client?: string; signal?: AbortSignal} = {}) =>
+  const post = (key: string | undefined, body: unknown = {payment: {coin: 'USDC'}}, init: {client?: string; signal?: AbortSignal; resend?: boolean} = {}) =>
     handler(
       new Request('http://x/v5/orders', {
         method: 'POST',
         body: JSON.stringify(body),
-        headers: {'content-type': 'application/json', origin: ORIGIN, ...(key ? {'idempotency-key': key} : {})},
+        headers: {
+          'content-type': 'application/json',
+          origin: ORIGIN,
+          ...(key ? {'idempotency-key': key} : {}),
+          ...(init.resend ? {'idempotency-resend': '1'} : {}),
+        },
         ...(init.signal ? {signal: init.signal} : {}),
       }),
       {clientAddress: init.client ?? '192.0.2.1'},
@@ -178,6 +183,23 @@ describe('the handler with keys, in front of a recording upstream', () => {
     assert.equal(again.status, 409);
     assert.equal((await again.json()).error.code, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
     assert.equal(creates(), before);
+  });
+
+  test('a resend (marked by the widget) of a key this proxy does not know is 409 and never forwarded; a known one is replayed', async () => {
+    const before = creates();
+    const unknown = await post('resend-unknown-key-000001', undefined, {resend: true});
+    assert.equal(unknown.status, 409);
+    assert.equal((await unknown.json()).error.code, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+    assert.equal(creates(), before, 'nothing reached upstream');
+    // From another client address the key is unknown too (the phone moved from Wi-Fi to mobile data).
+    upstream.respond(createdOrder);
+    const key = 'resend-known-key-00000001';
+    assert.equal((await post(key)).status, 200);
+    assert.equal((await post(key, undefined, {resend: true, client: '198.51.100.7'})).status, 409);
+    const replayed = await post(key, undefined, {resend: true});
+    assert.equal(replayed.status, 200);
+    assert.equal(replayed.headers.get('idempotency-replayed'), 'true');
+    assert.equal(creates() - before, 1, 'one create upstream in all');
   });
 
   test('after a 4xx refusal no order exists: a resend with the key goes upstream again', async () => {

@@ -3,7 +3,8 @@
 // leaves. When the answer is lost (a dropped connection, a timeout, a 5xx on the way back, a reload mid-request),
 // the same body goes out again with the same key and the proxy answers with the first create's order, or says it
 // cannot tell (`outcome-unknown`). A definite refusal forgets the key: no order exists, and the next submit is new.
-import {createOrder, supportsIdempotencyKeys} from '../../api/client.js';
+import {createOrder} from '../../api/client.js';
+import {supportsIdempotencyKeys} from '../../api/http.js';
 import {isApiError} from '../../api/errors.js';
 import type {Order, OrderBody} from '../../api/schemas.js';
 import {
@@ -26,11 +27,12 @@ function newKey(): string {
   return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function send(storeName: string, proxyUrl: string | undefined, pending: Omit<PendingCreate, 'v'>): Promise<Order> {
+/** Sends `pending`; `resend` when its key went out before (the proxy then never forwards a key it does not know). */
+async function send(storeName: string, proxyUrl: string | undefined, pending: Omit<PendingCreate, 'v'>, resend: boolean): Promise<Order> {
   try {
     // The key goes out only if the proxy took keys when this purchase was first sent (a reloaded page may not have
     // heard from the proxy yet, but the pending record remembers).
-    const order = await createOrder(proxyUrl, pending.body as unknown as OrderBody, pending.keyed ? {idempotencyKey: pending.key} : {});
+    const order = await createOrder(proxyUrl, pending.body as unknown as OrderBody, pending.keyed ? {idempotencyKey: pending.key, resend} : {});
     // The order first, then the pending record: at no moment is neither in storage.
     saveOrder(storeName, order);
     clearPendingCreate(storeName);
@@ -47,15 +49,14 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
  * Creates the order for `body` (fingerprint `fp`). The same purchase still pending (same fingerprint, unanswered)
  * keeps its key, so this is also "send it again".
  */
-export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string, now = Date.now()): Promise<Order> {
+export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string): Promise<Order> {
+  const now = Date.now();
   const previous = loadPendingCreate(storeName, now);
   const keyed = supportsIdempotencyKeys(proxyUrl);
-  const pending =
-    previous && previous.fp === fp && previous.keyed === keyed
-      ? previous
-      : {key: newKey(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
+  const again = previous && previous.fp === fp && previous.keyed === keyed ? previous : undefined;
+  const pending = again ?? {key: newKey(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
   savePendingCreate(storeName, pending);
-  return send(storeName, proxyUrl, pending);
+  return send(storeName, proxyUrl, pending, again !== undefined);
 }
 
 /** Whether `pending` may be sent again: the proxy took its key, and still remembers it. */
@@ -65,5 +66,5 @@ export function canResend(pending: PendingCreate, now = Date.now()): boolean {
 
 /** Sends a pending create again, with its key and its body exactly as first sent. */
 export function resendPending(storeName: string, proxyUrl: string | undefined, pending: PendingCreate): Promise<Order> {
-  return send(storeName, proxyUrl, pending);
+  return send(storeName, proxyUrl, pending, true);
 }
