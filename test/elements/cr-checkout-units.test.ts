@@ -6,7 +6,8 @@ import {invoiceTimes} from '../../src/elements/shared/bolt11.js';
 import {paymentUri, toSmallestUnit, walletHref} from '../../src/elements/cr-checkout/payment-uri.js';
 import {formatTimeLeft, paymentDeadline} from '../../src/elements/shared/payment-deadline.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, orderStorageKey, pendingCreateKey, saveOrder, savePendingCreate} from '../../src/store/order-persistence.js';
-import {canResend} from '../../src/elements/cr-checkout/keyed-create.js';
+import {canResend, createKeyed} from '../../src/elements/cr-checkout/keyed-create.js';
+import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
 
@@ -147,6 +148,29 @@ suite('cr-checkout units', () => {
     // Hours old: forgotten.
     savePendingCreate(store, pending);
     assert.isUndefined(loadPendingCreate(store, now + 3 * 60 * 60_000));
+  });
+
+  test('the same purchase sent with a key before keeps it after a reload, before the page hears the proxy takes keys', async () => {
+    const store = `units-${Math.random()}`;
+    const pending = {key: '6f1c2a9e-0b7d-4c3e-9a51-2d8e4f6b7c12', fp: 'same-purchase', keyed: true, body: {lang: 'en'}, at: Date.now()};
+    savePendingCreate(store, pending);
+    const sent: Record<string, string>[] = [];
+    const realFetch = window.fetch;
+    // A proxy this page has never heard from (so it does not know yet that keys are taken); the answer is lost.
+    window.fetch = async (_input, init) => {
+      sent.push({...(init?.headers as Record<string, string>)});
+      throw new TypeError('Failed to fetch');
+    };
+    try {
+      await createKeyed(store, 'http://127.0.0.1:9/never-heard-of', {} as OrderBody, 'same-purchase').catch(() => undefined);
+    } finally {
+      window.fetch = realFetch;
+    }
+    assert.lengthOf(sent, 1);
+    assert.equal(sent[0]!['idempotency-key'], pending.key, 'sent with the key it first went out with');
+    assert.equal(sent[0]!['idempotency-resend'], '1', 'marked as sent again');
+    assert.equal(loadPendingCreate(store)?.key, pending.key, 'still pending: the outcome is unknown');
+    clearPendingCreate(store);
   });
 
   test('pending create without sessionStorage (blocked or full): this page still has it for "check again"', () => {

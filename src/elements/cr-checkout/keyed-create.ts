@@ -53,7 +53,9 @@ export function createKeyed(storeName: string, proxyUrl: string | undefined, bod
   const now = Date.now();
   const previous = loadPendingCreate(storeName, now);
   const keyed = supportsIdempotencyKeys(proxyUrl);
-  const again = previous && previous.fp === fp && previous.keyed === keyed ? previous : undefined;
+  // The same purchase sent with a key before keeps it, even if this page has not yet heard that the proxy takes keys
+  // (a reload): a new unkeyed record in its place would send it without one.
+  const again = previous && previous.fp === fp && (previous.keyed || !keyed) ? previous : undefined;
   const pending = again ?? {key: newKey(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
   savePendingCreate(storeName, pending);
   return send(storeName, proxyUrl, pending, again !== undefined);
