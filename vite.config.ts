@@ -3,8 +3,7 @@
 // The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
 import {defineConfig, type Plugin} from 'vite';
 import {fileURLToPath} from 'node:url';
-import MagicString from 'magic-string';
-import {htmlLiteralSqueezes} from './test/build/html-literals.js';
+import {squeezeTemplateLiterals} from './test/build/template-literals.js';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
 
@@ -25,48 +24,17 @@ function bundleFromSource(): Plugin {
 }
 
 /**
- * The build only: minifies the CSS inside our `css\`…\`` literals (comments and indentation out), which the JS
- * minifier must leave as written. Strings (`content: "…"`) are kept verbatim; literals with `${…}` are left alone.
+ * The build only: the CSS inside our `css` templates minified and the indentation inside our `html` templates
+ * squeezed to one space, which the JS minifier must leave as written (test/build/template-literals.ts says how, and
+ * why it is safe), with exact source maps.
  */
-export function minifyCssLiterals(): Plugin {
-  const squeeze = (css: string) =>
-    css
-      .replace(/\/\*[\s\S]*?\*\//g, '')
-      .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
-      .map((piece, i) =>
-        i % 2
-          ? piece
-          : piece
-              .replace(/\s+/g, ' ')
-              .replace(/\s*([{};,])\s*/g, '$1')
-              .replace(/:\s+/g, ':')
-              .replace(/;}/g, '}'),
-      )
-      .join('')
-      .trim();
+export function minifyTemplateLiterals(): Plugin {
   return {
-    name: 'cr-minify-css-literals',
+    name: 'cr-minify-template-literals',
     apply: 'build',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return undefined;
-      return code.replace(/\bcss`([^`$]*)`/g, (_, css: string) => `css\`${squeeze(css)}\``);
-    },
-  };
-}
-
-/** The build only: the indentation inside our html`…` templates out (test/build/html-literals.ts says why it is safe). */
-export function minifyHtmlLiterals(): Plugin {
-  return {
-    name: 'cr-minify-html-literals',
-    apply: 'build',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('html`')) return undefined;
-      const squeezes = htmlLiteralSqueezes(code);
-      if (!squeezes.length) return undefined;
-      const edited = new MagicString(code);
-      for (const {start, end} of squeezes) edited.overwrite(start, end, ' ');
-      // A real map: the bench's cost table reads the source maps of a build made with them.
-      return {code: edited.toString(), map: edited.generateMap({hires: true, source: id})};
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(?:html|css)`/.test(code)) return undefined;
+      return squeezeTemplateLiterals(code, id);
     },
   };
 }
@@ -121,7 +89,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
 
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource(), minifyCssLiterals(), minifyHtmlLiterals(), preloadChunkImports()],
+  plugins: [bundleFromSource(), minifyTemplateLiterals(), preloadChunkImports()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},
