@@ -1,9 +1,10 @@
 // Bundle sizes for `npm run bench` and the build test: every file of the script-tag build with its raw, gzip and
 // brotli size (node:zlib, maximum levels, as a CDN would serve them), what each kind of page loads at most (read off
-// the chunks' imports), and what each source module or package costs inside the entry.
+// the chunks' imports), and what each source file or package costs inside each chunk.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
+import {LANGS} from '../../src/i18n/i18n.js';
 
 export const ENTRY_FILE = 'cryptorefills-checkout.js';
 /** Budgets of issue 6, in KiB gzipped. */
@@ -38,20 +39,25 @@ export interface BundleSizes {
   chunks: FileSize[];
   /** Entry plus every lazy chunk: every language, sanitizer, QR encoder. */
   all: Total;
-  /** What a page with all three elements loads at most in one language (the entry, the three bodies and all they
-   *  may load, the largest language), where the browser has no standard Sanitizer API (DOMPurify is loaded). */
-  page: Total;
-  /** The same where the browser sanitizes by itself (the standard Sanitizer API: Chromium, Firefox): no DOMPurify. */
-  pageNativeSanitizer: Total;
-  /** Per kind of page (no element, each element alone, all three), with and without DOMPurify. */
+  /**
+   * What each kind of page (no element, each element alone, `ALL_THREE`) loads at most in one language: the entry,
+   * its bodies and all they may load, the largest language; where the browser sanitizes by itself (the standard
+   * Sanitizer API: Chromium, Firefox), and, named `… NO_SANITIZER_API`, where it has not and DOMPurify is loaded.
+   */
   pages: PageLoad[];
 }
 
+/** The page kind with all three elements, and the suffix of a kind's line where DOMPurify is loaded. */
+export const ALL_THREE = 'all three';
+export const NO_SANITIZER_API = ', no Sanitizer API';
+
 /** The DOMPurify chunk, loaded only where the browser has no standard Sanitizer API. */
 const SANITIZER_CHUNK = /^purify[\w.-]*\.js$/;
+/** The QR encoder's chunk (vite.config.ts names it). */
+const QR_CHUNK = /^lean-qr-[\w-]+\.js$/;
 
-/** Lazy language chunks are named after their folder (`de-<hash>.js`). */
-const LANGUAGE_CHUNK = /^(?:en|es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
+/** Lazy language chunks are named after their folder (`de-<hash>.js`), one per language. */
+export const LANGUAGE_CHUNK = new RegExp(`^(?:${LANGS.join('|')})-[\\w-]+\\.js$`);
 
 /** The body chunks of the elements (lazy-body.ts), by tag. */
 const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
@@ -118,18 +124,23 @@ export function bundleSizes(dir: string): BundleSizes {
     ['<cr-brand-picker> alone', ['cr-brand-picker']],
     ['<cr-checkout> alone', ['cr-checkout']],
     ['<cr-order-status> alone', ['cr-order-status']],
-    ['all three', ['cr-brand-picker', 'cr-checkout', 'cr-order-status']],
+    [ALL_THREE, ['cr-brand-picker', 'cr-checkout', 'cr-order-status']],
   ];
   const pages: PageLoad[] = [];
-  let allThree: {native: PageLoad; purified: PageLoad} | undefined;
   for (const [name, tags] of kinds) {
     const native = load(name, tags, true);
-    const purified = load(`${name}, no Sanitizer API`, tags, false);
+    const purified = load(`${name}${NO_SANITIZER_API}`, tags, false);
     // The DOMPurify line only where the page may load it at all.
     pages.push(native, ...(purified.files.length > native.files.length ? [purified] : []));
-    allThree = {native, purified}; // the last kind is all three
   }
-  return {entry, chunks, all: total(sizes), page: allThree!.purified, pageNativeSanitizer: allThree!.native, pages};
+  return {entry, chunks, all: total(sizes), pages};
+}
+
+/** The line of one kind of page (`pageOf(sizes, ALL_THREE + NO_SANITIZER_API)`). */
+export function pageOf(sizes: BundleSizes, page: string): PageLoad {
+  const found = sizes.pages.find((p) => p.page === page);
+  if (!found) throw new Error(`no page "${page}" in the size table`);
+  return found;
 }
 
 export const kib = (bytes: number) => (bytes / 1024).toFixed(1);
@@ -164,9 +175,9 @@ export interface ChunkCosts {
 
 /**
  * Builds the script-tag bundle in memory (vite.config.ts with source maps, nothing written) and answers what each
- * package or source folder costs inside the entry and each body or shared chunk (languages, DOMPurify and the QR
- * encoder are one thing each), largest first. Bytes the map gives no source for (the CSS of `css` literals, whose
- * minified text has no mapping) are `(css and glue)`.
+ * package or source file costs inside the entry and each body or shared chunk (languages, DOMPurify and the QR
+ * encoder, one thing each, are left out), largest first. Bytes the map gives no source for (the bundler's own glue)
+ * are `(bundler glue)`.
  */
 export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> {
   const [{build}, {SourceMapConsumer}] = await Promise.all([import('vite'), import('source-map-js')]);
@@ -174,7 +185,7 @@ export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> 
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
   const answer: ChunkCosts[] = [];
   for (const chunk of outputs) {
-    if (chunk.type !== 'chunk' || !chunk.map || LANGUAGE_CHUNK.test(chunk.fileName) || /^(purify|lean-qr)/.test(chunk.fileName)) continue;
+    if (chunk.type !== 'chunk' || !chunk.map || LANGUAGE_CHUNK.test(chunk.fileName) || SANITIZER_CHUNK.test(chunk.fileName) || QR_CHUNK.test(chunk.fileName)) continue;
     const lines = chunk.code.split('\n');
     const pieces = new Map<string, string>();
     const mappings: {generatedLine: number; generatedColumn: number; source: string | null}[] = [];
@@ -185,7 +196,7 @@ export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> 
       const next = mappings[i + 1];
       const line = lines[m.generatedLine - 1] ?? '';
       const end = next && next.generatedLine === m.generatedLine ? next.generatedColumn : line.length;
-      const group = m.source ? groupOf(m.source) : '(css and glue)';
+      const group = m.source ? groupOf(m.source) : '(bundler glue)';
       pieces.set(group, (pieces.get(group) ?? '') + line.slice(m.generatedColumn, end));
     });
     const costs = [...pieces]

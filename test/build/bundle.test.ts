@@ -12,7 +12,7 @@ import {builtBundleDir} from '../support/built-bundle.js';
 import {startTestServers, type TestServers} from '../support/servers.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {startPageServer, strictCsp, type PageServer, type PageServerOptions} from './page-server.js';
-import {ALL_BUDGET_KIB, ENTRY_BUDGET_KIB, bundleSizes, kib} from '../bench/sizes.js';
+import {ALL_BUDGET_KIB, ALL_THREE, ENTRY_BUDGET_KIB, LANGUAGE_CHUNK, bundleSizes, kib, pageOf} from '../bench/sizes.js';
 import {messages as de} from '../../src/i18n/locales/de/index.js';
 
 interface Probe {
@@ -179,15 +179,13 @@ describe('built bundle under a strict CSP', () => {
 });
 
 describe('languages are lazy', () => {
-  const LANGUAGE_FILE = /^(en|es|fr|de|it|pt|zh|tr|vi|tl)-[\w-]+\.js$/;
-
   test('the entry holds no language; a page loads just the language it shows, when it shows it', async () => {
     const entry = readFileSync(join(options.dist, 'cryptorefills-checkout.js'), 'utf8');
     for (const lang of ['en', 'de', 'fr', 'zh', 'vi'] as const) {
       const {messages} = (await import(`../../src/i18n/locales/${lang}/index.ts`)) as {messages: {picker: {search: string}}};
       assert.ok(!entry.includes(messages.picker.search), `no ${lang} text in the entry`);
     }
-    const chunks = readdirSync(options.dist).filter((f) => LANGUAGE_FILE.test(f));
+    const chunks = readdirSync(options.dist).filter((f) => LANGUAGE_CHUNK.test(f));
     assert.equal(chunks.length, 10, `one chunk per language: ${chunks.join(', ')}`);
 
     const page = await browser.newPage();
@@ -308,7 +306,7 @@ describe('built bundle loads an element only where it is used', () => {
     assert.ok(sizes.entry.gzip <= ENTRY_BUDGET_KIB * 1024, `entry ${kib(sizes.entry.gzip)} KiB gz, budget ${ENTRY_BUDGET_KIB}`);
     assert.deepEqual(sizes.pages[0]!.files, ['cryptorefills-checkout.js'], 'a page without elements loads the entry alone');
     // Each body is in the import graph the size table reads (importsOf), as it is for the browser.
-    const all = sizes.pages.find((p) => p.page === 'all three')!.files.join(' ');
+    const all = pageOf(sizes, ALL_THREE).files.join(' ');
     for (const tag of ['cr-brand-picker', 'cr-checkout', 'cr-order-status']) assert.match(all, new RegExp(`${tag}-body-`));
   });
 
