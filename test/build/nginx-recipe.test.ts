@@ -105,6 +105,8 @@ before(async () => {
     .replace(/# … your shop's listen[^\n]*/, `listen 127.0.0.1:${port};\n  set $cr_partner "${PARTNER}";\n  location / { root ${site}; }`)
     .replaceAll('include /etc/nginx/snippets/cryptorefills-upstream.conf;', `include ${snippetFile};`);
   assert.ok(serverBlock.includes(`listen 127.0.0.1:${port}`) && serverBlock.includes(snippetFile), 'the recipe still has the lines this test adapts');
+  // Loopback only: a rewrite above that stopped matching would leave nginx proxying to the real API.
+  assert.doesNotMatch(serverBlock + readFileSync(snippetFile, 'utf8'), /cryptorefills\.com|https:\/\//, 'no real upstream left in the config under test');
   for (const dir of ['body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']) mkdirSync(join(work, dir), {recursive: true});
   writeFileSync(
     join(work, 'nginx.conf'),
@@ -207,6 +209,9 @@ describe('the nginx recipe in front of the sandbox', () => {
       assert.equal(stats.orders, 1);
       assert.ok(stats.requests.some((r) => r.endpoint === 'subscribe'), 'the event stream went through nginx');
       assert.deepEqual(errors, []);
+      // Brand logos are upstream's images, fetched from its own host in production: the recipe proxies the API only,
+      // so the sandbox's logos at this test site's root are not there.
+      assert.deepEqual(failed.filter((f) => !/\/logos\//.test(f)), [], 'no API request failed or was refused on the way');
     } finally {
       await page.close();
     }

@@ -1,8 +1,7 @@
 import {assert, fixture, html} from '@open-wc/testing';
-import {sendMouse} from '@web/test-runner-commands';
 import {LitElement} from 'lit';
 import {CopyController} from '../../src/elements/shared/copy-controller.js';
-import {pasteClipboard} from '../support/clipboard.js';
+import {pasteClipboard, realClick} from '../support/clipboard.js';
 
 class CopyHost extends LitElement {
   copier = new CopyController(this);
@@ -16,11 +15,6 @@ class CopyHost extends LitElement {
 }
 customElements.define('test-copy-host', CopyHost);
 
-/** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
-async function realClick(el: Element): Promise<void> {
-  const box = el.getBoundingClientRect();
-  await sendMouse({type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]});
-}
 
 suite('CopyController', () => {
   test('copies the text on a click and marks the key as copied', async () => {

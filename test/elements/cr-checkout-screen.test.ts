@@ -2,19 +2,13 @@
 // localized "send exactly that amount on exactly that network" warning, copying the address for real (a real click,
 // the real clipboard, the polite live region), and a suspended network that is shown disabled and cannot be chosen.
 import {assert} from '@open-wc/testing';
-import {sendKeys, sendMouse} from '@web/test-runner-commands';
+import {sendKeys} from '@web/test-runner-commands';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import {$, $$, buyerEmail, formReady, mountCheckout, orderOn, ordersFor, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
-import {pasteClipboard} from '../support/clipboard.js';
+import {pasteClipboard, realClick} from '../support/clipboard.js';
 
-/** A real click (through the browser's input pipeline), so the page has the user activation a copy needs. */
-async function realClick(el: Element): Promise<void> {
-  el.scrollIntoView({block: 'center'});
-  const box = el.getBoundingClientRect();
-  await sendMouse({type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)]});
-}
 
 /** Chooses a coin as the select's change would (what a user's pick does). */
 async function chooseCoin(el: CrCheckout, coin: string): Promise<void> {

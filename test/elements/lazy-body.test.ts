@@ -132,8 +132,12 @@ suite('lazyBody', () => {
   test('removed before the body arrived: never connected, never initialized', async () => {
     const t = lazyTag();
     const gone = place(t.make());
+    const control = place(t.make());
     gone.remove();
     await t.arrive();
+    // The control, connected throughout, did become the whole element: by then the removed one would have too.
+    await control.updateComplete;
+    assert.include(control.log ?? [], 'connected');
     assert.isUndefined(gone.log);
     assert.isNull(gone.shadowRoot);
   });
