@@ -1,4 +1,5 @@
-// GET /v3/qrs/{id}: the order's qr_text as an SVG QR code (the same encoder as the widget's payment screen).
+// GET /v3/qrs/{id}: the order's qr_text as an SVG QR code (lean-qr's full build; the widget draws its own with the
+// nano build, src/qr/qr-matrix.ts).
 import {correction, generate} from 'lean-qr';
 import {toSvgSource} from 'lean-qr/extras/svg';
 

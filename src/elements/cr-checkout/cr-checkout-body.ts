@@ -204,7 +204,8 @@ export default class CheckoutBody extends CrElement {
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
       if (!this.state.order) {
-        if (loadOrder(this.storeInstance.name)) void this._resumeSaved();
+        const saved = loadOrder(this.storeInstance.name);
+        if (saved) void this._resumeSaved(saved);
         else this._resumePending();
       }
     }
@@ -242,9 +243,9 @@ export default class CheckoutBody extends CrElement {
     saveOrder(this.storeInstance.name, next);
   }
 
-  private async _resumeSaved(): Promise<void> {
+  /** Resumes the saved order (`saved`, when the caller has just read it). */
+  private async _resumeSaved(saved = loadOrder(this.storeInstance.name)): Promise<void> {
     const store = this.storeInstance;
-    const saved = loadOrder(store.name);
     if (!saved) return;
     this._resume = {orderId: saved.orderId};
     try {
@@ -475,7 +476,7 @@ export default class CheckoutBody extends CrElement {
     if (saved) {
       this._unknownOutcome = undefined;
       this._resumeChecked = true;
-      void this._resumeSaved();
+      void this._resumeSaved(saved);
       return;
     }
     const pending = loadPendingCreate(store.name);
@@ -604,7 +605,7 @@ export default class CheckoutBody extends CrElement {
     return html`<div class="message" role="alert" part="form-error">
       <p class="error">${m.unknownOutcome}</p>
       ${this._unknownOutcome === 'still-unknown' ? html`<p>${m.stillUnknown}</p>` : nothing}
-      ${this._unknownOutcome === 'checking' ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
+      ${checking ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
       <div class="actions">
         <button class="button primary" part="retry-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._checkAgain}>
           ${m.checkAgain}

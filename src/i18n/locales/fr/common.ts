@@ -18,7 +18,7 @@ export const common: CommonMessages = {
     'invalid-request': 'Un élément de cette requête n’est pas valide.',
     problems: 'La commande ne peut pas être passée en l’état.',
     'unknown-problem': 'La commande ne peut pas être passée en l’état. Modifiez-la ou réessayez plus tard.',
-    'outcome-unknown': 'Nous n\'avons pas pu confirmer la création de votre commande. Vérifiez vos e-mails avant de racheter.',
+    'outcome-unknown': 'Nous n’avons pas pu confirmer la création de votre commande. Vérifiez vos e-mails avant de racheter.',
   },
   problems: {
     AMOUNT_LESS_THEN_MINIMUM_ALLOWED: 'Le montant est inférieur au minimum autorisé.',
