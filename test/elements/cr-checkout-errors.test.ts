@@ -204,17 +204,28 @@ suite('cr-checkout: problems and failures', () => {
     return {restore: () => (window.fetch = realFetch), keys, resends};
   }
 
-  test('create answer lost: "unknown outcome", nothing resent by itself; "check again" resends with its key and gets that very order', async () => {
-    const el = await mountCheckout({brand: 'Netflix'});
+  /** A checkout (of `store`) whose create reached upstream but whose answer was lost: it shows "unknown outcome". */
+  async function withLostAnswer(store?: string) {
+    const el = await mountCheckout({brand: 'Netflix', ...(store ? {store} : {})});
     await formReady(el);
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
     const lost = loseFirstCreateAnswer();
-    const created: string[] = [];
-    el.addEventListener('cr-order-created', (e) => created.push((e as CustomEvent<OrderCreatedDetail>).detail.order.order_id));
     try {
       await submit(el);
       await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
+    } catch (error) {
+      lost.restore();
+      throw error;
+    }
+    return {el, email, lost};
+  }
+
+  test('create answer lost: "unknown outcome", nothing resent by itself; "check again" resends with its key and gets that very order', async () => {
+    const {el, email, lost} = await withLostAnswer();
+    const created: string[] = [];
+    el.addEventListener('cr-order-created', (e) => created.push((e as CustomEvent<OrderCreatedDetail>).detail.order.order_id));
+    try {
       await new Promise((r) => setTimeout(r, 300));
       assert.lengthOf(lost.keys, 1, 'never resent by itself');
       const check = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="retry-button"]')!;
@@ -236,14 +247,8 @@ suite('cr-checkout: problems and failures', () => {
 
   test('create answer lost, then a reload with two checkouts of the store: one resend, one order, one cr-order-created', async () => {
     const store = unique('store');
-    const first = await mountCheckout({brand: 'Netflix', store});
-    await formReady(first);
-    const email = buyerEmail();
-    type($<HTMLInputElement>(first, '#email')!, email);
-    const lost = loseFirstCreateAnswer();
+    const {el: first, email, lost} = await withLostAnswer(store);
     try {
-      await submit(first);
-      await waitFor(() => $(first, '[part="form-error"]')?.textContent?.includes(first.messages.checkout.unknownOutcome), 'unknown outcome');
       // A reload: the page's stores and elements are gone, sessionStorage (with the pending create) is not.
       first.remove();
       dropStore(store);
@@ -268,14 +273,8 @@ suite('cr-checkout: problems and failures', () => {
   });
 
   test('create answer lost, then "start over": back to the form with everything typed, the key forgotten', async () => {
-    const el = await mountCheckout({brand: 'Netflix'});
-    await formReady(el);
-    const email = buyerEmail();
-    type($<HTMLInputElement>(el, '#email')!, email);
-    const lost = loseFirstCreateAnswer();
+    const {el, email, lost} = await withLostAnswer();
     try {
-      await submit(el);
-      await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
       assert.isNotNull(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), 'the create is remembered while its outcome is unknown');
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="new-purchase-button"]')!.click();
       await el.updateComplete;
