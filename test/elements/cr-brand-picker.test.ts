@@ -33,6 +33,9 @@ async function picker(attrs: {country?: string; lang?: string; store?: string; p
 }
 
 async function loaded(el: CrBrandPicker): Promise<CrBrandPicker> {
+  // Rendered at all first: the element waits for its body and its language (fixture() waits only for an element it
+  // was given directly, not for one inside a wrapper).
+  await el.updateComplete;
   await until(() => options(el).length > 0 || root(el).querySelector('[part~="empty"], [part~="error"]'), 'the brands to load');
   await el.updateComplete;
   return el;
