@@ -10,7 +10,7 @@ import {getStore} from '../../src/store/store.js';
 import {expectAccessible} from '../support/a11y.js';
 import {proxyUrl, sandboxUrl} from '../support/env.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
-import {names, option, options, root, until} from '../support/picker-helpers.js';
+import {loaded, names, option, options, root, until} from '../support/picker-helpers.js';
 
 const sandbox = sandboxControls(sandboxUrl);
 const TRAP = '<img src=x onerror=alert(1)> Gifts & "Co"';
@@ -29,15 +29,6 @@ async function picker(attrs: {country?: string; lang?: string; store?: string; p
     lang=${attrs.lang ?? 'en'}
     theme=${attrs.theme ?? 'light'}
   ></cr-brand-picker>`);
-  return el;
-}
-
-async function loaded(el: CrBrandPicker): Promise<CrBrandPicker> {
-  // Rendered at all first: the element waits for its body and its language (fixture() waits only for an element it
-  // was given directly, not for one inside a wrapper).
-  await el.updateComplete;
-  await until(() => options(el).length > 0 || root(el).querySelector('[part~="empty"], [part~="error"]'), 'the brands to load');
-  await el.updateComplete;
   return el;
 }
 

@@ -6,7 +6,7 @@ import {emulateMedia, sendKeys} from '@web/test-runner-commands';
 import '../../src/define.js';
 import type {CrBrandPicker} from '../../src/elements/cr-brand-picker/cr-brand-picker.js';
 import {proxyUrl} from '../support/env.js';
-import {option, options, root, until} from '../support/picker-helpers.js';
+import {loaded, option, options, root} from '../support/picker-helpers.js';
 
 let storeCount = 0;
 const freshStore = () => `theming-${++storeCount}-${Date.now()}`;
@@ -14,11 +14,6 @@ const freshStore = () => `theming-${++storeCount}-${Date.now()}`;
 const selectedTab = (el: CrBrandPicker) => root(el).querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')!;
 const style = (element: Element) => getComputedStyle(element);
 
-async function loaded(el: CrBrandPicker): Promise<CrBrandPicker> {
-  await until(() => options(el).length > 0, 'the tiles to render');
-  await el.updateComplete;
-  return el;
-}
 
 /** A picker as the other picker tests mount it; `theme` absent when null (follow the system). */
 async function picker(attrs: {theme?: string | null; className?: string} = {}): Promise<CrBrandPicker> {

@@ -16,3 +16,14 @@ export const root = (el: CrBrandPicker) => el.shadowRoot!;
 export const options = (el: CrBrandPicker) => [...root(el).querySelectorAll<HTMLElement>('[role="option"]')];
 export const names = (el: CrBrandPicker) => options(el).map((o) => o.querySelector('.name')!.textContent!);
 export const option = (el: CrBrandPicker, name: string) => options(el).find((o) => o.querySelector('.name')!.textContent === name);
+
+/**
+ * Waits until the picker has rendered its brands (or its empty or error state): rendered at all first, since the
+ * element waits for its body and its language (fixture() waits only for an element it was given directly).
+ */
+export async function loaded(el: CrBrandPicker): Promise<CrBrandPicker> {
+  await el.updateComplete;
+  await until(() => options(el).length > 0 || root(el).querySelector('[part~="empty"], [part~="error"]'), 'the brands to load');
+  await el.updateComplete;
+  return el;
+}
