@@ -30,6 +30,18 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
   const initialized = new WeakSet<Lazy>();
   /** Elements whose "Try again" is fetching again. */
   const retrying = new WeakSet<Lazy>();
+  /** Elements showing the failure message (still in `waiting`). */
+  const failedShown = new WeakSet<Lazy>();
+
+  /** The body arrived after all (one element's "Try again", a new connection): the others stop showing the failure. */
+  const wakeFailed = () => {
+    for (const other of [...waiting]) {
+      if (!failedShown.has(other) || !other.isConnected) continue;
+      failedShown.delete(other);
+      waiting.delete(other);
+      other.connectedCallback();
+    }
+  };
 
   abstract class Lazy extends CrElement {
     override connectedCallback(): void {
@@ -70,12 +82,15 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
           retrying.delete(this);
           // Not arrived (network): say so, in the element and with cr-error; "try again" (or the next connection,
           // where a bundler's chunk loader can retry) fetches what is missing again.
+          failedShown.add(this);
           this.#showLoadFailure(new ApiError('network', 'the element could not be loaded', {cause: failed.reason}));
           return;
         }
         retrying.delete(this);
+        failedShown.delete(this);
         waiting.delete(this);
         this.connectedCallback();
+        wakeFailed();
       });
     }
 
@@ -88,6 +103,7 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
       const self = this as {renderRoot: HTMLElement | DocumentFragment | undefined};
       const root = (self.renderRoot ??= this.createRenderRoot());
       const retry = () => {
+        failedShown.delete(this);
         waiting.delete(this);
         retrying.add(this);
         this.connectedCallback();
@@ -109,6 +125,7 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
       // (initBody) must not run the body's own disconnection, which tears down fields it does not have: only the
       // base element's (stops the page-lang following that refreshLang started).
       waiting.delete(this);
+      failedShown.delete(this);
       if (initialized.has(this)) super.disconnectedCallback();
       else CrElement.prototype.disconnectedCallback.call(this);
     }

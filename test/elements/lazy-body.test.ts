@@ -241,6 +241,25 @@ suite('lazyBody', () => {
     }
   });
 
+  test('"try again" in one element that brings the body: every other element showing the failure becomes whole too', async () => {
+    const t = lazyTag();
+    const clicked = place(t.make());
+    const sibling = place(t.make());
+    await t.fail();
+    await waitUntil(() => sibling.shadowRoot?.querySelector('[role="alert"]'), 'the sibling shows the failure');
+    clicked.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await t.arrive();
+    await waitUntil(() => sibling.log?.includes('connected'), 'the sibling connected for real');
+    await Promise.all([clicked.updateComplete, sibling.updateComplete]);
+    for (const el of [clicked, sibling]) {
+      assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'), 'no failure message left');
+      assert.equal(text(el), 'default');
+      assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
+    }
+    assert.equal(t.loads(), 2);
+    assert.equal(t.reloads(), 0);
+  });
+
   test('a failed body is fetched again when an element of the tag is connected again', async () => {
     const t = lazyTag();
     const el = place(t.make());
