@@ -13,12 +13,14 @@ const usualPaths = [
   '/Applications/Chromium.app/Contents/MacOS/Chromium',
 ];
 
+const usualCommands = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
+
 export const howToGetChromium =
   'No Chrome or Chromium found: install one (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROME_PATH to its executable.';
 
 /** The Chrome to use, installing Debian's chromium first where that is possible; throws with one clear line otherwise. */
 export function ensureChrome(): string {
-  return ensureTool({envVar: 'CHROME_PATH', paths: usualPaths, pkg: 'chromium', hint: howToGetChromium});
+  return ensureTool({envVar: 'CHROME_PATH', paths: usualPaths, commands: usualCommands, pkg: 'chromium', hint: howToGetChromium});
 }
 
 /** Flags Chromium needs on these machines: root needs --no-sandbox, a closed network needs background traffic off. */

@@ -8,6 +8,7 @@ export function ensureNginx(): string {
   return ensureTool({
     envVar: 'NGINX_PATH',
     paths: ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/bin/nginx', '/opt/homebrew/bin/nginx'],
+    commands: ['nginx'],
     pkg: 'nginx-light',
     hint: howToGetNginx,
   });
