@@ -3,6 +3,7 @@
 // The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
 import {defineConfig, type Plugin} from 'vite';
 import {fileURLToPath} from 'node:url';
+import {staticClosure} from './test/build/chunk-graph.js';
 import {squeezeTemplateLiterals} from './test/build/template-literals.js';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
@@ -55,11 +56,7 @@ export function preloadChunkImports(): Plugin {
       if (output.sourcemap) return;
       const imports = new Map<string, string[]>();
       for (const item of Object.values(bundle)) if (item.type === 'chunk') imports.set(item.fileName, item.imports);
-      /** Every chunk `file` imports statically, transitively. */
-      const closure = (file: string, seen = new Set<string>()): Set<string> => {
-        for (const dep of imports.get(file) ?? []) if (!seen.has(dep)) closure(dep, seen.add(dep));
-        return seen;
-      };
+      const closure = (file: string) => staticClosure((f) => imports.get(f), file);
       for (const chunk of Object.values(bundle)) {
         if (chunk.type !== 'chunk') continue;
         const loaded = closure(chunk.fileName).add(chunk.fileName);

@@ -5,6 +5,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {brotliCompressSync, constants, gzipSync} from 'node:zlib';
 import {LANGS} from '../../src/i18n/i18n.js';
+import {staticClosure as closureIn} from '../build/chunk-graph.js';
 
 export const ENTRY_FILE = 'cryptorefills-checkout.js';
 /** Budgets of issue 6, in KiB gzipped. */
@@ -87,11 +88,7 @@ export function bundleSizes(dir: string): BundleSizes {
   });
   const largestLanguage = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip)[0];
   const graph = new Map(files.map((f) => [f, importsOf(code.get(f)!.toString('utf8'))]));
-  /** Every chunk `file` imports statically, transitively. */
-  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
-    for (const dep of graph.get(file)?.static ?? []) if (!seen.has(dep)) staticClosure(dep, seen.add(dep));
-    return seen;
-  };
+  const staticClosure = (file: string) => closureIn((f) => graph.get(f)?.static, file);
   /**
    * What `file` loads on its own with `import()`: not a chunk that another of its `import()`s brings statically
    * (vite.config.ts asks for a body's shared chunks with the body, to save a round trip; they come with the body).
