@@ -89,11 +89,7 @@ const edgeEnv = () => ({CR_PARTNER_ID: 'edge-partner', CR_ALLOWED_ORIGINS: SHOP,
 
 describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
   test('relays brands under /api/cr with the partner headers, refuses the rest', async () => {
-    process.env['CR_API_URL'] = sandbox.url;
-    process.env['CR_PARTNER_ID'] = 'next-partner';
-    process.env['CR_APP_VERSION'] = 'next-test';
-    process.env['CR_ALLOWED_ORIGINS'] = SHOP;
-    const route = await import('../../demo/integrations/nextjs/app/api/cr/[...path]/route.js');
+    const route = await nextRoute();
     assert.equal(route.dynamic, 'force-dynamic');
 
     const brands = await route.GET(new Request(`${SHOP}/api/cr/v2/brands?country_code=US`, {headers: {origin: SHOP, 'x-forwarded-for': '203.0.113.7'}}));
@@ -226,15 +222,9 @@ describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
 describe('edge worker (export default {fetch})', () => {
   test('relays an order created through it and its event stream to the end', async () => {
     const {default: worker} = await import('../../demo/integrations/edge/worker.js');
-    const env = {CR_PARTNER_ID: 'edge-partner', CR_ALLOWED_ORIGINS: SHOP, CR_API_URL: sandbox.url};
-    const body = {
-      user: {email: 'buyer@example.com'},
-      payment: {type: 'via', payment_via: 'USER_WALLET', coin: 'USDC', network: 'Solana'},
-      deliveries: [{brand_name: 'Steam', country_code: 'US', denomination: '20 USD', beneficiary_account: 'friend@example.com'}],
-      lang: 'en',
-    };
+    const env = edgeEnv();
     const created = await worker.fetch(
-      new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: SHOP, 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.4'}, body: JSON.stringify(body)}),
+      new Request('https://worker.example/v5/orders', {method: 'POST', headers: {origin: SHOP, 'content-type': 'application/json', 'cf-connecting-ip': '198.51.100.4'}, body: JSON.stringify(ORDER_BODY)}),
       env,
     );
     const order = (await created.json()) as {order_id: string};
