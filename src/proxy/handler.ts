@@ -17,6 +17,7 @@ import {
   type StoredAnswer,
 } from './idempotency.js';
 import {readJsonBody} from './json-body.js';
+import {readLimited} from './read-limited.js';
 import {createRateLimiter, type RateLimiter} from './rate-limit.js';
 import {methodsFor, parseTarget, route, type Route} from './request-guard.js';
 import {withKeepAlive} from './sse.js';
@@ -212,7 +213,7 @@ async function forward(
       // Following a redirect would resend the partner's headers to wherever it points.
       return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answered with a redirect.', corsHeaders);
     }
-    const bytes = await readAll(upstream.body, c.maxUpstreamBodyBytes);
+    const bytes = await readLimited(upstream.body, c.maxUpstreamBodyBytes);
     if (bytes === 'too-large') return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answer is too large.', corsHeaders);
     const out = relayedHeaders(upstream.headers, c.partnerId);
     for (const [k, v] of Object.entries(corsHeaders)) out.set(k, v);
@@ -230,30 +231,6 @@ async function forward(
   } finally {
     done();
   }
-}
-
-async function readAll(body: ReadableStream<Uint8Array> | null, max: number): Promise<Uint8Array<ArrayBuffer> | 'too-large'> {
-  if (body === null) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
 }
 
 /** An upstream error that quotes our `X-Cr-Application` back must not show it to the browser. */

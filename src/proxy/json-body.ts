@@ -1,7 +1,8 @@
-// Reads and checks a POST body: JSON only, small, an object. The limit is enforced while the body streams in, so a
-// client cannot make the proxy hold a large body in memory (or wait for one) before being told no.
+// Reads and checks a POST body: JSON only, small, an object. The limit is enforced while the body streams in
+// (read-limited.ts), so a client cannot make the proxy hold a large body in memory (or wait for one) before being told no.
 import {COUNTRY_CODE} from '../upstream/endpoints.js';
 import {refuse, type Refusal} from './errors.js';
+import {readLimited} from './read-limited.js';
 
 export interface JsonBody {
   /** What is sent upstream: the parsed body serialised again, so upstream sees exactly what the proxy checked. */
@@ -39,30 +40,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 const tooLarge = (maxBytes: number) => refuse(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
 
-async function readLimited(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array | 'too-large'> {
-  if (body === null) return new Uint8Array(0);
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const {done, value} = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      // Stop reading at once; the rest of the upload is discarded by the transport.
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
 
 /** The order's country for `X-Country-ISO-Code`: deliveries may be flat or `{kind, quantity, deliverable: {…}}`. */
 export function firstDeliveryCountry(body: Record<string, unknown>): string | undefined {

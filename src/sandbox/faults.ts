@@ -22,14 +22,20 @@ export const STREAM_FRAME_KINDS: readonly FaultKind[] = ['malformed-frame', 'dup
 
 export interface FaultSpec {
   kind: FaultKind;
+  /** The endpoint it acts on ('order', 'subscribe', 'createOrder', …); absent = all. */
   endpoint?: EndpointName;
   orderId?: string;
   /** How many times it fires; absent = until cleared. */
   times?: number;
+  /** slow: delay in ms. */
   ms?: number;
+  /** server-error: 500, 502 or 503. */
   status?: number;
+  /** rate-limit: Retry-After seconds. */
   retryAfter?: number;
+  /** unknown-state: the order_state to show (default QuantumLimbo). */
   state?: string;
+  /** drop-stream: 'now' (default: at once, open and new streams) or 'after-frame'. */
   timing?: 'now' | 'after-frame';
 }
 

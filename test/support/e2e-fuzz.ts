@@ -4,19 +4,8 @@
 // carries its number in User-Agent (the one header the proxy passes on verbatim), so the sandbox's request log
 // can be matched to the fuzzer's record one to one.
 import {COUNTRY_CODE, matchEndpoint, type EndpointName} from '../../src/upstream/endpoints.js';
+import {seededRandom} from '../../src/sandbox/ids.js';
 import type {RawRequest} from './e2e-raw-http.js';
-
-/** mulberry32: small, fast, and the same sequence on every machine for a given seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Query parameters each endpoint takes (README, "Query parameters allowed per endpoint"). */
 export const ALLOWED_QUERY: Record<EndpointName, readonly string[]> = {
@@ -115,7 +104,7 @@ function pick<T>(r: () => number, list: readonly T[]): T {
 
 /** Generates `count` requests from `seed`; `allowedOrigin` is the one origin the proxy was started with. */
 export function generateCases(seed: number, count: number, allowedOrigin: string): FuzzCase[] {
-  const r = prng(seed);
+  const r = seededRandom(seed);
   const cases: FuzzCase[] = [];
   for (let id = 0; id < count; id++) {
     // A third are plausible widget calls (with a few hostile headers): the fuzz must reach upstream often enough to

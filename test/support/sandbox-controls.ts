@@ -1,51 +1,13 @@
 // Typed wrapper of the sandbox's /__sandbox/ controls. Isomorphic: fetch only (no node: imports, no lit), so Node
-// tests and browser tests (the controls answer CORS) use the same helper.
+// tests and browser tests (the controls answer CORS) use the same helper. The wire shapes are the sandbox's own:
+// type imports only, so nothing of the server reaches a browser test.
+import type {FaultSpec} from '../../src/sandbox/faults.js';
+import type {LoggedRequest} from '../../src/sandbox/request-log.js';
+
+export type {FaultKind, FaultSpec} from '../../src/sandbox/faults.js';
+export type {LoggedRequest} from '../../src/sandbox/request-log.js';
 
 export type OrderAction = 'pay' | 'seen' | 'confirm' | 'deliver' | 'expire' | 'fail' | 'review' | 'refund' | 'cancel' | 'state';
-
-export type FaultKind =
-  | 'drop-stream'
-  | 'malformed-frame'
-  | 'duplicate-frame'
-  | 'out-of-order-frame'
-  | 'slow'
-  | 'server-error'
-  | 'rate-limit'
-  | 'malformed-json'
-  | 'unknown-state';
-
-export interface FaultSpec {
-  kind: FaultKind;
-  /** An endpoint name of src/upstream/endpoints.ts ('order', 'subscribe', 'createOrder', …); absent = all. */
-  endpoint?: string;
-  orderId?: string;
-  /** Fires this many times; absent = until cleared. */
-  times?: number;
-  /** slow: delay in ms. */
-  ms?: number;
-  /** server-error: 500, 502 or 503. */
-  status?: number;
-  /** rate-limit: Retry-After seconds. */
-  retryAfter?: number;
-  /** unknown-state: the order_state to show (default QuantumLimbo). */
-  state?: string;
-  /** drop-stream: 'now' (default: at once, open and new streams) or 'after-frame'. */
-  timing?: 'now' | 'after-frame';
-}
-
-export interface LoggedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  headers: Record<string, string>;
-  endpoint: string | null;
-  at: number;
-  /**
-   * POST bodies as the sandbox received them: the parsed JSON (bodies up to 16 KiB), else the first 2 KiB of the
-   * text. Absent for GETs and empty bodies.
-   */
-  body?: unknown;
-}
 
 export interface SandboxStats {
   openStreams: number;
