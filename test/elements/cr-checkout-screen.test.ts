@@ -69,6 +69,38 @@ suite('cr-checkout: the payment screen', () => {
     assert.include(text, String(stored['network']));
   });
 
+  test('what the order buys and for whom is shown before the amount: the order\'s own brand, denomination and recipient', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const recipient = `friend-${Date.now()}@example.com`;
+    type($<HTMLInputElement>(el, '#beneficiary')!, recipient);
+    const {orderId} = await orderOn(el);
+    const d = (await sandboxOrder(orderId)).deliveries[0]!.deliverable;
+    assert.equal(d['beneficiary_account'], recipient, 'upstream received the recipient typed');
+    const summary = $$(el, '[part="order-summary"]');
+    assert.lengthOf(summary, 1, 'one line for the one delivery');
+    const item = `${String(d['family'] ?? d['brand_name'])} ${String(d['localized_denomination'] ?? d['denomination'])}`;
+    assert.equal(summary[0]!.textContent!.trim(), el.messages.checkout.buyingFor(item, recipient));
+    assert.match(summary[0]!.textContent!, /^Steam \$\d+, for friend-\d+@example\.com$/);
+    assert.isTrue(
+      !!(summary[0]!.compareDocumentPosition($(el, '[part="amount-to-pay"]')!) & Node.DOCUMENT_POSITION_FOLLOWING),
+      'read before the amount to send',
+    );
+  });
+
+  test('a top-up\'s summary names the phone number as upstream received it, in the page\'s language', async () => {
+    const de = await loadMessages('de');
+    const el = await mountCheckout({brand: 'T-Mobile', lang: 'de'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#beneficiary')!, '(415) 555-0199');
+    const {orderId} = await orderOn(el);
+    const d = (await sandboxOrder(orderId)).deliveries[0]!.deliverable;
+    assert.equal(d['beneficiary_account'], '+14155550199');
+    const line = $(el, '[part="order-summary"]')!.textContent!.trim();
+    assert.equal(line, de.checkout.buyingFor(`T-Mobile ${String(d['localized_denomination'] ?? d['denomination'])}`, '+14155550199'));
+    assert.include(line, 'für', 'in German');
+  });
+
   test('copy address: a real click puts the address on the clipboard, the button says so, the live region announces it', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     const {orderId} = await orderOn(el);

@@ -33,6 +33,7 @@ import {checkoutStyles} from './cr-checkout.styles.js';
  * @csspart pay-button - the submit button
  * @csspart details - the brand details (`<details>` elements)
  * @csspart payment - the payment screen
+ * @csspart order-summary - what the order buys and for whom, on the payment screen (one per delivery)
  * @csspart amount-to-pay - the exact amount on the payment screen
  * @csspart network-name - the network on the payment screen
  * @csspart address - the deposit address

@@ -10,6 +10,7 @@ import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf} from '../../upstream/states.js';
 import type {CopyController} from '../shared/copy-controller.js';
+import {deliveryTitle} from '../shared/delivery-title.js';
 import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
 import {paymentUri, walletHref} from './payment-uri.js';
 
@@ -42,6 +43,19 @@ function qrCode(text: string, label: string): unknown {
     entry.promise.then((matrix) => qrSvg(matrix, label), () => nothing),
     html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`,
   );
+}
+
+/**
+ * What the order buys, one line per delivery ("Steam $20, for friend@example.com"), so the buyer checks the product
+ * and, above all, the phone number or e-mail before paying: a top-up sent to a mistyped number cannot be taken back.
+ */
+function buyingLines(order: Order, m: CheckoutMessages): string[] {
+  return order.deliveries.flatMap((delivery) => {
+    const {name, amount} = deliveryTitle(delivery);
+    const item = [name, amount].filter(Boolean).join(' ');
+    const account = delivery.deliverable.beneficiary_account?.trim();
+    return item ? [account ? m.buyingFor(item, account) : item] : [];
+  });
 }
 
 function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
@@ -84,10 +98,17 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const href = walletHref(uri);
   const copiedAmount = copier.copied === 'amount';
   const copiedAddress = copier.copied === 'address';
+  const buying = buyingLines(order, m);
   return html`<div class="payment" part="payment" data-phase="awaiting-payment" data-order-id=${order.order_id}>
     <h2 class="title">${m.paymentTitle}</h2>
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
+      ${buying.length
+        ? html`<div class="fact">
+            <dt>${m.buying}</dt>
+            ${buying.map((line) => html`<dd part="order-summary">${line}</dd>`)}
+          </div>`
+        : nothing}
       <div class="fact">
         <dt>${m.sendExactly}</dt>
         <dd>

@@ -13,6 +13,7 @@ import {loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {CopyController} from '../shared/copy-controller.js';
+import {deliveryTitle} from '../shared/delivery-title.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
 import {CrElement} from '../cr-element.js';
 import {missingAmount} from './amounts.js';
@@ -379,8 +380,7 @@ export default class OrderStatusBody extends CrElement {
   private _renderDelivery(order: Order, delivery: Delivery, index: number, m: Messages): TemplateResult {
     const view: DeliveryView = deliveryView(delivery);
     const d = delivery.deliverable;
-    const name = d.family || d.brand_name || '';
-    const amount = d.localized_denomination || d.denomination || '';
+    const {name, amount} = deliveryTitle(delivery);
     const key = `d${index}`;
     const headingId = `delivery-${index}`;
     return html`<li class="delivery" part="delivery" aria-labelledby=${headingId}>
