@@ -67,7 +67,7 @@ export const checkout = {
   // ---- payment screen ----
   paymentTitle: 'Complete your payment',
   /** Above the amount: what the order buys (upstream's brand and denomination) and for whom. */
-  buying: 'What you buy',
+  buying: 'Your purchase',
   buyingFor: (item: string, account: string) => `${item}, for ${account}`,
   sendExactly: 'Send exactly',
   onNetwork: 'Network',
