@@ -80,7 +80,7 @@ suite('cr-checkout: the payment screen', () => {
     const summary = $$(el, '[part="order-summary"]');
     assert.lengthOf(summary, 1, 'one line for the one delivery');
     const item = `${String(d['family'] ?? d['brand_name'])} ${String(d['localized_denomination'] ?? d['denomination'])}`;
-    assert.equal(summary[0]!.textContent!.trim(), el.messages.checkout.buyingFor(item, recipient));
+    assert.equal(summary[0]!.textContent!.trim(), el.messages.common.buyingFor(item, recipient));
     assert.match(summary[0]!.textContent!, /^Steam \$\d+, for friend-\d+@example\.com$/);
     assert.isTrue(
       !!(summary[0]!.compareDocumentPosition($(el, '[part="amount-to-pay"]')!) & Node.DOCUMENT_POSITION_FOLLOWING),
@@ -97,7 +97,7 @@ suite('cr-checkout: the payment screen', () => {
     const d = (await sandboxOrder(orderId)).deliveries[0]!.deliverable;
     assert.equal(d['beneficiary_account'], '+14155550199');
     const line = $(el, '[part="order-summary"]')!.textContent!.trim();
-    assert.equal(line, de.checkout.buyingFor(`T-Mobile ${String(d['localized_denomination'] ?? d['denomination'])}`, '+14155550199'));
+    assert.equal(line, de.common.buyingFor(`T-Mobile ${String(d['localized_denomination'] ?? d['denomination'])}`, '+14155550199'));
     assert.include(line, 'für', 'in German');
   });
 

@@ -131,6 +131,27 @@ suite('<cr-order-status>', () => {
     assert.equal(text(part(el, 'order-id')!.querySelector('code')), order.order_id);
   });
 
+  test('what the order buys and for whom, from the order itself, until it is delivered; localized', async () => {
+    const order = await createOrder({brand_name: 'Steam', country_code: 'US', denomination: '10 USD', beneficiary_account: 'friend@example.com'});
+    const d = order.deliveries[0]!.deliverable;
+    const item = `${d.family || d.brand_name} ${d.localized_denomination || d.denomination}`;
+    const {el, events} = await mount({orderId: order.order_id, lang: 'fr'});
+    await isLive(el);
+    await el.updateComplete;
+    const fr = el.messages.common;
+    assert.equal(text(part(el, 'order-summary')), `${fr.buying} ${fr.buyingFor(item, 'friend@example.com')}`);
+    assert.match(text(part(el, 'order-summary')), /^Votre achat Steam \S+, pour friend@example\.com$/);
+    await controls.act(order.order_id, 'pay');
+    await waitFor(() => events.some((e) => e.phase === 'awaiting-delivery'), 'the payment');
+    await el.updateComplete;
+    assert.include(text(part(el, 'order-summary')), 'friend@example.com', 'still shown while it is delivered');
+    await controls.act(order.order_id, 'deliver');
+    await waitFor(() => events.some((e) => e.phase === 'completed'), 'the delivery');
+    await el.updateComplete;
+    assert.isNull(part(el, 'order-summary'), 'the delivered view names the delivery itself');
+    assert.include(text(part(el, 'delivery')), 'Steam');
+  });
+
   test('expiry: what happened, the support link and the order id to copy', async () => {
     const order = await createOrder();
     const {el, events} = await mount({orderId: order.order_id});
@@ -139,6 +160,7 @@ suite('<cr-order-status>', () => {
     await waitFor(() => events.some((e) => e.phase === 'failed'), 'the failure');
     await el.updateComplete;
     assert.include(text(part(el, 'failure')), 'payment time ran out');
+    assert.match(text(part(el, 'order-summary')), /^Your purchase Steam \S+, for buyer@example\.com$/, 'what it was for, to quote to support');
     const support = part(el, 'support-link') as HTMLAnchorElement;
     assert.equal(support.href, `https://www.cryptorefills.com/support?order_id=${order.order_id}`);
     assert.equal(support.rel, 'noopener noreferrer');

@@ -911,6 +911,7 @@ export default class CheckoutBody extends CrElement {
       nowMs: this.now(),
       locale: this.locale,
       messages: this.messages.checkout,
+      common: this.messages.common,
       copier: this._copier,
       onNewPurchase: () => this.newPurchase(),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),

@@ -5,12 +5,13 @@ import {html, nothing, type TemplateResult} from 'lit';
 import {until} from 'lit/directives/until.js';
 import type {Currency, Order} from '../../api/schemas.js';
 import type {CheckoutMessages} from '../../i18n/locales/en/checkout.js';
+import type {CommonMessages} from '../../i18n/locales/en/common.js';
 import {formatCoin} from '../../i18n/format.js';
 import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf} from '../../upstream/states.js';
 import type {CopyController} from '../shared/copy-controller.js';
-import {deliveryTitle} from '../shared/delivery-title.js';
+import {purchaseLines} from '../shared/delivery-title.js';
 import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
 import {paymentUri, walletHref} from './payment-uri.js';
 
@@ -20,6 +21,7 @@ export interface PaymentView {
   nowMs: number;
   locale: string;
   messages: CheckoutMessages;
+  common: CommonMessages;
   copier: CopyController;
   onNewPurchase: () => void;
   /** Called on each render while the order waits for payment, with the minutes left (fractional). */
@@ -43,19 +45,6 @@ function qrCode(text: string, label: string): unknown {
     entry.promise.then((matrix) => qrSvg(matrix, label), () => nothing),
     html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`,
   );
-}
-
-/**
- * What the order buys, one line per delivery ("Steam $20, for friend@example.com"), so the buyer checks the product
- * and, above all, the phone number or e-mail before paying: a top-up sent to a mistyped number cannot be taken back.
- */
-function buyingLines(order: Order, m: CheckoutMessages): string[] {
-  return order.deliveries.flatMap((delivery) => {
-    const {name, amount} = deliveryTitle(delivery);
-    const item = [name, amount].filter(Boolean).join(' ');
-    const account = delivery.deliverable.beneficiary_account?.trim();
-    return item ? [account ? m.buyingFor(item, account) : item] : [];
-  });
 }
 
 function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
@@ -98,15 +87,15 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const href = walletHref(uri);
   const copiedAmount = copier.copied === 'amount';
   const copiedAddress = copier.copied === 'address';
-  const buying = buyingLines(order, m);
+  const purchase = purchaseLines(order, view.common);
   return html`<div class="payment" part="payment" data-phase="awaiting-payment" data-order-id=${order.order_id}>
     <h2 class="title">${m.paymentTitle}</h2>
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
-      ${buying.length
+      ${purchase.length
         ? html`<div class="fact">
-            <dt>${m.buying}</dt>
-            ${buying.map((line) => html`<dd part="order-summary">${line}</dd>`)}
+            <dt>${view.common.buying}</dt>
+            ${purchase.map((line) => html`<dd part="order-summary">${line}</dd>`)}
           </div>`
         : nothing}
       <div class="fact">

@@ -13,7 +13,7 @@ import {loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {CopyController} from '../shared/copy-controller.js';
-import {deliveryTitle} from '../shared/delivery-title.js';
+import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
 import {CrElement} from '../cr-element.js';
 import {missingAmount} from './amounts.js';
@@ -305,7 +305,7 @@ export default class OrderStatusBody extends CrElement {
           : html`<p class="strong">${this._nowText(order)}</p>
               ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}
       </div>
-      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+      ${this._renderPurchase(order)} ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
     `;
   }
 
@@ -318,7 +318,7 @@ export default class OrderStatusBody extends CrElement {
         <p class="muted">${m.failedRetry}</p>
         ${this._renderSupport(order, m)}
       </div>
-      ${this._renderOrderId(order, m)}
+      ${this._renderPurchase(order)} ${this._renderOrderId(order, m)}
     `;
   }
 
@@ -330,7 +330,7 @@ export default class OrderStatusBody extends CrElement {
         <p>${m.reviewHelp}</p>
         ${this._renderSupport(order, m)}
       </div>
-      ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+      ${this._renderPurchase(order)} ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
     `;
   }
 
@@ -340,6 +340,17 @@ export default class OrderStatusBody extends CrElement {
         >${m.support}<span class="visually-hidden"> ${m.newTab}</span></a
       >
     </p>`;
+  }
+
+  /** What the order buys and for whom, until it is delivered (the delivered view names each delivery itself). */
+  private _renderPurchase(order: Order): TemplateResult | typeof nothing {
+    const common = this.messages.common;
+    const lines = purchaseLines(order, common);
+    if (!lines.length) return nothing;
+    return html`<div class="row" part="order-summary">
+      <span class="label">${common.buying}</span>
+      <span class="lines">${lines.map((line) => html`<span>${line}</span>`)}</span>
+    </div>`;
   }
 
   private _renderOrderId(order: Order, m: Messages): TemplateResult {

@@ -92,6 +92,9 @@ export const statusStyles = css`
     gap: var(--_space);
     margin: var(--_space) 0;
   }
+  .lines {
+    display: grid;
+  }
   .label {
     font-weight: 600;
   }

@@ -26,6 +26,7 @@ import {statusStyles} from './cr-order-status.styles.js';
  * @csspart payment-status - the sentence that says where the payment stands
  * @csspart missing-amount - what is still missing of a partial payment
  * @csspart connection - the "reconnecting" / "paused" note
+ * @csspart order-summary - what the order buys and for whom, until it is delivered
  * @csspart deliveries - the list of delivered products
  * @csspart delivery - one delivered product
  * @csspart code - a gift card code, an activation code or the order id

@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Ihre Bestellung wird fortgesetzt…',
   resumeFailed: 'Ihre Bestellung konnte nicht geladen werden.',
   paymentTitle: 'Schließen Sie Ihre Zahlung ab',
-  buying: 'Ihr Kauf',
-  buyingFor: (item, account) => `${item}, für ${account}`,
   sendExactly: 'Senden Sie genau',
   onNetwork: 'Netzwerk',
   toAddress: 'An diese Adresse',

@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Erneut versuchen',
   supportedPairs: 'Unterstützte Kombinationen aus Coin und Netzwerk:',
   allowedOptions: 'Erlaubt:',
+  buying: 'Ihr Kauf',
+  buyingFor: (item, account) => `${item}, für ${account}`,
   errors: {
     config: 'Dieses Widget ist noch nicht eingerichtet: Die Seite muss ihm eine proxy-url geben.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

@@ -66,9 +66,6 @@ export const checkout = {
   resumeFailed: 'Your order could not be loaded.',
   // ---- payment screen ----
   paymentTitle: 'Complete your payment',
-  /** Above the amount: what the order buys (upstream's brand and denomination) and for whom. */
-  buying: 'Your purchase',
-  buyingFor: (item: string, account: string) => `${item}, for ${account}`,
   sendExactly: 'Send exactly',
   onNetwork: 'Network',
   toAddress: 'To this address',

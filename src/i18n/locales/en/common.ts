@@ -7,6 +7,9 @@ export const common = {
   /** Heading over the safe list made from a problem's moreDetails. */
   supportedPairs: 'Supported coin and network pairs:',
   allowedOptions: 'Allowed:',
+  /** What an order buys (upstream's brand and denomination) and for whom: the payment screen and the tracking. */
+  buying: 'Your purchase',
+  buyingFor: (item: string, account: string) => `${item}, for ${account}`,
   errors: {
     config: 'This widget is not set up yet: the page must give it a proxy-url.',
     network: offline.network,

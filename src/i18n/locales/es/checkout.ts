@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Retomando tu pedido…',
   resumeFailed: 'No se pudo cargar tu pedido.',
   paymentTitle: 'Completa tu pago',
-  buying: 'Lo que compras',
-  buyingFor: (item, account) => `${item}, para ${account}`,
   sendExactly: 'Envía exactamente',
   onNetwork: 'Red',
   toAddress: 'A esta dirección',

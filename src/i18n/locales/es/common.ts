@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Reintentar',
   supportedPairs: 'Combinaciones de moneda y red admitidas:',
   allowedOptions: 'Permitido:',
+  buying: 'Tu compra',
+  buyingFor: (item, account) => `${item}, para ${account}`,
   errors: {
     config: 'Este widget aún no está configurado: la página debe indicarle un proxy-url.',
     network: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',

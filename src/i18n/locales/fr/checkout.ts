@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Reprise de votre commande…',
   resumeFailed: 'Impossible de charger votre commande.',
   paymentTitle: 'Finalisez votre paiement',
-  buying: 'Votre achat',
-  buyingFor: (item, account) => `${item}, pour ${account}`,
   sendExactly: 'Envoyez exactement',
   onNetwork: 'Réseau',
   toAddress: 'À cette adresse',

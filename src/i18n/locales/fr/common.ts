@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Réessayer',
   supportedPairs: 'Combinaisons de cryptomonnaie et de réseau acceptées :',
   allowedOptions: 'Autorisé :',
+  buying: 'Votre achat',
+  buyingFor: (item, account) => `${item}, pour ${account}`,
   errors: {
     config: 'Ce widget n’est pas encore configuré : la page doit lui fournir un proxy-url.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',

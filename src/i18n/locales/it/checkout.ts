@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Ripresa del tuo ordine…',
   resumeFailed: 'Impossibile caricare il tuo ordine.',
   paymentTitle: 'Completa il pagamento',
-  buying: 'Il tuo acquisto',
-  buyingFor: (item, account) => `${item}, per ${account}`,
   sendExactly: 'Invia esattamente',
   onNetwork: 'Rete',
   toAddress: 'A questo indirizzo',

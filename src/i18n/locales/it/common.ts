@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Riprova',
   supportedPairs: 'Combinazioni di moneta e rete supportate:',
   allowedOptions: 'Consentito:',
+  buying: 'Il tuo acquisto',
+  buyingFor: (item, account) => `${item}, per ${account}`,
   errors: {
     config: 'Questo widget non è ancora configurato: la pagina deve indicargli un proxy-url.',
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',

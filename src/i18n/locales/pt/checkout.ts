@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Retomando seu pedido…',
   resumeFailed: 'Não foi possível carregar seu pedido.',
   paymentTitle: 'Conclua seu pagamento',
-  buying: 'O que você compra',
-  buyingFor: (item, account) => `${item}, para ${account}`,
   sendExactly: 'Envie exatamente',
   onNetwork: 'Rede',
   toAddress: 'Para este endereço',

@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Tentar novamente',
   supportedPairs: 'Combinações de moeda e rede aceitas:',
   allowedOptions: 'Permitido:',
+  buying: 'Sua compra',
+  buyingFor: (item, account) => `${item}, para ${account}`,
   errors: {
     config: 'Este widget ainda não está configurado: a página precisa informar um proxy-url.',
     network: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',

@@ -60,8 +60,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Itinutuloy ang iyong order…',
   resumeFailed: 'Hindi ma-load ang iyong order.',
   paymentTitle: 'Tapusin ang iyong bayad',
-  buying: 'Ang binibili mo',
-  buyingFor: (item, account) => `${item}, para sa ${account}`,
   sendExactly: 'Magpadala nang eksakto',
   onNetwork: 'Network',
   toAddress: 'Sa address na ito',

@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Subukang muli',
   supportedPairs: 'Mga suportadong pares ng coin at network:',
   allowedOptions: 'Pinapayagan:',
+  buying: 'Ang binibili mo',
+  buyingFor: (item, account) => `${item}, para sa ${account}`,
   errors: {
     config: 'Hindi pa naka-set up ang widget na ito: kailangang bigyan ito ng page ng proxy-url.',
     network: 'Hindi namin maabot ang server. Suriin ang iyong koneksyon at subukang muli.',

@@ -56,8 +56,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Siparişinize devam ediliyor…',
   resumeFailed: 'Siparişiniz yüklenemedi.',
   paymentTitle: 'Ödemenizi tamamlayın',
-  buying: 'Satın aldığınız',
-  buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   sendExactly: 'Tam olarak gönderin',
   onNetwork: 'Ağ',
   toAddress: 'Bu adrese',

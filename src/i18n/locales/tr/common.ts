@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Tekrar dene',
   supportedPairs: 'Desteklenen coin ve ağ eşleşmeleri:',
   allowedOptions: 'İzin verilenler:',
+  buying: 'Satın alımınız',
+  buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   errors: {
     config: 'Bu bileşen henüz yapılandırılmadı: sayfanın ona bir proxy-url vermesi gerekiyor.',
     network: 'Sunucuya ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',

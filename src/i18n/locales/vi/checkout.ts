@@ -56,8 +56,6 @@ export const checkout: CheckoutMessages = {
   resuming: 'Đang tiếp tục đơn hàng của bạn…',
   resumeFailed: 'Không thể tải đơn hàng của bạn.',
   paymentTitle: 'Hoàn tất thanh toán',
-  buying: 'Bạn mua',
-  buyingFor: (item, account) => `${item}, cho ${account}`,
   sendExactly: 'Gửi chính xác',
   onNetwork: 'Mạng',
   toAddress: 'Tới địa chỉ này',

@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: 'Thử lại',
   supportedPairs: 'Các cặp đồng tiền và mạng được hỗ trợ:',
   allowedOptions: 'Được phép:',
+  buying: 'Sản phẩm bạn mua',
+  buyingFor: (item, account) => `${item}, cho ${account}`,
   errors: {
     config: 'Tiện ích này chưa được thiết lập: trang cần cung cấp proxy-url cho nó.',
     network: 'Không thể kết nối tới máy chủ. Hãy kiểm tra kết nối và thử lại.',

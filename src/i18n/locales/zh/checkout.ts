@@ -55,8 +55,6 @@ export const checkout: CheckoutMessages = {
   resuming: '正在恢复您的订单…',
   resumeFailed: '无法加载您的订单。',
   paymentTitle: '完成付款',
-  buying: '您购买的商品',
-  buyingFor: (item, account) => `${item}，收件人：${account}`,
   sendExactly: '请准确发送',
   onNetwork: '网络',
   toAddress: '发送至此地址',

@@ -5,6 +5,8 @@ export const common: CommonMessages = {
   retry: '重试',
   supportedPairs: '支持的币种与网络组合：',
   allowedOptions: '允许：',
+  buying: '您购买的商品',
+  buyingFor: (item, account) => `${item}，收件人：${account}`,
   errors: {
     config: '此组件尚未配置：页面需要为其提供 proxy-url。',
     network: '无法连接服务器。请检查网络连接后重试。',
