@@ -68,6 +68,7 @@ export default {
 <html lang="en"><head><meta charset="utf-8"></head><body>
 <script>window.__CR_TEST__ = ${testEnv};</script>
 <script type="module" src="${testFramework}"></script>
+<script type="module" src="/test/support/readable-failures.ts"></script>
 </body></html>`,
   plugins: [
     cjsAsEsm,

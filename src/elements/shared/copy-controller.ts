@@ -46,7 +46,16 @@ async function writeToClipboard(text: string): Promise<boolean> {
   }
 }
 
+/** The focused element, inside shadow roots too (document.activeElement stops at the host). */
+function focusedElement(): HTMLElement | undefined {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : undefined;
+}
+
 function copyBySelection(text: string): boolean {
+  // Selecting the textarea takes the focus: a keyboard user must find it back on the copy button afterwards.
+  const focused = focusedElement();
   const area = document.createElement('textarea');
   area.value = text;
   area.setAttribute('readonly', '');
@@ -62,5 +71,6 @@ function copyBySelection(text: string): boolean {
     return false;
   } finally {
     area.remove();
+    focused?.focus({preventScroll: true});
   }
 }
