@@ -119,6 +119,49 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     localStorage.removeItem(markerKey(store));
   });
 
+  test('two tabs writing their marker at the same moment: the one overwritten waits, then adopts, or creates if the other gave up', async () => {
+    const store = unique('store');
+    const fp = fingerprint({race: unique()});
+    /** Writes the other tab's marker over ours as soon as ours is there (inside the settle delay). */
+    const overwriteOurs = (extra: Record<string, unknown> = {}) =>
+      new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          const raw = localStorage.getItem(markerKey(store));
+          if (!raw || (JSON.parse(raw) as {tab: string}).tab !== 'this-tab') return;
+          clearInterval(poll);
+          localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at: Date.now(), ...extra}));
+          resolve();
+        }, 1);
+      });
+    try {
+      // The other tab wins the race and creates: this one adopts its order, and never sends its own.
+      let created = 0;
+      const raced = overwriteOurs();
+      const outcome = createOnce(store, fp, async () => {
+        created++;
+        throw new Error('must not create');
+      }, {tab: 'this-tab'});
+      await raced;
+      const orderId = '0d2c9d55-1111-4bbb-8ccc-000000000043';
+      await new Promise((r) => setTimeout(r, 120));
+      localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at: Date.now(), orderId}));
+      assert.deepEqual(await outcome, {kind: 'adopt-id', orderId});
+      assert.equal(created, 0);
+
+      // The other tab wins the race but its create fails (its marker is removed): this one creates after all.
+      localStorage.removeItem(markerKey(store));
+      const racedAgain = overwriteOurs();
+      const second = createOnce(store, fp, async () => ({order_id: '0d2c9d55-1111-4bbb-8ccc-000000000044'}) as unknown as Order, {tab: 'this-tab'});
+      await racedAgain;
+      await new Promise((r) => setTimeout(r, 120));
+      localStorage.removeItem(markerKey(store));
+      const outcome2 = await second;
+      assert.equal(outcome2.kind, 'created');
+    } finally {
+      localStorage.removeItem(markerKey(store));
+    }
+  });
+
   test('Lightning: the countdown ends with the invoice (15 minutes in the sandbox), not the 30-minute window', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     await formReady(el);
