@@ -141,6 +141,10 @@ async function handle(
         );
       }
       break;
+    case 'refused':
+      // Its first request was refused, so no order exists: sent upstream again, also as a marked resend (the answer
+      // of that refusal may be what the widget lost).
+      break;
   }
   const limited = rateLimited();
   if (limited) return limited;

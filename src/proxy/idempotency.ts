@@ -6,8 +6,9 @@
 // What a key remembers, by the first request's outcome:
 // - still in flight: a repeat waits for it and gets the same answer;
 // - 2xx (an order was created): replayed to every repeat until the key expires;
-// - 4xx other than 408 (upstream refused: problems, login required, bad body): forgotten, since surely no order
-//   exists; a repeat is sent upstream again (it will usually be refused again, or succeed if the cause went away);
+// - 4xx other than 408 (upstream refused: problems, login required, bad body, rate limited): remembered as refused,
+//   since surely no order exists; a repeat, even one marked as a resend, is sent upstream again (it will usually be
+//   refused again, or succeed if the cause went away);
 // - anything else (5xx, upstream unreachable or too slow, an answer too large to keep): the order may or may not
 //   exist and the proxy cannot tell, so a repeat is answered 409 IDEMPOTENCY_OUTCOME_UNKNOWN and never resent; the
 //   widget then asks the user before it creates with a new key.
@@ -45,7 +46,11 @@ export interface StoredAnswer {
   body: Uint8Array<ArrayBuffer>;
 }
 
-type EntryState = {kind: 'pending'; answer: Promise<StoredAnswer>} | {kind: 'done'; answer: StoredAnswer} | {kind: 'unknown'};
+type EntryState =
+  | {kind: 'pending'; answer: Promise<StoredAnswer>}
+  | {kind: 'done'; answer: StoredAnswer}
+  | {kind: 'refused'}
+  | {kind: 'unknown'};
 
 interface Entry {
   hash: string;
@@ -55,6 +60,8 @@ interface Entry {
 
 export type Lookup =
   | {kind: 'miss'}
+  /** Its first request was refused (4xx): no order exists, so it may be sent upstream again, resend or not. */
+  | {kind: 'refused'}
   | {kind: 'wait'; answer: Promise<StoredAnswer>}
   | {kind: 'replay'; answer: StoredAnswer}
   | {kind: 'reused'}
@@ -105,6 +112,8 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
       purge(now());
       const entry = entries.get(id(scope, key));
       if (!entry) return {kind: 'miss'};
+      // Before the body check: a refused key made no order, so another body under it is simply a new create.
+      if (entry.state.kind === 'refused') return {kind: 'refused'};
       if (entry.hash !== hash) return {kind: 'reused'};
       if (entry.state.kind === 'pending') return {kind: 'wait', answer: entry.state.answer};
       if (entry.state.kind === 'done') return {kind: 'replay', answer: entry.state.answer};
@@ -129,8 +138,7 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
         if (status >= 200 && status < 300) {
           entry.state = final.body.byteLength <= config.maxAnswerBytes ? {kind: 'done', answer: final} : {kind: 'unknown'};
         } else if (status >= 400 && status < 500 && status !== 408) {
-          entries.delete(k);
-          return;
+          entry.state = {kind: 'refused'};
         } else {
           entry.state = {kind: 'unknown'};
         }

@@ -184,8 +184,11 @@ suite('cr-checkout: problems and failures', () => {
     }
   });
 
-  /** Fails the first order POST after it reached upstream (the order IS created), as a dropped connection would. */
-  function loseFirstCreateAnswer(): {restore: () => void; keys: (string | undefined)[]; resends: boolean[]} {
+  /**
+   * Fails the first `count` order POSTs after they reached upstream (the order IS created by the first), as a dropped
+   * connection would.
+   */
+  function loseCreateAnswers(count = 1): {restore: () => void; keys: (string | undefined)[]; resends: boolean[]} {
     const realFetch = window.fetch;
     const keys: (string | undefined)[] = [];
     const resends: boolean[] = [];
@@ -196,7 +199,7 @@ suite('cr-checkout: problems and failures', () => {
         keys.push(headers?.['idempotency-key']);
         resends.push(headers?.['idempotency-resend'] === '1');
         const answer = await realFetch(input, init);
-        if (keys.length === 1) throw new TypeError('Failed to fetch');
+        if (keys.length <= count) throw new TypeError('Failed to fetch');
         return answer;
       }
       return realFetch(input, init);
@@ -204,13 +207,16 @@ suite('cr-checkout: problems and failures', () => {
     return {restore: () => (window.fetch = realFetch), keys, resends};
   }
 
-  /** A checkout (of `store`) whose create reached upstream but whose answer was lost: it shows "unknown outcome". */
-  async function withLostAnswer(store?: string) {
+  /**
+   * A checkout (of `store`) whose create reached upstream but whose answer was lost: it shows "unknown outcome".
+   * The first `answersLost` creates lose their answer.
+   */
+  async function withLostAnswer({store, answersLost = 1}: {store?: string; answersLost?: number} = {}) {
     const el = await mountCheckout({brand: 'Netflix', ...(store ? {store} : {})});
     await formReady(el);
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const lost = loseFirstCreateAnswer();
+    const lost = loseCreateAnswers(answersLost);
     try {
       await submit(el);
       await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
@@ -245,9 +251,76 @@ suite('cr-checkout: problems and failures', () => {
     }
   });
 
+  test('"check again" whose answer is lost too: still unknown, said and announced, the key kept; the next check gets the one order', async () => {
+    const {el, email, lost} = await withLostAnswer({answersLost: 2});
+    const errors: string[] = [];
+    el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
+    try {
+      const m = el.messages.checkout;
+      const checkAgain = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="retry-button"]')!.click();
+      checkAgain();
+      await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(m.stillUnknown), 'still unknown');
+      assert.include($(el, '[role="status"][aria-live="polite"]')!.textContent!, m.stillUnknown, 'announced');
+      assert.deepEqual(errors, ['network'], 'cr-error for the lost resend');
+      assert.isNull($(el, '[part="payment"]'), 'no payment screen without a confirmed order');
+      assert.isNotNull(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), 'the key is kept for the next check');
+      checkAgain();
+      const orderId = await paymentShown(el);
+      assert.deepEqual([lost.keys[1], lost.keys[2]], [lost.keys[0], lost.keys[0]], 'every resend with the first key');
+      const orders = await ordersFor(email);
+      assert.lengthOf(orders, 1, 'one order upstream');
+      assert.equal(orders[0]!.order_id, orderId);
+    } finally {
+      lost.restore();
+    }
+  });
+
+  test('the lost answer was a refusal (429): "check again" is forwarded, since no order exists, and makes the one order', async () => {
+    await sandbox.fault({kind: 'rate-limit', endpoint: 'createOrder', times: 1, retryAfter: 1});
+    const {el, email, lost} = await withLostAnswer();
+    try {
+      assert.lengthOf(await ordersFor(email), 0, 'upstream refused the first create');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="retry-button"]')!.click();
+      const orderId = await paymentShown(el);
+      assert.deepEqual(lost.resends, [false, true], 'sent again marked as a resend, and the proxy let it through');
+      assert.equal(lost.keys[1], lost.keys[0]);
+      const orders = await ordersFor(email);
+      assert.lengthOf(orders, 1, 'one order upstream');
+      assert.equal(orders[0]!.order_id, orderId);
+    } finally {
+      lost.restore();
+      await sandbox.clearFaults();
+    }
+  });
+
+  test('refused again on "check again": the reason in the form, nothing left to resend; the next submit makes the one order', async () => {
+    await sandbox.fault({kind: 'rate-limit', endpoint: 'createOrder', times: 2, retryAfter: 1});
+    const {el, email, lost} = await withLostAnswer();
+    const errors: string[] = [];
+    el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
+    try {
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="form-error"] [part="retry-button"]')!.click();
+      const rateLimited = el.messages.common.errors['rate-limited'];
+      await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(rateLimited), 'the refusal, said in the form');
+      assert.deepEqual(errors, ['rate-limited']);
+      assert.equal(sessionStorage.getItem(`cr-checkout:${el.storeInstance.name}:pending`), null, 'nothing left to resend');
+      assert.equal($<HTMLInputElement>(el, '#email')!.value, email, 'what was typed is kept');
+      assert.lengthOf(await ordersFor(email), 0);
+      await submit(el);
+      const orderId = await paymentShown(el);
+      assert.notEqual(lost.keys[2], lost.keys[0], 'a new submit is a new create, with a new key');
+      const orders = await ordersFor(email);
+      assert.lengthOf(orders, 1);
+      assert.equal(orders[0]!.order_id, orderId);
+    } finally {
+      lost.restore();
+      await sandbox.clearFaults();
+    }
+  });
+
   test('create answer lost, then a reload with two checkouts of the store: one resend, one order, one cr-order-created', async () => {
     const store = unique('store');
-    const {el: first, email, lost} = await withLostAnswer(store);
+    const {el: first, email, lost} = await withLostAnswer({store});
     try {
       // A reload: the page's stores and elements are gone, sessionStorage (with the pending create) is not.
       first.remove();

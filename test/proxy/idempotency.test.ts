@@ -42,10 +42,16 @@ describe('the key store', () => {
     assert.deepEqual(store.lookup('a', KEY, 'h2'), {kind: 'reused'});
   });
 
-  test('a 4xx (but 408) is forgotten; 5xx, 408 and an answer too large to keep are "unknown"', () => {
+  test('a 4xx (but 408) is remembered as refused, whatever the body; 5xx, 408 and an answer too large to keep are "unknown"', () => {
     const store = createIdempotencyStore(config);
     store.start('a', 'k400-000000000000', 'h')(answer(400));
-    assert.deepEqual(store.lookup('a', 'k400-000000000000', 'h'), {kind: 'miss'});
+    assert.deepEqual(store.lookup('a', 'k400-000000000000', 'h'), {kind: 'refused'});
+    assert.deepEqual(store.lookup('a', 'k400-000000000000', 'other-body'), {kind: 'refused'}, 'no order: another body is a new create');
+    store.start('a', 'k429-000000000000', 'h')(answer(429));
+    assert.deepEqual(store.lookup('a', 'k429-000000000000', 'h'), {kind: 'refused'});
+    // Sent again: in flight, then its own outcome replaces the refusal.
+    store.start('a', 'k400-000000000000', 'h')(answer(200, '{"order_id":"y"}'));
+    assert.equal(store.lookup('a', 'k400-000000000000', 'h').kind, 'replay');
     store.start('a', 'k408-000000000000', 'h')(answer(408));
     assert.deepEqual(store.lookup('a', 'k408-000000000000', 'h'), {kind: 'unknown'});
     store.start('a', 'k502-000000000000', 'h')(answer(502));
@@ -202,7 +208,7 @@ describe('the handler with keys, in front of a recording upstream', () => {
     assert.equal(creates() - before, 1, 'one create upstream in all');
   });
 
-  test('after a 4xx refusal no order exists: a resend with the key goes upstream again', async () => {
+  test('after a 4xx refusal no order exists: a repeat with the key goes upstream again, also one marked as a resend', async () => {
     upstream.respond(answering(400, '{"problems":[{"problem":"OUT_OF_STOCK"}]}'));
     const key = 'after-4xx-key-00000000001';
     assert.equal((await post(key)).status, 400);
@@ -211,6 +217,20 @@ describe('the handler with keys, in front of a recording upstream', () => {
     const again = await post(key);
     assert.equal(again.status, 200);
     assert.equal(creates() - before, 1);
+
+    // The widget lost the answer of a refusal (a 429 here) and sends the create again, marked: it is forwarded, since
+    // the proxy knows no order exists, and makes exactly one.
+    upstream.respond(answering(429, '{"detail":"slow down"}'));
+    const lostKey = 'after-429-key-00000000001';
+    assert.equal((await post(lostKey)).status, 429);
+    upstream.respond(createdOrder);
+    const beforeResend = creates();
+    const resent = await post(lostKey, undefined, {resend: true});
+    assert.equal(resent.status, 200);
+    assert.equal(creates() - beforeResend, 1, 'forwarded once');
+    const replayed = await post(lostKey, undefined, {resend: true});
+    assert.equal(replayed.headers.get('idempotency-replayed'), 'true', 'and then replayed, like any created order');
+    assert.equal(creates() - beforeResend, 1);
   });
 
   test('the browser leaving mid-create does not abandon it: the resend gets the order created meanwhile', async () => {
