@@ -147,7 +147,11 @@ async function handle(
       break;
   }
   const limited = rateLimited();
-  if (limited) return limited;
+  if (limited) {
+    // Refused here, so no order exists: if this answer is lost too, the widget's marked resend may go through.
+    idempotency.refuse(scope, key, hash);
+    return limited;
+  }
   const settle = idempotency.start(scope, key, hash);
   let answer: StoredAnswer | undefined;
   try {

@@ -12,6 +12,7 @@
 // - anything else (5xx, upstream unreachable or too slow, an answer too large to keep): the order may or may not
 //   exist and the proxy cannot tell, so a repeat is answered 409 IDEMPOTENCY_OUTCOME_UNKNOWN and never resent; the
 //   widget then asks the user before it creates with a new key.
+// A keyed create the proxy refuses itself (its rate limit) is remembered as refused too.
 // A key sent with a different body is 422 IDEMPOTENCY_KEY_REUSED. A key the proxy does not know, on a request marked
 // `Idempotency-Resend: 1` (the widget sending a create again), is 409 IDEMPOTENCY_OUTCOME_UNKNOWN and not forwarded:
 // its first request may have made an order this process never saw (the key expired, another process or client
@@ -72,6 +73,8 @@ export interface IdempotencyStore {
   lookup(scope: string, key: string, hash: string): Lookup;
   /** Registers the key as in flight (after a `miss`); call the returned function with the answer, exactly once. */
   start(scope: string, key: string, hash: string): (answer: StoredAnswer) => void;
+  /** Remembers a key the proxy refused itself before forwarding it (rate limited, after a `miss`): no order exists. */
+  refuse(scope: string, key: string, hash: string): void;
   /** Keys currently remembered. */
   size(): number;
 }
@@ -145,6 +148,15 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
         entry.expiresAt = now() + config.ttlMs;
         put(k, entry);
       };
+    },
+
+    refuse(scope, key, hash) {
+      const k = id(scope, key);
+      purge(now());
+      const existing = entries.get(k);
+      // Never over a real outcome (in flight, created, unknown): only a miss or an earlier refusal becomes one.
+      if (existing && existing.state.kind !== 'refused') return;
+      put(k, {hash, expiresAt: now() + config.ttlMs, state: {kind: 'refused'}});
     },
 
     size: () => entries.size,

@@ -58,6 +58,11 @@ describe('the key store', () => {
     assert.deepEqual(store.lookup('a', 'k502-000000000000', 'h'), {kind: 'unknown'});
     store.start('a', 'kbig-000000000000', 'h')(answer(200, 'x'.repeat(101)));
     assert.deepEqual(store.lookup('a', 'kbig-000000000000', 'h'), {kind: 'unknown'});
+    // Refused by the proxy itself (rate limited): the same; never over a real outcome.
+    store.refuse('a', 'kown-000000000000', 'h');
+    assert.deepEqual(store.lookup('a', 'kown-000000000000', 'h'), {kind: 'refused'});
+    store.refuse('a', 'k502-000000000000', 'h');
+    assert.deepEqual(store.lookup('a', 'k502-000000000000', 'h'), {kind: 'unknown'}, 'an unknown outcome stays unknown');
   });
 
   test('keys are per client, expire after the TTL and are bounded in number (oldest forgotten)', () => {
@@ -278,6 +283,30 @@ describe('the handler with keys, in front of a recording upstream', () => {
     assert.equal((await send(KEY)).status, 200);
     for (let i = 0; i < 3; i++) assert.equal((await send(KEY)).status, 200, 'replayed');
     assert.equal((await send()).status, 429, 'a new create has no token left');
+  });
+
+  test('a keyed create the proxy rate-limits is remembered as refused: its marked resend goes through once a token is back', async () => {
+    upstream.respond(createdOrder);
+    const limited = createProxyHandler({
+      apiUrl: upstream.url, partnerId: PARTNER_ID, appVersion: APP_VERSION, allowedOrigins: [ORIGIN], orderRateLimit: {capacity: 1, refillPerMinute: 600},
+    });
+    const send = (key: string, resend = false) =>
+      limited(
+        new Request('http://x/v5/orders', {
+          method: 'POST',
+          body: '{}',
+          headers: {'content-type': 'application/json', 'idempotency-key': key, ...(resend ? {'idempotency-resend': '1'} : {})},
+        }),
+        {clientAddress: '192.0.2.21'},
+      );
+    assert.equal((await send('limited-first-key-0000001')).status, 200, 'takes the only token');
+    const key = 'limited-second-key-000001';
+    assert.equal((await send(key)).status, 429, 'refused by the proxy itself');
+    await new Promise((r) => setTimeout(r, 250)); // 600 a minute: a token is back after 100 ms
+    const before = creates();
+    const resent = await send(key, true);
+    assert.equal(resent.status, 200, 'the resend of a refused key is forwarded, not "outcome unknown"');
+    assert.equal(creates() - before, 1);
   });
 
   test('turned off: the header is ignored and not advertised', async () => {
