@@ -185,8 +185,8 @@ suite('cr-checkout: problems and failures', () => {
   });
 
   /**
-   * Fails the first `count` order POSTs after they reached upstream (the order IS created by the first), as a dropped
-   * connection would.
+   * Fails the first `count` order POSTs after they reached upstream, as a dropped connection would: upstream acted on
+   * them (the first one created the order, unless a sandbox fault refused it), the page never hears how.
    */
   function loseCreateAnswers(count = 1): {restore: () => void; keys: (string | undefined)[]; resends: boolean[]} {
     const realFetch = window.fetch;
