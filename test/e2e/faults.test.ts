@@ -390,6 +390,34 @@ suite('faults on the full flow', () => {
     });
   });
 
+  test('a refusal (429) whose answer is lost: "check again" goes through, since no order exists, and makes one', async () => {
+    await scenario('create refused (429), answer lost, check again', async (context, pages) => {
+      const page = await open(context, pages);
+      await fault({kind: 'rate-limit', endpoint: 'createOrder', times: 1, retryAfter: 1});
+      let lost = false;
+      await page.page.route(/\/v5\/orders$/, async (route) => {
+        if (route.request().method() !== 'POST' || lost) return route.fallback();
+        lost = true;
+        await route.fetch();
+        await route.abort('connectionreset');
+      });
+      await page.pickBrand('Steam');
+      await page.fillForm({email: 'buyer@example.com'});
+      await page.submit();
+      const check = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
+      await check.waitFor({timeout: RECOVERY_MS});
+      assert.equal((await env.sandbox.stats()).orders, 0, 'upstream refused the create whose answer was lost');
+      await check.click();
+      const orderId = await page.waitForPaymentScreen(RECOVERY_MS);
+      assert.deepEqual(await env.sandbox.orderIds(), [orderId]);
+      await act(orderId, 'pay');
+      await act(orderId, 'confirm');
+      await act(orderId, 'deliver');
+      await expectDelivered(page, orderId, {brand: 'Steam', allowErrors: true});
+      return {orders: 1, createRequests: 2};
+    });
+  });
+
   // ---- two tabs ----------------------------------------------------------------------------------------------
 
   test('two tabs on the same order: both follow it to the end', async () => {
