@@ -89,4 +89,11 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.equal(stored.deliveries[0]!.deliverable['denomination'], '3 GB 30 days');
     assert.equal(stored.deliveries[0]!.deliverable['beneficiary_account'], email);
   });
+
+  test('a brand the country does not sell: said so, no form and nothing to submit, instead of loading for ever', async () => {
+    const el = await mountCheckout({brand: 'No Such Brand Anywhere'});
+    await waitFor(() => $(el, '[part="status"]')?.textContent?.includes(el.messages.checkout.noProducts), 'the "nothing here" message');
+    assert.isNull($(el, 'form'), 'no form');
+    assert.notInclude($(el, '[part="status"]')!.textContent!, el.messages.checkout.loadingProducts);
+  });
 });
