@@ -1,6 +1,7 @@
 // <cr-order-status> at its ends, in real Chromium against the real sandbox through the real proxy:
 // - removal while the stream is down (reconnecting with backoff, or polling only) must stop every request;
-// - the failure and review views: their words, the support contact, the order id and its copy button, axe.
+// - the failure and review views: their words, the support contact, the order id and its copy button, axe;
+// - an order-id upstream does not know: said, announced, one cr-error, nothing retried.
 import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
 import {ifDefined} from 'lit/directives/if-defined.js';
 import '../../src/define.js';
@@ -311,4 +312,36 @@ suite('<cr-order-status>: failure and review views', () => {
       assert.equal(text(button), en.copied, 'axe saw the confirmation: it still shows after the check');
     });
   }
+});
+
+suite('<cr-order-status>: an order that does not exist', () => {
+  teardown(() => fixtureCleanup());
+
+  test('an unknown order-id: said in the element and announced, one cr-error "not-found", then nothing more', async () => {
+    const orderId = crypto.randomUUID();
+    const errors: {code: string}[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status
+      proxy-url=${proxyUrl}
+      store=${freshStore()}
+      order-id=${orderId}
+      reconnect-delay="200"
+      payment-poll-interval="300"
+      @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail)}
+    ></cr-order-status>`);
+    await waitFor(() => part(el, 'error'), 'the failure message');
+    const shown = text(part(el, 'error'));
+    assert.include(shown, en.loadFailed);
+    assert.include(shown, el.messages.common.errors['not-found']);
+    assert.equal(part(el, 'error')!.getAttribute('role'), 'alert');
+    await waitFor(() => text(liveRegion(el)).includes(en.loadFailed), 'announced');
+    assert.deepEqual(errors.map((e) => e.code), ['not-found']);
+    assert.equal(el.connection, 'failed');
+    assert.isNull(part(el, 'progress'), 'no progress for an order that is not there');
+    // Nothing is retried for an order upstream does not know.
+    const before = (await orderRequests(orderId)).length;
+    await sleep(1000);
+    assert.equal((await orderRequests(orderId)).length, before, 'no further request');
+    assert.lengthOf(errors, 1);
+    await expectAccessible(el);
+  });
 });
