@@ -42,7 +42,7 @@ export class ReliabilityRecorder {
   }
 
   /** Runs `body` as one scenario, recording it whether it passes or throws (and rethrowing). */
-  async run<T>(name: string, kind: ScenarioKind, body: () => Promise<{ordersCreated?: number; expectedOrders?: number; note?: string} | void>, todo?: string): Promise<void> {
+  async run(name: string, kind: ScenarioKind, body: () => Promise<{ordersCreated?: number; expectedOrders?: number; note?: string} | void>, todo?: string): Promise<void> {
     const start = Date.now();
     try {
       const outcome = (await body()) ?? {};

@@ -382,13 +382,13 @@ export default class OrderStatusBody extends CrElement {
       <p class="strong success">${m.now.completed}</p>
       <h3 class="visually-hidden">${m.deliveries}</h3>
       <ul class="deliveries" part="deliveries">
-        ${order.deliveries.map((delivery, i) => this._renderDelivery(order, delivery, i, m))}
+        ${order.deliveries.map((delivery, i) => this._renderDelivery(delivery, i, m))}
       </ul>
       ${this._renderOrderId(order, m)}
     `;
   }
 
-  private _renderDelivery(order: Order, delivery: Delivery, index: number, m: Messages): TemplateResult {
+  private _renderDelivery(delivery: Delivery, index: number, m: Messages): TemplateResult {
     const view: DeliveryView = deliveryView(delivery);
     const d = delivery.deliverable;
     const {name, amount} = deliveryTitle(delivery);
