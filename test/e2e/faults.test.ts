@@ -71,6 +71,26 @@ async function fault(spec: FaultSpec): Promise<{id: number; dropped: number}> {
   return env.sandbox.fault(spec);
 }
 
+/**
+ * Buys a Steam card on `page` while the browser's connection breaks before the create's answer arrives (the proxy
+ * and upstream do their work), and returns the "check again" button the unknown outcome offers.
+ */
+async function submitLosingTheCreateAnswer(page: HostPage) {
+  let lost = false;
+  await page.page.route(/\/v5\/orders$/, async (route) => {
+    if (route.request().method() !== 'POST' || lost) return route.fallback();
+    lost = true;
+    await route.fetch();
+    await route.abort('connectionreset');
+  });
+  await page.pickBrand('Steam');
+  await page.fillForm({email: 'buyer@example.com'});
+  await page.submit();
+  const check = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
+  await check.waitFor({timeout: RECOVERY_MS});
+  return check;
+}
+
 /** Waits for the delivered code, then checks events, what is shown, and that the host page saw Done once. */
 async function expectDelivered(page: HostPage, orderId: string, opts: {created?: boolean; brand?: string; allowErrors?: boolean} = {}): Promise<void> {
   await page.waitForStatusPhase('completed', RECOVERY_MS);
@@ -366,19 +386,7 @@ suite('faults on the full flow', () => {
   test('create answer lost on the way to the browser: "check again" gets the very order, never a second', async () => {
     await scenario('create answer lost, check again', async (context, pages) => {
       const page = await open(context, pages);
-      let lost = false;
-      // The proxy and upstream do their work; the browser's connection breaks before the answer arrives.
-      await page.page.route(/\/v5\/orders$/, async (route) => {
-        if (route.request().method() !== 'POST' || lost) return route.fallback();
-        lost = true;
-        await route.fetch();
-        await route.abort('connectionreset');
-      });
-      await page.pickBrand('Steam');
-      await page.fillForm({email: 'buyer@example.com'});
-      await page.submit();
-      const check = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
-      await check.waitFor({timeout: RECOVERY_MS});
+      const check = await submitLosingTheCreateAnswer(page);
       assert.equal((await env.sandbox.stats()).orders, 1, 'upstream created the order whose answer was lost');
       await check.click();
       const orderId = await page.waitForPaymentScreen(RECOVERY_MS);
@@ -394,18 +402,7 @@ suite('faults on the full flow', () => {
     await scenario('create refused (429), answer lost, check again', async (context, pages) => {
       const page = await open(context, pages);
       await fault({kind: 'rate-limit', endpoint: 'createOrder', times: 1, retryAfter: 1});
-      let lost = false;
-      await page.page.route(/\/v5\/orders$/, async (route) => {
-        if (route.request().method() !== 'POST' || lost) return route.fallback();
-        lost = true;
-        await route.fetch();
-        await route.abort('connectionreset');
-      });
-      await page.pickBrand('Steam');
-      await page.fillForm({email: 'buyer@example.com'});
-      await page.submit();
-      const check = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
-      await check.waitFor({timeout: RECOVERY_MS});
+      const check = await submitLosingTheCreateAnswer(page);
       assert.equal((await env.sandbox.stats()).orders, 0, 'upstream refused the create whose answer was lost');
       await check.click();
       const orderId = await page.waitForPaymentScreen(RECOVERY_MS);
