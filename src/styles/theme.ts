@@ -41,9 +41,20 @@ const lightDefaults = css`
   color-scheme: light;
 `;
 
-// Dark from the reader's system setting unless the page forces theme="light", or when it forces "dark". (One line:
-// the build minifies literals without `${…}` only, and this one has nothing to minify.)
-export const themeStyles = css`:host{${lightDefaults}}@media (prefers-color-scheme:dark){:host(:not([theme='light'])){${darkDefaults}}}:host([theme='dark']){${darkDefaults}}`;
+export const themeStyles = css`
+  :host {
+    ${lightDefaults}
+  }
+  /* Dark from the reader's system setting unless the page forces theme="light", or when it forces "dark". */
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkDefaults}
+    }
+  }
+  :host([theme='dark']) {
+    ${darkDefaults}
+  }
+`;
 
 export const baseStyles = css`
   :host {
