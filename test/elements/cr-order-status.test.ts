@@ -211,6 +211,18 @@ suite('<cr-order-status>', () => {
     assert.isFalse(events.some((e) => e.orderId === first.order_id && e.state === 'PaymentStarted'), 'the first order is no longer followed');
   });
 
+  test('starting to follow a new order-id takes one update, not a second one scheduled after it', async () => {
+    const first = await createOrder();
+    const second = await createOrder();
+    const {el} = await mount({orderId: first.order_id});
+    await isLive(el);
+    el.orderId = second.order_id;
+    // updateComplete answers false when the update scheduled another one (Lit's "change-in-update").
+    assert.isTrue(await el.updateComplete, 'no update is scheduled by the update that starts the tracker');
+    assert.notEqual(el.connection, 'idle', 'and the tracker is already started');
+    await waitFor(() => el.order?.order_id === second.order_id && el.connection === 'live', 'the second order');
+  });
+
   test('reload mid-payment: a new element in the same store resumes and reports what changed meanwhile', async () => {
     const order = await createOrder();
     const store = freshStore();

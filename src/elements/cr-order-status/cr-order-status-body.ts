@@ -139,11 +139,9 @@ export default class OrderStatusBody extends CrElement {
       this._order = undefined;
       this._fatal = undefined;
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late).
+    // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late). Here
+    // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
+    // second one scheduled after it.
     this._tracker.sync();
   }
 
