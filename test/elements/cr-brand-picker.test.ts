@@ -480,6 +480,16 @@ suite('cr-brand-picker', () => {
     assert.equal(el.getAttribute('theme'), 'light');
   });
 
+  test('a phone-wide picker shows two tiles a row, not one full-width tile', async () => {
+    const el = await picker();
+    el.style.width = '320px';
+    await loaded(el);
+    const [first, second] = options(el).map((o) => o.getBoundingClientRect());
+    assert.equal(Math.round(second!.top), Math.round(first!.top), 'the second tile is beside the first');
+    assert.isAbove(second!.left, first!.right - 1);
+    assert.isAtMost(second!.right, el.getBoundingClientRect().right, 'and both fit in the element');
+  });
+
   test('accessible (axe): light theme, forced dark theme, system dark', async () => {
     const light = await loaded(await picker());
     await expectAccessible(light);

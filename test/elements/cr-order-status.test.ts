@@ -152,6 +152,21 @@ suite('<cr-order-status>', () => {
     assert.include(text(part(el, 'delivery')), 'Steam');
   });
 
+  test('a phone-wide status: each step\'s name under its dot, on one line, no word split', async () => {
+    const order = await createOrder();
+    const {el} = await mount({orderId: order.order_id});
+    el.style.width = '300px';
+    await isLive(el);
+    for (const step of parts(el, 'step')) {
+      const dot = step.querySelector('.dot')!.getBoundingClientRect();
+      const name = step.querySelector('.step-name')!;
+      const range = document.createRange();
+      range.selectNodeContents(name);
+      assert.isAtLeast(name.getBoundingClientRect().top, dot.bottom - 1, `${text(name)}: under its dot`);
+      assert.lengthOf([...range.getClientRects()].filter((r) => r.width > 0), 1, `${text(name)}: on one line`);
+    }
+  });
+
   test('expiry: what happened, the support link and the order id to copy', async () => {
     const order = await createOrder();
     const {el, events} = await mount({orderId: order.order_id});

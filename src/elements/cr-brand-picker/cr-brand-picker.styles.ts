@@ -36,7 +36,7 @@ export const pickerStyles = css`
   }
   [role='tab'] {
     min-height: 44px;
-    padding: 0 calc(var(--_space) * 1.5);
+    padding: 0 var(--_space);
     border: 0;
     border-bottom: 3px solid transparent;
     background: none;
@@ -60,7 +60,8 @@ export const pickerStyles = css`
   [role='listbox'],
   .skeletons {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(var(--_tile-min), 1fr));
+    /* Two columns at least: on a phone, one column of full-width tiles would show two brands a screen. */
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_tile-min), calc(50% - var(--_space) / 2)), 1fr));
     gap: var(--_space);
     margin: 0;
     padding: 0;

@@ -31,7 +31,7 @@ import {pickerStyles} from './cr-brand-picker.styles.js';
  * @csspart clear-search-button - the button that clears the search
  * @csspart error - the error message
  * @csspart retry-button - the "try again" button
- * @cssprop --cr-picker-tile-min - smallest tile width (default 9.5rem)
+ * @cssprop --cr-picker-tile-min - smallest tile width (default 9.5rem; narrower where two would not fit a row)
  * @cssprop --cr-picker-max-height - height of the scrolling brand area (default 32rem)
  */
 export class CrBrandPicker extends lazyBody(() => import('./cr-brand-picker-body.js')) {

@@ -32,13 +32,17 @@ export const statusStyles = css`
   .progress li {
     flex: 1 1 0;
     display: flex;
-    align-items: center;
     gap: calc(var(--_space) / 2);
     padding-top: var(--_space);
     border-top: 3px solid var(--_border);
     color: var(--_muted);
     min-width: 0;
-    overflow-wrap: anywhere;
+    /* The label under its dot, at any width: beside it, a phone's third of the row would split words. A word is
+       only broken where it cannot fit on a line of its own. */
+    flex-direction: column;
+    align-items: flex-start;
+    overflow-wrap: break-word;
+    hyphens: auto;
   }
   .progress li.done {
     border-top-color: var(--_success);
