@@ -3,11 +3,31 @@
 // the real clipboard, the polite live region), and a suspended network that is shown disabled and cannot be chosen.
 import {assert} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
+import {getOrder} from '../../src/api/client.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
+import {missingAmount} from '../../src/elements/shared/amounts.js';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import {formatCoin} from '../../src/i18n/format.js';
-import {$, $$, buyerEmail, formReady, mountCheckout, orderOn, ordersFor, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
+import {getStore} from '../../src/store/store.js';
+import {
+  $,
+  $$,
+  buyerEmail,
+  formReady,
+  mountCheckout,
+  orderOn,
+  ordersFor,
+  proxyUrl,
+  sandboxOrder,
+  sandboxUrl,
+  submit,
+  type,
+  unique,
+  waitFor,
+} from '../support/checkout-helpers.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
+import {decodeQrSvg} from '../support/qr-decode.js';
+import {sandboxControls} from '../support/sandbox-controls.js';
 
 
 /** Chooses a coin as the select's change would (what a user's pick does). */
@@ -129,6 +149,68 @@ suite('cr-checkout: the payment screen', () => {
     await realClick(button);
     await waitFor(() => liveRegion(el).textContent!.trim() === el.messages.checkout.copiedAmount, 'the "amount copied" announcement');
     assert.equal(await pasteClipboard(), String(stored['coin_amount']), 'the plain decimal, no coin symbol or grouping');
+  });
+});
+
+suite('cr-checkout: a partial payment', () => {
+  const sandbox = sandboxControls(sandboxUrl);
+
+  test('the payment screen stays and asks for the rest: the amount missing, the same address, a code for the rest', async () => {
+    const store = unique('store');
+    const el = await mountCheckout({brand: 'Steam', store});
+    const {orderId} = await orderOn(el);
+    await sandbox.act(orderId, 'pay', {amount: 'under'});
+    // What <cr-order-status> does: put the newer order into the store.
+    getStore(store).update({order: await getOrder(proxyUrl, orderId)});
+    await el.updateComplete;
+    const order = getStore(store).get().order!;
+    assert.equal(order.order_state, 'PartialPaymentStarted');
+    const missing = missingAmount(order.coin_amount, order.sent_coin_amount)!;
+    assert.ok(missing && missing !== order.coin_amount, 'part of it is missing');
+    const amount = formatCoin('en', missing, order.coin);
+    const m = el.messages;
+
+    assert.equal($(el, '[part="payment"]')!.dataset['phase'], 'partial-payment');
+    assert.equal($(el, '[part="missing-amount"]')!.textContent!.trim(), m.common.partial(amount));
+    assert.equal($(el, '[part="amount-to-pay"]')!.textContent!.trim(), amount, 'what to send is the rest');
+    assert.equal($(el, '[part="warning"]')!.textContent!.trim(), m.checkout.warning(amount, order.network));
+    assert.equal($(el, '[part="address"]')!.textContent!.trim(), order.wallet_address, 'to the same address');
+    assert.ok($(el, '[part="countdown"]'), 'with the time left');
+    assert.notInclude(el.shadowRoot!.textContent!, m.checkout.paymentReceived);
+    const uri = await decodeQrSvg(await waitFor(() => $<SVGSVGElement>(el, 'svg[part="qr"]'), 'the code for the rest'));
+    assert.include(uri, order.wallet_address);
+    assert.include(uri, `amount=${missing}`, 'the code asks for the rest, not the whole amount again');
+    const copyAmount = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'amount')!;
+    await realClick(copyAmount);
+    await waitFor(() => liveRegion(el).textContent!.trim() === m.checkout.copiedAmount, 'the "amount copied" announcement');
+    assert.equal(await pasteClipboard(), missing, 'the copy is the rest too');
+
+    // The rest arrives: now it is paid.
+    await sandbox.act(orderId, 'pay');
+    getStore(store).update({order: await getOrder(proxyUrl, orderId)});
+    await el.updateComplete;
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), m.checkout.paymentReceived);
+    assert.isNull($(el, '[part="address"]'));
+  });
+
+  test('a Lightning invoice paid in part gets no code or wallet link: an invoice can only be paid whole', async () => {
+    const store = unique('store');
+    const el = await mountCheckout({brand: 'Steam', store});
+    await formReady(el);
+    await chooseCoin(el, 'BTC');
+    const network = $<HTMLSelectElement>(el, '#network')!;
+    network.value = 'Lightning';
+    network.dispatchEvent(new Event('change'));
+    const {orderId} = await orderOn(el);
+    assert.ok($(el, '[part="wallet-link"]'), 'the whole invoice has its link');
+    await sandbox.act(orderId, 'pay', {amount: 'under'});
+    getStore(store).update({order: await getOrder(proxyUrl, orderId)});
+    await el.updateComplete;
+    assert.equal(getStore(store).get().order!.network, 'Lightning');
+    assert.ok($(el, '[part="missing-amount"]'), 'what is missing is said');
+    assert.isNull($(el, 'svg[part="qr"]'));
+    assert.isNull($(el, '.qr'));
+    assert.isNull($(el, '[part="wallet-link"]'));
   });
 });
 

@@ -6,7 +6,7 @@ import '../../src/define.js';
 import {parseOrder} from '../../src/api/client.js';
 import type {Order} from '../../src/api/schemas.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
-import {subtractDecimals} from '../../src/elements/cr-order-status/amounts.js';
+import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {getStore} from '../../src/store/store.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
@@ -114,6 +114,12 @@ suite('<cr-order-status>', () => {
     assert.include(status, 'same address');
     assert.match(status, /before \d/);
     await waitFor(() => text(liveRegion(el)).includes('still missing'), 'the announcement');
+    // The event's phase is upstream's (a paid state), but the buyer's next step is still the payment.
+    assert.equal(events.at(-1)!.phase, 'awaiting-delivery');
+    const [payment, delivery] = parts(el, 'step');
+    assert.equal(payment!.getAttribute('aria-current'), 'step', 'the payment step is the current one');
+    assert.notInclude(payment!.getAttribute('part')!, 'step-done');
+    assert.isNull(delivery!.getAttribute('aria-current'));
   });
 
   test('an unknown state is shown as under review, with phase "review"', async () => {

@@ -14,6 +14,7 @@ import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder}
 import {richText} from '../../html/rich-text.js';
 import {isBackwards, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
+import {stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
@@ -214,7 +215,7 @@ export default class CheckoutBody extends CrElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const order = this._shown;
-    const ticking = !!order && phaseOf(order.order_state) === 'awaiting-payment';
+    const ticking = !!order && (phaseOf(order.order_state) === 'awaiting-payment' || !!stillMissing(order));
     if (ticking) this._startTicker();
     else this._stopTicker();
     // Announce a copy once, through the live region.

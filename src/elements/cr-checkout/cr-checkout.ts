@@ -42,6 +42,7 @@ import {checkoutStyles} from './cr-checkout.styles.js';
  * @csspart wallet-link - the "open in wallet" link
  * @csspart countdown - the time left
  * @csspart warning - the "send exactly" warning
+ * @csspart missing-amount - what is still missing after a partial payment
  * @csspart payment-status - "payment received", "expired", …
  * @csspart new-purchase-button - the "new purchase" button
  * @csspart retry-button - "try again" / "check again"

@@ -1,6 +1,7 @@
 // The payment screen: what to send, where, on which network, before when. Everything shown comes from ONE order
 // object (zod-validated, the store's current order), so data of two orders can never be mixed; the QR code is
-// keyed by the text it encodes, so an old order's code can never show beside a new order's address.
+// keyed by the text it encodes, so an old order's code can never show beside a new order's address. After a partial
+// payment it stays, asking for what is still missing.
 import {html, nothing, type TemplateResult} from 'lit';
 import {until} from 'lit/directives/until.js';
 import type {Currency, Order} from '../../api/schemas.js';
@@ -10,6 +11,7 @@ import {formatCoin} from '../../i18n/format.js';
 import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf} from '../../upstream/states.js';
+import {stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
 import {purchaseLines} from '../shared/delivery-title.js';
 import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
@@ -64,7 +66,8 @@ function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error'
 export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
   const phase = phaseOf(order.order_state);
-  if (phase === 'awaiting-delivery') return statusScreen(view, m.paymentReceived, 'success', false);
+  const missing = stillMissing(order);
+  if (phase === 'awaiting-delivery' && !missing) return statusScreen(view, m.paymentReceived, 'success', false);
   if (phase === 'completed') return statusScreen(view, m.completed, 'success', true);
   if (phase === 'failed') return statusScreen(view, m.failed, 'error', true);
   if (phase === 'review') return statusScreen(view, m.review, 'muted', true);
@@ -81,15 +84,20 @@ export function renderPayment(view: PaymentView): TemplateResult {
     </div>`;
   }
 
-  const amount = formatCoin(locale, order.coin_amount, order.coin);
+  // Paid in part: the rest is what to send. Upstream's qr_text carries the whole amount, so the code is built for the
+  // rest; a Lightning invoice can only be paid whole, so it gets no code or link then.
+  const toPay = missing ?? order.coin_amount;
+  const amount = formatCoin(locale, toPay, order.coin);
   const via = view.currencies.find((c) => c.name === order.coin)?.networks.find((n) => n.name === order.network);
-  const uri = paymentUri(order, via);
+  const built = missing ? paymentUri({...order, qr_text: undefined, coin_amount: missing}, via) : paymentUri(order, via);
+  const uri = missing && built.startsWith('lightning:') ? undefined : built;
   const href = walletHref(uri);
   const copiedAmount = copier.copied === 'amount';
   const copiedAddress = copier.copied === 'address';
   const purchase = purchaseLines(order, view.common);
-  return html`<div class="payment" part="payment" data-phase="awaiting-payment" data-order-id=${order.order_id}>
+  return html`<div class="payment" part="payment" data-phase=${missing ? 'partial-payment' : 'awaiting-payment'} data-order-id=${order.order_id}>
     <h2 class="title">${m.paymentTitle}</h2>
+    ${missing ? html`<p class="payment-status" part="missing-amount" role="status">${view.common.partial(amount)}</p>` : nothing}
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
       ${purchase.length
@@ -102,7 +110,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
         <dt>${m.sendExactly}</dt>
         <dd>
           <span class="amount mono" part="amount-to-pay">${amount}</span>
-          <button class="button small-button" part="copy-button" type="button" data-copy="amount" @click=${() => void copier.copy('amount', order.coin_amount)}>
+          <button class="button small-button" part="copy-button" type="button" data-copy="amount" @click=${() => void copier.copy('amount', toPay)}>
             ${copiedAmount ? m.copied : m.copyAmount}
           </button>
         </dd>
@@ -121,7 +129,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
         </dd>
       </div>
     </dl>
-    <div class="qr" data-qr-text=${uri}>${qrCode(uri, m.qrLabel(amount))}</div>
+    ${uri ? html`<div class="qr" data-qr-text=${uri}>${qrCode(uri, m.qrLabel(amount))}</div>` : nothing}
     ${href ? html`<a class="button" part="wallet-link" href=${href}>${m.openInWallet}</a>` : nothing}
     ${secondsLeft !== undefined
       ? html`<p class="countdown" part="countdown">

@@ -16,7 +16,7 @@ import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
 import {CrElement} from '../cr-element.js';
-import {missingAmount} from './amounts.js';
+import {stillMissing} from '../shared/amounts.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
 
 type Messages = CrElement['messages']['status'];
@@ -190,8 +190,8 @@ export default class OrderStatusBody extends CrElement {
     if (phase === 'completed') return m.now.completed;
     if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
     if (phase === 'review') return m.now.review;
-    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
-    if (missing) return `${m.partial(formatCoin(this.locale, missing, order.coin))} ${this._partialHint(order)}`;
+    const missing = stillMissing(order);
+    if (missing) return `${this.messages.common.partial(formatCoin(this.locale, missing, order.coin))} ${this._partialHint(order)}`;
     switch (order.order_state) {
       case 'Created':
       case 'WaitingForPayment':
@@ -248,8 +248,9 @@ export default class OrderStatusBody extends CrElement {
       return html`<p class="muted" part="status">${id ? m.loading : m.noOrder}</p>`;
     }
     const phase = phaseOf(order.order_state);
+    // Paid in part, the payment is what is still to do: the progress says so, though the phase has moved on.
     return html`
-      ${this._renderProgress(phase, m)}
+      ${this._renderProgress(stillMissing(order) ? 'awaiting-payment' : phase, m)}
       ${phase === 'completed'
         ? this._renderDeliveries(order, m)
         : phase === 'failed'
@@ -292,13 +293,13 @@ export default class OrderStatusBody extends CrElement {
   }
 
   private _renderPayment(order: Order, m: Messages): TemplateResult {
-    const missing = order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+    const missing = stillMissing(order);
     const deadline = this._deadline(order);
     const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
     return html`
       <div class="payment" part="payment-status">
         ${missing
-          ? html`<p class="strong" part="missing-amount">${m.partial(formatCoin(this.locale, missing, order.coin))}</p>
+          ? html`<p class="strong" part="missing-amount">${this.messages.common.partial(formatCoin(this.locale, missing, order.coin))}</p>
               <p>${this._partialHint(order)}</p>`
           : html`<p class="strong">${this._nowText(order)}</p>
               ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}

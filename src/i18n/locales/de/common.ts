@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Erlaubt:',
   buying: 'Ihr Kauf',
   buyingFor: (item, account) => `${item}, für ${account}`,
+  partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
   errors: {
     config: 'Dieses Widget ist noch nicht eingerichtet: Die Seite muss ihm eine proxy-url geben.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

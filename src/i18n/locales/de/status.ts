@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Ihre Bestellung wird geprüft.',
     failed: 'Diese Bestellung wurde nicht abgeschlossen.',
   },
-  partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
   partialHint: (deadline) => `Senden Sie den Rest vor ${deadline} an dieselbe Adresse.`,
   partialHintNoDeadline: 'Senden Sie den Rest an dieselbe Adresse.',
   payBefore: (deadline) => `Bitte zahlen Sie vor ${deadline}.`,

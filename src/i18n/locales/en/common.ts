@@ -10,6 +10,8 @@ export const common = {
   /** What an order buys (upstream's brand and denomination) and for whom: the payment screen and the tracking. */
   buying: 'Your purchase',
   buyingFor: (item: string, account: string) => `${item}, for ${account}`,
+  /** A partial payment, with what is still missing: the payment screen and the tracking. */
+  partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
   errors: {
     config: 'This widget is not set up yet: the page must give it a proxy-url.',
     network: offline.network,

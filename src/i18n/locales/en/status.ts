@@ -25,7 +25,6 @@ export const status = {
     review: 'Your order is under review.',
     failed: 'This order was not completed.',
   },
-  partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
   partialHint: (deadline: string) => `Send the rest to the same address before ${deadline}.`,
   partialHintNoDeadline: 'Send the rest to the same address.',
   payBefore: (deadline: string) => `Pay before ${deadline}.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Permitido:',
   buying: 'Tu compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
+  partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
   errors: {
     config: 'Este widget aún no está configurado: la página debe indicarle un proxy-url.',
     network: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',

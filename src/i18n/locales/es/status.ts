@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Tu pedido está en revisión.',
     failed: 'Este pedido no se completó.',
   },
-  partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
   partialHint: (deadline) => `Envía el resto a la misma dirección antes de las ${deadline}.`,
   partialHintNoDeadline: 'Envía el resto a la misma dirección.',
   payBefore: (deadline) => `Paga antes de las ${deadline}.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Autorisé :',
   buying: 'Votre achat',
   buyingFor: (item, account) => `${item}, pour ${account}`,
+  partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
   errors: {
     config: 'Ce widget n’est pas encore configuré : la page doit lui fournir un proxy-url.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',

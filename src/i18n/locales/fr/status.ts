@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Votre commande est en cours de vérification.',
     failed: 'Cette commande n’a pas abouti.',
   },
-  partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
   partialHint: (deadline) => `Envoyez le reste à la même adresse avant ${deadline}.`,
   partialHintNoDeadline: 'Envoyez le reste à la même adresse.',
   payBefore: (deadline) => `Payez avant ${deadline}.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Consentito:',
   buying: 'Il tuo acquisto',
   buyingFor: (item, account) => `${item}, per ${account}`,
+  partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
   errors: {
     config: 'Questo widget non è ancora configurato: la pagina deve indicargli un proxy-url.',
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Il tuo ordine è in verifica.',
     failed: 'Questo ordine non è stato completato.',
   },
-  partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
   partialHint: (deadline) => `Invia il resto allo stesso indirizzo entro le ${deadline}.`,
   partialHintNoDeadline: 'Invia il resto allo stesso indirizzo.',
   payBefore: (deadline) => `Paga entro le ${deadline}.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Permitido:',
   buying: 'Sua compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
+  partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
   errors: {
     config: 'Este widget ainda não está configurado: a página precisa informar um proxy-url.',
     network: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Seu pedido está em análise.',
     failed: 'Este pedido não foi concluído.',
   },
-  partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
   partialHint: (deadline) => `Envie o restante para o mesmo endereço antes das ${deadline}.`,
   partialHintNoDeadline: 'Envie o restante para o mesmo endereço.',
   payBefore: (deadline) => `Pague antes das ${deadline}.`,

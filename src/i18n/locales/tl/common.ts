@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Pinapayagan:',
   buying: 'Ang binibili mo',
   buyingFor: (item, account) => `${item}, para sa ${account}`,
+  partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
   errors: {
     config: 'Hindi pa naka-set up ang widget na ito: kailangang bigyan ito ng page ng proxy-url.',
     network: 'Hindi namin maabot ang server. Suriin ang iyong koneksyon at subukang muli.',

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Sinusuri ang iyong order.',
     failed: 'Hindi natapos ang order na ito.',
   },
-  partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
   partialHint: (deadline) => `Ipadala ang natitira sa parehong address bago mag-${deadline}.`,
   partialHintNoDeadline: 'Ipadala ang natitira sa parehong address.',
   payBefore: (deadline) => `Magbayad bago mag-${deadline}.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'İzin verilenler:',
   buying: 'Satın alımınız',
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
+  partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
   errors: {
     config: 'Bu bileşen henüz yapılandırılmadı: sayfanın ona bir proxy-url vermesi gerekiyor.',
     network: 'Sunucuya ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Siparişiniz inceleniyor.',
     failed: 'Bu sipariş tamamlanmadı.',
   },
-  partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
   partialHint: (deadline) => `Kalanı ${deadline} saatinden önce aynı adrese gönderin.`,
   partialHintNoDeadline: 'Kalanı aynı adrese gönderin.',
   payBefore: (deadline) => `${deadline} saatinden önce ödeyin.`,

@@ -7,6 +7,7 @@ export const common: CommonMessages = {
   allowedOptions: 'Được phép:',
   buying: 'Sản phẩm bạn mua',
   buyingFor: (item, account) => `${item}, cho ${account}`,
+  partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
   errors: {
     config: 'Tiện ích này chưa được thiết lập: trang cần cung cấp proxy-url cho nó.',
     network: 'Không thể kết nối tới máy chủ. Hãy kiểm tra kết nối và thử lại.',

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: 'Đơn hàng của bạn đang được xem xét.',
     failed: 'Đơn hàng này chưa hoàn tất.',
   },
-  partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
   partialHint: (deadline) => `Hãy gửi phần còn lại đến cùng địa chỉ trước ${deadline}.`,
   partialHintNoDeadline: 'Hãy gửi phần còn lại đến cùng địa chỉ.',
   payBefore: (deadline) => `Hãy thanh toán trước ${deadline}.`,

@@ -22,7 +22,6 @@ export const status: StatusMessages = {
     review: '您的订单正在审核中。',
     failed: '此订单未能完成。',
   },
-  partial: (missing) => `已收到部分付款：还差 ${missing}。`,
   partialHint: (deadline) => `请在 ${deadline} 前将剩余款项发送到同一地址。`,
   partialHintNoDeadline: '请将剩余款项发送到同一地址。',
   payBefore: (deadline) => `请在 ${deadline} 前付款。`,

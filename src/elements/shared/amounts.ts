@@ -1,6 +1,8 @@
 // What is still missing of a partial payment: coin_amount − sent_coin_amount, on decimal STRINGS through BigInt, so
 // an 18-decimal token or a satoshi is never rounded away (a float would turn 0.3 − 0.1 into 0.19999999999999998).
+// The checkout asks for it and the tracking shows it.
 import {toDecimalString} from '../../api/decimal.js';
+import type {Order} from '../../api/schemas.js';
 
 function toScaled(decimal: string, scale: number): bigint {
   const negative = decimal.startsWith('-');
@@ -31,4 +33,13 @@ export function missingAmount(coinAmount: string, sent: string | null | undefine
   if (sent === null || sent === undefined || sent === '') return undefined;
   const missing = subtractDecimals(coinAmount, sent);
   return missing !== undefined && !missing.startsWith('-') && /[1-9]/.test(missing) ? missing : undefined;
+}
+
+/**
+ * What is still to pay of an order upstream says was paid in part (`PartialPaymentStarted`): undefined for any other
+ * order, and when nothing is missing after all. Its phase is `awaiting-delivery` (UPSTREAM.md counts it among the
+ * paid states), but the buyer still has the rest to send.
+ */
+export function stillMissing(order: Pick<Order, 'order_state' | 'coin_amount' | 'sent_coin_amount'>): string | undefined {
+  return order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
 }
