@@ -26,6 +26,8 @@ import {
   waitFor,
 } from '../support/checkout-helpers.js';
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const sandbox = sandboxControls(sandboxUrl);
 
 
@@ -229,6 +231,45 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     getStore(store).update({order: waiting});
     await el.updateComplete;
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
+  });
+
+  test('alone on its page, the checkout sees its own payment arrive, then the delivery, and then stops asking', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    el.paymentPollInterval = 150;
+    el.pollInterval = 250;
+    const {orderId} = await orderOn(el);
+    const status = () => $(el, '[part="payment-status"]')?.textContent?.trim();
+    await sandbox.act(orderId, 'pay');
+    await waitFor(() => status() === el.messages.checkout.paymentReceived, 'the payment, seen by the checkout itself');
+    assert.isNull($(el, '[part="address"]'));
+    await sandbox.act(orderId, 'deliver');
+    await waitFor(() => status() === el.messages.checkout.completed, 'the delivery');
+    const asked = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path.includes(orderId)).length;
+    const before = await asked();
+    await sleep(800);
+    assert.equal(await asked(), before, 'a delivered order is not asked for again');
+  });
+
+  test('beside a <cr-order-status> of its store, the checkout leaves the following to it and asks nothing itself', async () => {
+    const store = unique('store');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <cr-checkout proxy-url=${proxyUrl} brand="Steam" store=${store} lang="en" payment-poll-interval="100" poll-interval="150"></cr-checkout>
+      <cr-order-status proxy-url=${proxyUrl} store=${store} lang="en"></cr-order-status>
+    </div>`);
+    const el = wrapper.querySelector('cr-checkout')!;
+    const tracker = wrapper.querySelector('cr-order-status')!;
+    const {orderId} = await orderOn(el);
+    await waitFor(() => tracker.connection === 'live', 'the status\'s stream');
+    const asked = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path === `/v5/orders/${orderId}`).length;
+    const before = await asked();
+    await sleep(1000);
+    assert.equal(await asked(), before, 'no GET of the order while the status\'s stream follows it (the checkout would ask ten times)');
+    await sandbox.act(orderId, 'pay');
+    await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.paymentReceived, 'the payment, through the store');
+    // Without the status, the checkout takes over.
+    tracker.remove();
+    await sandbox.act(orderId, 'deliver');
+    await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.completed, 'the delivery, seen by the checkout');
   });
 
   test('rich descriptions: sanitized, loaded on open, nothing runs, nothing remote loads', async () => {

@@ -338,4 +338,17 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
     assert.isAtMost((await requestsFor(order.order_id, 'order')).length - countAfterPay, 1);
     assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 0);
   });
+
+  test('a partial payment keeps the fast interval: the buyer is still sending the rest', async () => {
+    const order = await createOrder();
+    const {tracker, changes} = track(order, {eventSource: null, paymentPollMs: 100, pollMs: 60_000});
+    assert.equal(tracker.connection, 'polling');
+    await controls.act(order.order_id, 'pay', {amount: 'under'});
+    await waitFor(() => changes().length === 1, 'the partial payment by polling', 3000);
+    const countAfterPartial = (await requestsFor(order.order_id, 'order')).length;
+    await sleep(600);
+    assert.isAtLeast((await requestsFor(order.order_id, 'order')).length - countAfterPartial, 3, 'still asked every 100 ms');
+    await controls.act(order.order_id, 'pay');
+    await waitFor(() => changes().length === 2, 'the rest, by polling', 3000);
+  });
 });

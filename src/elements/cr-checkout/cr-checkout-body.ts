@@ -12,9 +12,9 @@ import {formatCoin, formatMoney} from '../../i18n/format.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
 // The directive is small; the sanitizer runs when a section is first opened (the browser's own, or DOMPurify loaded then).
 import {richText} from '../../html/rich-text.js';
+import {awaitsPayment} from '../../stream/poll-intervals.js';
 import {isBackwards, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
-import {stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
@@ -38,6 +38,7 @@ import {
 import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
 import {callingCode} from './phone.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
+import {PaymentFollower} from './payment-follower.js';
 import {renderPayment, type PaymentView} from './payment-screen.js';
 
 /** Quotes wait for the user to stop typing this long. */
@@ -59,6 +60,8 @@ export default class CheckoutBody extends CrElement {
   // The public attributes, declared by the public class.
   declare brand?: string;
   declare now: () => number;
+  declare paymentPollInterval: number;
+  declare pollInterval: number;
 
   @state() private _values!: FormValues;
   @state() private _clientErrors!: Partial<Record<FieldKey, string>>;
@@ -101,6 +104,13 @@ export default class CheckoutBody extends CrElement {
     this._familyKey = '';
     this._announced = new Map();
     this._copier = new CopyController(this);
+    new PaymentFollower(this, () => ({
+      proxyUrl: this.state.proxyUrl,
+      order: this._shown,
+      store: this.storeInstance,
+      paymentPollMs: this.paymentPollInterval,
+      pollMs: this.pollInterval,
+    }));
     this._vias = new Task(this, {
       task: async ([proxyUrl], {signal}) => {
         if (proxyUrl === undefined) return initialState;
@@ -215,7 +225,7 @@ export default class CheckoutBody extends CrElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const order = this._shown;
-    const ticking = !!order && (phaseOf(order.order_state) === 'awaiting-payment' || !!stillMissing(order));
+    const ticking = !!order && awaitsPayment(order);
     if (ticking) this._startTicker();
     else this._stopTicker();
     // Announce a copy once, through the live region.

@@ -57,6 +57,13 @@ export class CrCheckout extends lazyBody(() => import('./cr-checkout-body.js')) 
   @property() brand?: string;
   /** The clock (milliseconds since the epoch). Replace it to drive the countdown in tests or demos. */
   @property({attribute: false}) now: () => number = () => Date.now();
+  /**
+   * With no `<cr-order-status>` of the store following the order, how often (ms) the checkout asks for it while the
+   * buyer still has to pay, so the payment screen sees the payment arrive.
+   */
+  @property({type: Number, attribute: 'payment-poll-interval'}) paymentPollInterval = 5000;
+  /** The same once it is paid, until it is delivered or fails (upstream's published pace). */
+  @property({type: Number, attribute: 'poll-interval'}) pollInterval = 30_000;
 }
 
 /** What the body adds (present once the element is connected and `updateComplete` has resolved). */

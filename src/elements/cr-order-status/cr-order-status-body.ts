@@ -11,12 +11,14 @@ import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
+import type {Store} from '../../store/store.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
-import {CopyController} from '../shared/copy-controller.js';
-import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
-import {paymentDeadline} from '../shared/payment-deadline.js';
 import {CrElement} from '../cr-element.js';
 import {stillMissing} from '../shared/amounts.js';
+import {CopyController} from '../shared/copy-controller.js';
+import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
+import {setFollowing} from '../shared/order-followers.js';
+import {paymentDeadline} from '../shared/payment-deadline.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
 
 type Messages = CrElement['messages']['status'];
@@ -53,6 +55,8 @@ export default class OrderStatusBody extends CrElement {
    */
   private _persisted: {order: Order; storeOrder: Order | undefined} | undefined;
   private _persistedRead!: boolean;
+  /** The store told that this element keeps its order current (order-followers.ts), while it does. */
+  private _followedIn: Store | undefined;
   private _qrPending!: Set<string>;
   private _tracker!: OrderTrackerController;
 
@@ -143,6 +147,21 @@ export default class OrderStatusBody extends CrElement {
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
     // second one scheduled after it.
     this._tracker.sync();
+    // An update may still run once the element is removed (an announcement, a store change): it follows nothing then.
+    this._follow(this.isConnected ? id : undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._follow(undefined);
+  }
+
+  /** Tells the store which order this element keeps current, so a <cr-checkout> of it need not ask for it too. */
+  private _follow(orderId: string | undefined): void {
+    const store = this.storeInstance;
+    if (this._followedIn && this._followedIn !== store) setFollowing(this._followedIn, this, undefined);
+    this._followedIn = orderId ? store : undefined;
+    setFollowing(store, this, orderId);
   }
 
   private _onUpdate(update: OrderUpdate): void {
