@@ -25,6 +25,7 @@ import {
   unique,
   waitFor,
 } from '../support/checkout-helpers.js';
+import {expectAccessible} from '../support/a11y.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {decodeQrSvg} from '../support/qr-decode.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
@@ -180,6 +181,7 @@ suite('cr-checkout: a partial payment', () => {
     const uri = await decodeQrSvg(await waitFor(() => $<SVGSVGElement>(el, 'svg[part="qr"]'), 'the code for the rest'));
     assert.include(uri, order.wallet_address);
     assert.include(uri, `amount=${missing}`, 'the code asks for the rest, not the whole amount again');
+    await expectAccessible(el);
     const copyAmount = $$<HTMLButtonElement>(el, '[part="copy-button"]').find((b) => b.dataset['copy'] === 'amount')!;
     await realClick(copyAmount);
     await waitFor(() => liveRegion(el).textContent!.trim() === m.checkout.copiedAmount, 'the "amount copied" announcement');
