@@ -27,6 +27,8 @@ import {
 } from '../support/checkout-helpers.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** What the checkout's polite live region says now. */
+const said = (el: CrCheckout) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.trim();
 
 const sandbox = sandboxControls(sandboxUrl);
 
@@ -242,6 +244,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await sandbox.act(orderId, 'pay');
     await waitFor(() => status() === el.messages.checkout.paymentReceived, 'the payment, seen by the checkout itself');
     assert.isNull($(el, '[part="address"]'));
+    await waitFor(() => said(el) === el.messages.checkout.paymentReceived, 'the payment, announced');
     await sandbox.act(orderId, 'deliver');
     await waitFor(() => status() === el.messages.checkout.completed, 'the delivery');
     const asked = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path.includes(orderId)).length;
@@ -266,6 +269,8 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(await asked(), before, 'no GET of the order while the status\'s stream follows it (the checkout would ask ten times)');
     await sandbox.act(orderId, 'pay');
     await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.paymentReceived, 'the payment, through the store');
+    await sleep(100);
+    assert.notEqual(said(el), el.messages.checkout.paymentReceived, 'announced by the status, not a second time by the checkout');
     // Without the status, the checkout takes over.
     tracker.remove();
     await sandbox.act(orderId, 'deliver');

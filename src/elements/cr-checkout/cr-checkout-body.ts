@@ -16,6 +16,7 @@ import {awaitsPayment} from '../../stream/poll-intervals.js';
 import {isBackwards, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
+import {isFollowed} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
   checkField,
@@ -39,7 +40,7 @@ import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.
 import {callingCode} from './phone.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {PaymentFollower} from './payment-follower.js';
-import {renderPayment, type PaymentView} from './payment-screen.js';
+import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 
 /** Quotes wait for the user to stop typing this long. */
 export const QUOTE_DEBOUNCE_MS = 300;
@@ -249,9 +250,21 @@ export default class CheckoutBody extends CrElement {
     }
     if (shown && next.order_id === shown.order_id) {
       if (isBackwards(phaseOf(shown.order_state), phaseOf(next.order_state))) return;
+      this._announceNews(shown, next);
     }
     this._shown = next;
     saveOrder(this.storeInstance.name, next);
+  }
+
+  /**
+   * Says where the payment now stands ("payment received", what is still missing, …) through the live region, when
+   * that changed; not where a <cr-order-status> follows the order, which says it already.
+   */
+  private _announceNews(shown: Order, next: Order): void {
+    if (isFollowed(this.storeInstance, next.order_id)) return;
+    const news = (order: Order) => paymentNews(order, this.messages.checkout, this.messages.common, this.locale);
+    const now = news(next);
+    if (now && now !== news(shown)) this._announce(now);
   }
 
   /** Resumes the saved order (`saved`, when the caller has just read it). */

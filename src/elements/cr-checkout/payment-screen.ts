@@ -10,7 +10,7 @@ import type {CommonMessages} from '../../i18n/locales/en/common.js';
 import {formatCoin} from '../../i18n/format.js';
 import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
-import {phaseOf} from '../../upstream/states.js';
+import {phaseOf, type Phase} from '../../upstream/states.js';
 import {stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
 import {purchaseLines} from '../shared/delivery-title.js';
@@ -57,20 +57,39 @@ function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
 
 function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
   return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
-    <p class="payment-status ${tone}" part="payment-status" role="status">${text}</p>
+    <p class="payment-status ${tone}" part="payment-status">${text}</p>
     <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
     ${withButton ? newPurchaseButton(view) : nothing}
   </div>`;
+}
+
+const AFTER_PAYMENT: Record<Exclude<Phase, 'awaiting-payment'>, {text: 'paymentReceived' | 'completed' | 'failed' | 'review'; tone: 'success' | 'error' | 'muted'}> = {
+  'awaiting-delivery': {text: 'paymentReceived', tone: 'success'},
+  completed: {text: 'completed', tone: 'success'},
+  failed: {text: 'failed', tone: 'error'},
+  review: {text: 'review', tone: 'muted'},
+};
+
+/**
+ * What the screen says of where the payment stands: what is missing of a partial payment, "payment received",
+ * "delivered", …; undefined while the order simply awaits its payment (the screen then says what to send).
+ */
+export function paymentNews(order: Order, m: CheckoutMessages, common: CommonMessages, locale: string): string | undefined {
+  const missing = stillMissing(order);
+  if (missing) return common.partial(formatCoin(locale, missing, order.coin));
+  const phase = phaseOf(order.order_state);
+  return phase === 'awaiting-payment' ? undefined : m[AFTER_PAYMENT[phase].text];
 }
 
 export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
   const phase = phaseOf(order.order_state);
   const missing = stillMissing(order);
-  if (phase === 'awaiting-delivery' && !missing) return statusScreen(view, m.paymentReceived, 'success', false);
-  if (phase === 'completed') return statusScreen(view, m.completed, 'success', true);
-  if (phase === 'failed') return statusScreen(view, m.failed, 'error', true);
-  if (phase === 'review') return statusScreen(view, m.review, 'muted', true);
+  if (phase !== 'awaiting-payment' && !missing) {
+    const {text, tone} = AFTER_PAYMENT[phase];
+    // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended.
+    return statusScreen(view, m[text], tone, phase !== 'awaiting-delivery');
+  }
 
   const deadline = paymentDeadline(order);
   const secondsLeft = deadline === undefined ? undefined : deadline - view.nowMs / 1000;
@@ -97,7 +116,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const purchase = purchaseLines(order, view.common);
   return html`<div class="payment" part="payment" data-phase=${missing ? 'partial-payment' : 'awaiting-payment'} data-order-id=${order.order_id}>
     <h2 class="title">${m.paymentTitle}</h2>
-    ${missing ? html`<p class="payment-status" part="missing-amount" role="status">${view.common.partial(amount)}</p>` : nothing}
+    ${missing ? html`<p class="payment-status" part="missing-amount">${paymentNews(order, m, view.common, locale)}</p>` : nothing}
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
       ${purchase.length
