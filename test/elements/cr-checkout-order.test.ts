@@ -235,7 +235,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
   });
 
-  test('alone on its page, the checkout sees its own payment arrive, then the delivery, and then stops asking', async () => {
+  test('alone on its page, the checkout sees its own payment arrive, a review, the delivery, and then stops asking', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     el.paymentPollInterval = 150;
     el.pollInterval = 250;
@@ -245,6 +245,9 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await waitFor(() => status() === el.messages.checkout.paymentReceived, 'the payment, seen by the checkout itself');
     assert.isNull($(el, '[part="address"]'));
     await waitFor(() => said(el) === el.messages.checkout.paymentReceived, 'the payment, announced');
+    // Under review is not the end: support may release the order, and the checkout keeps asking.
+    await sandbox.act(orderId, 'review');
+    await waitFor(() => status() === el.messages.checkout.review, 'the review');
     await sandbox.act(orderId, 'deliver');
     await waitFor(() => status() === el.messages.checkout.completed, 'the delivery');
     const asked = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path.includes(orderId)).length;

@@ -55,12 +55,11 @@ export class PaymentFollower implements ReactiveController {
     if (!this.#timer && !this.#request) this.#schedule();
   }
 
-  /** The order still to follow now, if any: not final, not under review, known upstream. */
+  /** The order still to follow now, if any: not final (under review is not: support may release it), known upstream. */
   #followable(): Order | undefined {
     const {order, proxyUrl} = this.target();
     if (!order || proxyUrl === undefined || this.#lost.has(order.order_id)) return undefined;
-    const phase = phaseOf(order.order_state);
-    return isTerminalPhase(phase) || phase === 'review' ? undefined : order;
+    return isTerminalPhase(phaseOf(order.order_state)) ? undefined : order;
   }
 
   #schedule(): void {
