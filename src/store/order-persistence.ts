@@ -4,14 +4,17 @@
 // shows anything. sessionStorage is per tab, so two tabs never share a current order through it (see
 // order-guard.ts for the cross-tab "creating" marker).
 import * as z from 'zod/mini';
-import {Order, type Order as OrderT} from '../api/schemas.js';
+import {matching, Order, type Order as OrderT} from '../api/schemas.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
 
 const VERSION = 1;
+// The format version, checked with refine rather than z.literal, and the body below as a loose object rather than
+// z.record: the same checks, without two more zod parts in the bundle (about 0.6 KiB gzipped).
+const version = z.number().check(z.refine((v) => v === VERSION));
 
 const Persisted = z.object({
-  v: z.literal(VERSION),
-  order_id: z.string().check(z.regex(ORDER_ID)),
+  v: version,
+  order_id: matching(ORDER_ID),
   order: Order,
   saved_at: z.number(),
 });
@@ -90,15 +93,15 @@ export const PENDING_CREATE_TTL_MS = 15 * 60_000;
 const PENDING_CREATE_FORGET_MS = 2 * 60 * 60_000;
 
 const PendingCreate = z.object({
-  v: z.literal(VERSION),
+  v: version,
   /** The `Idempotency-Key` (a UUID). */
-  key: z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/)),
+  key: matching(/^[A-Za-z0-9_-]{16,128}$/),
   /** The order body's fingerprint (order-guard.ts), to tell "the same purchase" from another. */
   fp: z.string(),
   /** Whether the proxy took the key: only then is a resend safe. */
   keyed: z.boolean(),
   /** The body as sent, to send it again byte for byte (the proxy compares a hash of it). */
-  body: z.record(z.string(), z.unknown()),
+  body: z.looseObject({}),
   at: z.number(),
 });
 export type PendingCreate = z.infer<typeof PendingCreate>;

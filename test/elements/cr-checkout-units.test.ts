@@ -126,6 +126,10 @@ suite('cr-checkout units', () => {
     sessionStorage.setItem(orderStorageKey(store), JSON.stringify(raw));
     assert.isUndefined(loadOrder(store));
     assert.isNull(sessionStorage.getItem(orderStorageKey(store)));
+    // Another format version (a future release's): not read as ours.
+    saveOrder(store, order);
+    sessionStorage.setItem(orderStorageKey(store), JSON.stringify({...JSON.parse(sessionStorage.getItem(orderStorageKey(store))!), v: 2}));
+    assert.isUndefined(loadOrder(store));
     saveOrder(store, order);
     clearOrder(store);
     assert.isUndefined(loadOrder(store));
@@ -144,6 +148,13 @@ suite('cr-checkout units', () => {
     // Tampered: a key the proxy would refuse.
     sessionStorage.setItem(pendingCreateKey(store), JSON.stringify({...JSON.parse(sessionStorage.getItem(pendingCreateKey(store))!), key: 'x y'}));
     assert.isUndefined(loadPendingCreate(store, now));
+    // Another format version, or a body that is not an object: not resent.
+    for (const change of [{v: 2}, {body: ['lang', 'en']}, {body: 'lang=en'}]) {
+      sessionStorage.setItem(pendingCreateKey(store), JSON.stringify({v: 1, ...pending, ...change}));
+      assert.isUndefined(loadPendingCreate(store, now), JSON.stringify(change));
+    }
+    sessionStorage.setItem(pendingCreateKey(store), JSON.stringify({v: 1, ...pending}));
+    assert.ok(loadPendingCreate(store, now), 'the same record as it should be is read');
     clearPendingCreate(store);
     // Hours old: forgotten.
     savePendingCreate(store, pending);
