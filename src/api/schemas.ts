@@ -45,6 +45,12 @@ const nonEmpty = z.string().check(z.refine((value) => value.length > 0));
 /** A string that matches `pattern` (a whole-string pattern: anchored). */
 export const matching = (pattern: RegExp) => z.string().check(z.refine((value) => pattern.test(value)));
 const text = z.nullish(z.string());
+/**
+ * `schema`, or `fallback` where upstream leaves the field out or sends null (z._default would take undefined alone,
+ * and costs one more zod part in the bundle).
+ */
+const orDefault = <T extends z.ZodMiniType>(schema: T, fallback: z.output<T>) =>
+  z.pipe(z.nullish(schema), z.transform((value): z.output<T> => value ?? fallback));
 const flag = z.nullish(z.boolean());
 
 /**
@@ -103,13 +109,13 @@ export const Network = z.looseObject({
 export const Currency = z.looseObject({
   name: nonEmpty,
   is_suspended: flag,
-  networks: z._default(z.array(Network), []),
+  networks: orDefault(z.array(Network), []),
 });
 
 export const PaymentVia = z.looseObject({
   name: z.string(),
   available: flag,
-  currencies: z._default(z.array(Currency), []),
+  currencies: orDefault(z.array(Currency), []),
 });
 export const PaymentVias = z.array(PaymentVia);
 
@@ -126,8 +132,8 @@ export const Brand = z.looseObject({
   bg_color: text,
   min: z.nullish(z.union([z.string(), z.number()])),
   max: z.nullish(z.union([z.string(), z.number()])),
-  kind: z._default(z.string(), ''),
-  category: z._default(z.string(), ''),
+  kind: orDefault(z.string(), ''),
+  category: orDefault(z.string(), ''),
   additional_categories: z.nullish(z.array(z.string())),
   is_out_of_stock: flag,
   product_type: text,
@@ -137,7 +143,7 @@ export const Brand = z.looseObject({
 export const BrandCategory = z.looseObject({
   kind: text,
   category: text,
-  brands: z._default(lenientArray(Brand), []),
+  brands: orDefault(lenientArray(Brand), []),
 });
 
 export const BrandsPage = z
@@ -210,14 +216,14 @@ export const Family = z.looseObject({
   family: nonEmpty,
   brand: nonEmpty,
   brand_id: text,
-  kind: z._default(z.string(), ''),
-  category: z._default(z.string(), ''),
+  kind: orDefault(z.string(), ''),
+  category: orDefault(z.string(), ''),
   default_denomination: text,
   is_out_of_stock: flag,
   logo_url: text,
   product_tc: text,
   rich_description: z.nullish(RichDescription),
-  products: z._default(z.array(Product), []),
+  products: orDefault(z.array(Product), []),
 });
 export const Families = z.array(Family);
 
@@ -282,7 +288,7 @@ export const Delivery = z.looseObject({
   id: z.nullish(z.union([z.string(), z.number()])),
   delivery_state: text,
   kind: text,
-  deliverable: z._default(Deliverable, {}),
+  deliverable: orDefault(Deliverable, {}),
 });
 
 export const Order = z.looseObject({
@@ -290,8 +296,8 @@ export const Order = z.looseObject({
   order_id: matching(ORDER_ID),
   /** Epoch seconds (upstream sends a string or a number); undefined when unreadable. */
   created_at: epochSeconds,
-  order_state: z._default(z.string(), ''),
-  payment_state: z._default(z.string(), ''),
+  order_state: orDefault(z.string(), ''),
+  payment_state: orDefault(z.string(), ''),
   wallet_address: nonEmpty,
   coin: nonEmpty,
   network: nonEmpty,
@@ -303,7 +309,7 @@ export const Order = z.looseObject({
   sent_coin_amount: z.nullish(decimal),
   payment_value: z.nullish(decimal),
   user: z.nullish(z.looseObject({email: text})),
-  deliveries: z._default(z.array(Delivery), []),
+  deliveries: orDefault(z.array(Delivery), []),
 });
 
 // ---- types --------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import {assert} from '@open-wc/testing';
 import * as z from 'zod/mini';
 import {parseAs, parseOrder} from '../../src/api/client.js';
 import {ApiError} from '../../src/api/errors.js';
-import {BrandsPage, Families, Order, PaymentVias, Product, Quote, Validation} from '../../src/api/schemas.js';
+import {BrandsPage, Currency, Families, Order, PaymentVias, Product, Quote, Validation} from '../../src/api/schemas.js';
 
 type Json = Record<string, unknown>;
 // A copy of /work/shared/fixtures/upstream-captures.json (the test server serves the project root only).
@@ -94,6 +94,20 @@ suite('schemas: normalisation', () => {
     const parsed = parseOrder(order);
     assert.equal(parsed.order_state, 'QuantumLimbo');
     assert.equal(parsed.deliveries[0]!.kind, 'hologram');
+  });
+
+  test('fields left out or sent as null get their defaults, so one missing list never loses the whole answer', () => {
+    for (const missing of [undefined, null]) {
+      const order = lightningOrder();
+      order['payment_state'] = missing;
+      order['deliveries'] = missing;
+      const parsed = parseOrder(order);
+      assert.equal(parsed.payment_state, '', String(missing));
+      assert.deepEqual(parsed.deliveries, []);
+      const currency = z.safeParse(Currency, {name: 'USDC', networks: missing});
+      assert.isTrue(currency.success, String(missing));
+      assert.deepEqual(currency.success && currency.data.networks, []);
+    }
   });
 
   test('validation: problems null, [] and a list all parse', () => {
