@@ -939,6 +939,7 @@ export default class CheckoutBody extends CrElement {
       copier: this._copier,
       onNewPurchase: () => this.newPurchase(),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
+      onQrDrawn: () => this.requestUpdate(),
     };
     return renderPayment(view);
   }

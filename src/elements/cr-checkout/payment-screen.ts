@@ -3,12 +3,11 @@
 // keyed by the text it encodes, so an old order's code can never show beside a new order's address. After a partial
 // payment it stays, asking for what is still missing.
 import {html, nothing, type TemplateResult} from 'lit';
-import {until} from 'lit/directives/until.js';
 import type {Currency, Order} from '../../api/schemas.js';
 import type {CheckoutMessages} from '../../i18n/locales/en/checkout.js';
 import type {CommonMessages} from '../../i18n/locales/en/common.js';
 import {formatCoin} from '../../i18n/format.js';
-import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
+import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {stillMissing} from '../shared/amounts.js';
@@ -28,25 +27,13 @@ export interface PaymentView {
   onNewPurchase: () => void;
   /** Called on each render while the order waits for payment, with the minutes left (fractional). */
   onMinutesLeft: (minutes: number | undefined) => void;
+  /** Called once the QR code, not drawn yet when the screen was rendered, is: render again. */
+  onQrDrawn: () => void;
 }
 
-const QR_CACHE_LIMIT = 20;
-const matrices = new Map<string, {promise: Promise<QrMatrix>; value?: QrMatrix}>();
-
-function qrCode(text: string, label: string): unknown {
-  let entry = matrices.get(text);
-  if (!entry) {
-    if (matrices.size >= QR_CACHE_LIMIT) matrices.delete(matrices.keys().next().value as string);
-    const created: {promise: Promise<QrMatrix>; value?: QrMatrix} = {promise: qrMatrix(text)};
-    created.promise.then((value) => (created.value = value), () => matrices.delete(text));
-    matrices.set(text, created);
-    entry = created;
-  }
-  if (entry.value) return qrSvg(entry.value, label);
-  return until(
-    entry.promise.then((matrix) => qrSvg(matrix, label), () => nothing),
-    html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`,
-  );
+function qrCode(view: PaymentView, text: string, label: string): TemplateResult {
+  const matrix = drawnQr(text, view.onQrDrawn);
+  return matrix ? qrSvg(matrix, label) : html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`;
 }
 
 function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
@@ -148,7 +135,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
         </dd>
       </div>
     </dl>
-    ${uri ? html`<div class="qr" data-qr-text=${uri}>${qrCode(uri, m.qrLabel(amount))}</div>` : nothing}
+    ${uri ? html`<div class="qr" data-qr-text=${uri}>${qrCode(view, uri, m.qrLabel(amount))}</div>` : nothing}
     ${href ? html`<a class="button" part="wallet-link" href=${href}>${m.openInWallet}</a>` : nothing}
     ${secondsLeft !== undefined
       ? html`<p class="countdown" part="countdown">

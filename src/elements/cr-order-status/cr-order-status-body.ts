@@ -5,7 +5,7 @@ import type {Delivery, Order} from '../../api/schemas.js';
 import {statusChangeEvent} from '../../events.js';
 import {formatCoin, formatDate} from '../../i18n/format.js';
 import {richText} from '../../html/rich-text.js';
-import {qrMatrix, type QrMatrix} from '../../qr/qr-matrix.js';
+import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
@@ -43,7 +43,6 @@ export default class OrderStatusBody extends CrElement {
   @state() private _order: Order | undefined;
   @state() private _announcement!: string;
   @state() private _fatal: ApiError | undefined;
-  @state() private _qr!: {text: string; matrix: QrMatrix}[];
 
   private _copier!: CopyController;
   private _storeOrder!: StoreController<Order | undefined>;
@@ -57,17 +56,14 @@ export default class OrderStatusBody extends CrElement {
   private _persistedRead!: boolean;
   /** The store told that this element keeps its order current (order-followers.ts), while it does. */
   private _followedIn: Store | undefined;
-  private _qrPending!: Set<string>;
   private _tracker!: OrderTrackerController;
 
   /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
   initBody(): void {
     this._announcement = '';
-    this._qr = [];
     this._copier = new CopyController(this);
     this._storeOrder = this.useStore((s) => s.order);
     this._persistedRead = false;
-    this._qrPending = new Set();
     this._tracker = new OrderTrackerController(
       this,
       () => {
@@ -457,9 +453,8 @@ export default class OrderStatusBody extends CrElement {
     let qr: TemplateResult | typeof nothing = nothing;
     if (view.qrImage) qr = html`<img part="qr-image" class="qr-image" src=${view.qrImage} alt=${m.esimQrAlt} />`;
     else if (view.activation) {
-      const drawn = this._qr.find((q) => q.text === view.activation);
-      if (drawn) qr = html`<div class="qr">${qrSvg(drawn.matrix, m.esimQrAlt)}</div>`;
-      else this._drawQr(view.activation);
+      const matrix = drawnQr(view.activation, () => this.requestUpdate());
+      if (matrix) qr = html`<div class="qr">${qrSvg(matrix, m.esimQrAlt)}</div>`;
     }
     return html`<div part="esim" class="esim">
       <h5>${m.esimTitle}</h5>
@@ -474,18 +469,4 @@ export default class OrderStatusBody extends CrElement {
         : nothing}
     </div>`;
   }
-
-  private _drawQr(text: string): void {
-    if (this._qrPending.has(text)) return;
-    this._qrPending.add(text);
-    void qrMatrix(text).then(
-      (matrix) => {
-        this._qr = [...this._qr, {text, matrix}];
-      },
-      () => {
-        // No QR then; the activation code beside it still works.
-      },
-    );
-  }
 }
-
