@@ -537,4 +537,22 @@ suite('cr-brand-picker', () => {
     panel.scrollTop = panel.scrollHeight;
     await until(() => options(el).length > before, 'more tiles');
   });
+
+  test('moved in the page, it still renders more tiles when scrolled to the end', async () => {
+    const el = await loaded(await picker({country: 'IN'}));
+    const home = el.parentElement!;
+    const elsewhere = document.createElement('div');
+    document.body.append(elsewhere);
+    try {
+      elsewhere.append(el);
+      await el.updateComplete;
+      const before = options(el).length;
+      const panel = root(el).querySelector<HTMLElement>('#panel')!;
+      panel.scrollTop = panel.scrollHeight;
+      await until(() => options(el).length > before, 'more tiles after the move');
+    } finally {
+      home.append(el);
+      elsewhere.remove();
+    }
+  });
 });

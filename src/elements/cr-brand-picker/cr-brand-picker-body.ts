@@ -1,6 +1,5 @@
 import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
-import {ref} from 'lit/directives/ref.js';
 import {Task, TaskStatus} from '@lit/task';
 import {getBrands} from '../../api/client.js';
 import {ApiError} from '../../api/errors.js';
@@ -41,8 +40,6 @@ export default class BrandPickerBody extends CrElement {
   private _observer: IntersectionObserver | undefined;
   private _sentinel: Element | undefined;
   private _brands!: Task<readonly [string | undefined, string], BrandIndex>;
-  /** The `ref` callback of the end-of-list sentinel: adds a page of tiles when it scrolls into view. */
-  private _observeSentinel!: (element?: Element) => void;
 
   /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
   initBody(): void {
@@ -70,19 +67,6 @@ export default class BrandPickerBody extends CrElement {
         this._announce(this.errorText(error));
       },
     });
-    this._observeSentinel = (element?: Element): void => {
-      if (element === this._sentinel) return;
-      if (this._sentinel) this._observer?.unobserve(this._sentinel);
-      this._sentinel = element;
-      if (!element || typeof IntersectionObserver === 'undefined') return;
-      this._observer ??= new IntersectionObserver(
-        (entries) => {
-          if (entries.some((e) => e.isIntersecting) && this._limit < this._filtered.length) this._limit += PAGE;
-        },
-        {root: this.renderRoot.querySelector('#panel'), rootMargin: '0px 0px 400px 0px'},
-      );
-      this._observer.observe(element);
-    };
   }
 
   /** Loads the brands again (what the "try again" button does). */
@@ -90,11 +74,34 @@ export default class BrandPickerBody extends CrElement {
     return this._brands.run();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: the end of the list is watched again (disconnecting stopped it).
+    if (this.hasUpdated) this._watchSentinel();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._announceTimer);
     this._observer?.disconnect();
     this._observer = undefined;
+    this._sentinel = undefined;
+  }
+
+  /** Watches the end-of-list sentinel, when one is shown: a page of tiles more when it scrolls into view. */
+  private _watchSentinel(): void {
+    const element = this.renderRoot.querySelector('.sentinel') ?? undefined;
+    if (element === this._sentinel) return;
+    if (this._sentinel) this._observer?.unobserve(this._sentinel);
+    this._sentinel = element;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    this._observer ??= new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting) && this._limit < this._filtered.length) this._limit += PAGE;
+      },
+      {root: this.renderRoot.querySelector('#panel'), rootMargin: '0px 0px 400px 0px'},
+    );
+    this._observer.observe(element);
   }
 
   private _onLoaded(index: BrandIndex): void {
@@ -117,6 +124,7 @@ export default class BrandPickerBody extends CrElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    this._watchSentinel();
     // A still-visible sentinel raises no new intersection: observe it afresh so a tall screen keeps filling up.
     if (changed.has('_limit') && this._sentinel && this._observer) {
       this._observer.unobserve(this._sentinel);
@@ -270,7 +278,7 @@ export default class BrandPickerBody extends CrElement {
       <div role="listbox" part="list" aria-label=${m.brands} @keydown=${this._onListKey}>
         ${shown.map((entry, i) => this._renderBrand(entry, i, i === active, entry.brand.brand === selected, list.length))}
       </div>
-      ${shown.length < list.length ? html`<div class="sentinel" ${ref(this._observeSentinel)}></div>` : nothing}
+      ${shown.length < list.length ? html`<div class="sentinel"></div>` : nothing}
     `;
   }
 
