@@ -1,5 +1,5 @@
 import {assert, fixture, html} from '@open-wc/testing';
-import {render} from 'lit';
+import {LitElement} from 'lit';
 import {sanitizeHtml, sanitizeNatively, sanitizerEngine, withinAllowList, withoutCspTriggers, type SanitizerEngine} from '../../src/html/sanitize.js';
 import {richText} from '../../src/html/rich-text.js';
 
@@ -105,11 +105,23 @@ suite('sanitizeHtml: which engine', () => {
   });
 });
 
+/** The smallest Lit element showing `richText(value)`, in its light DOM so the test reads it directly. */
+class RichHost extends LitElement {
+  static override properties = {value: {}};
+  declare value: string | undefined;
+  protected override createRenderRoot() {
+    return this;
+  }
+  override render() {
+    return html`${richText(this.value)}`;
+  }
+}
+customElements.define('rich-host', RichHost);
+
 suite('rich text', () => {
   test('richText renders sanitized HTML into a template and nothing runs', async () => {
     (window as unknown as {__pwned?: number}).__pwned = undefined;
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    render(html`${richText(traps)}`, host);
+    const host = await fixture<RichHost>(html`<rich-host .value=${traps}></rich-host>`);
     // The sanitizer loads lazily: wait until the content is in.
     for (let i = 0; i < 50 && !host.querySelector('b'); i++) await new Promise((r) => setTimeout(r, 20));
     assert.equal(host.querySelector('b')?.textContent, 'world');
@@ -119,9 +131,20 @@ suite('rich text', () => {
     assert.isUndefined((window as unknown as {__pwned?: number}).__pwned);
   });
 
+  test('the same input is sanitized once and kept as it is across renders; a new one replaces it', async () => {
+    const host = await fixture<RichHost>(html`<rich-host .value=${'<p>one <b>bold</b></p>'}></rich-host>`);
+    for (let i = 0; i < 50 && !host.querySelector('b'); i++) await new Promise((r) => setTimeout(r, 20));
+    const shown = host.querySelector('p')!;
+    host.requestUpdate();
+    await host.updateComplete;
+    assert.strictEqual(host.querySelector('p'), shown, 'a re-render keeps the very nodes (no flicker, links keep focus)');
+    host.value = '<p>two</p>';
+    for (let i = 0; i < 50 && host.querySelector('p')?.textContent !== 'two'; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(host.textContent!.trim(), 'two', 'only the new input is shown');
+  });
+
   test('richText of nothing renders nothing', async () => {
-    const host = await fixture<HTMLDivElement>(html`<div></div>`);
-    render(html`${richText(undefined)}`, host);
+    const host = await fixture<RichHost>(html`<rich-host></rich-host>`);
     assert.equal(host.textContent?.trim(), '');
   });
 });
