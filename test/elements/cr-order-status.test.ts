@@ -11,6 +11,7 @@ import type {StatusChangeDetail} from '../../src/events.js';
 import {getStore} from '../../src/store/store.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {expectAccessible} from '../support/a11y.js';
+import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {controls, createOrder, freshStore, median, proxyUrl, requestsFor, sleep, waitFor, type DeliveryInput} from '../stream/helpers.js';
 
 interface MountOptions {
@@ -114,6 +115,13 @@ suite('<cr-order-status>', () => {
     assert.include(status, 'same address');
     assert.match(status, /before \d/);
     await waitFor(() => text(liveRegion(el)).includes('still missing'), 'the announcement');
+    // Where to send the rest, from the order itself: a page with no checkout shows it too.
+    assert.equal(text(part(el, 'address')), String(raw['wallet_address']));
+    assert.include(text(part(el, 'network')), String(raw['network']));
+    const copyAddress = root(el).querySelector<HTMLButtonElement>('[part="copy-button"][data-copy="address"]')!;
+    assert.equal(text(copyAddress), el.messages.common.copyAddress);
+    await realClick(copyAddress);
+    assert.equal(await pasteClipboard(), String(raw['wallet_address']), 'the copy is the address');
     // The event's phase is upstream's (a paid state), but the buyer's next step is still the payment.
     assert.equal(events.at(-1)!.phase, 'awaiting-delivery');
     const [payment, delivery] = parts(el, 'step');

@@ -122,15 +122,15 @@ export function renderPayment(view: PaymentView): TemplateResult {
         </dd>
       </div>
       <div class="fact">
-        <dt>${m.onNetwork}</dt>
+        <dt>${view.common.onNetwork}</dt>
         <dd part="network-name">${order.network}</dd>
       </div>
       <div class="fact">
-        <dt>${m.toAddress}</dt>
+        <dt>${view.common.toAddress}</dt>
         <dd>
           <code class="address mono" part="address">${order.wallet_address}</code>
           <button class="button small-button" part="copy-button" type="button" data-copy="address" @click=${() => void copier.copy('address', order.wallet_address)}>
-            ${copiedAddress ? m.copied : m.copyAddress}
+            ${copiedAddress ? m.copied : view.common.copyAddress}
           </button>
         </dd>
       </div>

@@ -315,7 +315,8 @@ export default class OrderStatusBody extends CrElement {
       <div class="payment" part="payment-status">
         ${missing
           ? html`<p class="strong" part="missing-amount">${this.messages.common.partial(formatCoin(this.locale, missing, order.coin))}</p>
-              <p>${this._partialHint(order)}</p>`
+              <p>${this._partialHint(order)}</p>
+              ${this._renderWhereToPay(order, m)}`
           : html`<p class="strong">${this._nowText(order)}</p>
               ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}
       </div>
@@ -365,6 +366,20 @@ export default class OrderStatusBody extends CrElement {
       <span class="label">${common.buying}</span>
       <span class="lines">${lines.map((line) => html`<span>${line}</span>`)}</span>
     </div>`;
+  }
+
+  /** The order's own network and address, for the rest of a partial payment: a page with no checkout shows them too. */
+  private _renderWhereToPay(order: Order, m: Messages): TemplateResult {
+    const common = this.messages.common;
+    return html`<div class="row" part="network">
+        <span class="label">${common.onNetwork}</span>
+        <span>${order.network}</span>
+      </div>
+      <div class="row">
+        <span class="label" id="address-label">${common.toAddress}</span>
+        <code part="address" aria-labelledby="address-label">${order.wallet_address}</code>
+        ${this._copyButton('address', order.wallet_address, common.copyAddress, m)}
+      </div>`;
   }
 
   private _renderOrderId(order: Order, m: Messages): TemplateResult {

@@ -25,6 +25,8 @@ import {statusStyles} from './cr-order-status.styles.js';
  * @csspart step - each step; also `step-done`, `step-current`
  * @csspart payment-status - the sentence that says where the payment stands
  * @csspart missing-amount - what is still missing of a partial payment
+ * @csspart network - the order's network, shown with the address after a partial payment
+ * @csspart address - the order's address, to send the rest of a partial payment to
  * @csspart connection - the "reconnecting" / "paused" note
  * @csspart order-summary - what the order buys and for whom, until it is delivered
  * @csspart deliveries - the list of delivered products

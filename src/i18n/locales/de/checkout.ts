@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Ihre Bestellung konnte nicht geladen werden.',
   paymentTitle: 'Schließen Sie Ihre Zahlung ab',
   sendExactly: 'Senden Sie genau',
-  onNetwork: 'Netzwerk',
-  toAddress: 'An diese Adresse',
   warning: (amount, network) =>
     `Senden Sie genau ${amount} im Netzwerk ${network}. Ein anderer Betrag oder ein anderes Netzwerk kann zum Verlust Ihres Geldes führen.`,
   copy: 'Kopieren',
   copyAmount: 'Betrag kopieren',
-  copyAddress: 'Adresse kopieren',
   copied: 'Kopiert',
   copiedAmount: 'Betrag in die Zwischenablage kopiert.',
   copiedAddress: 'Adresse in die Zwischenablage kopiert.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Ihr Kauf',
   buyingFor: (item, account) => `${item}, für ${account}`,
   partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
+  onNetwork: 'Netzwerk',
+  toAddress: 'An diese Adresse',
+  copyAddress: 'Adresse kopieren',
   errors: {
     config: 'Dieses Widget ist noch nicht eingerichtet: Die Seite muss ihm eine proxy-url geben.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',

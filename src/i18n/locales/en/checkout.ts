@@ -67,14 +67,11 @@ export const checkout = {
   // ---- payment screen ----
   paymentTitle: 'Complete your payment',
   sendExactly: 'Send exactly',
-  onNetwork: 'Network',
-  toAddress: 'To this address',
   /** The warning above the address. */
   warning: (amount: string, network: string) =>
     `Send exactly ${amount} on the ${network} network. Another amount or another network may lose your funds.`,
   copy: 'Copy',
   copyAmount: 'Copy amount',
-  copyAddress: 'Copy address',
   copied: 'Copied',
   /** Announced (live region) after a copy. */
   copiedAmount: 'Amount copied to the clipboard.',

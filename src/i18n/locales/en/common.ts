@@ -12,6 +12,10 @@ export const common = {
   buyingFor: (item: string, account: string) => `${item}, for ${account}`,
   /** A partial payment, with what is still missing: the payment screen and the tracking. */
   partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
+  /** Where to pay: the payment screen, and the tracking after a partial payment. */
+  onNetwork: 'Network',
+  toAddress: 'To this address',
+  copyAddress: 'Copy address',
   errors: {
     config: 'This widget is not set up yet: the page must give it a proxy-url.',
     network: offline.network,

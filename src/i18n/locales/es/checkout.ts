@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'No se pudo cargar tu pedido.',
   paymentTitle: 'Completa tu pago',
   sendExactly: 'Envía exactamente',
-  onNetwork: 'Red',
-  toAddress: 'A esta dirección',
   warning: (amount, network) =>
     `Envía exactamente ${amount} en la red ${network}. Otro importe u otra red pueden hacerte perder los fondos.`,
   copy: 'Copiar',
   copyAmount: 'Copiar importe',
-  copyAddress: 'Copiar dirección',
   copied: 'Copiado',
   copiedAmount: 'Importe copiado al portapapeles.',
   copiedAddress: 'Dirección copiada al portapapeles.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Tu compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
+  onNetwork: 'Red',
+  toAddress: 'A esta dirección',
+  copyAddress: 'Copiar dirección',
   errors: {
     config: 'Este widget aún no está configurado: la página debe indicarle un proxy-url.',
     network: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',

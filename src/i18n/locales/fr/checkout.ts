@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Impossible de charger votre commande.',
   paymentTitle: 'Finalisez votre paiement',
   sendExactly: 'Envoyez exactement',
-  onNetwork: 'Réseau',
-  toAddress: 'À cette adresse',
   warning: (amount, network) =>
     `Envoyez exactement ${amount} sur le réseau ${network}. Un autre montant ou un autre réseau peut vous faire perdre vos fonds.`,
   copy: 'Copier',
   copyAmount: 'Copier le montant',
-  copyAddress: 'Copier l’adresse',
   copied: 'Copié',
   copiedAmount: 'Montant copié dans le presse-papiers.',
   copiedAddress: 'Adresse copiée dans le presse-papiers.',

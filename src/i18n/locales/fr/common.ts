@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Votre achat',
   buyingFor: (item, account) => `${item}, pour ${account}`,
   partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
+  onNetwork: 'Réseau',
+  toAddress: 'À cette adresse',
+  copyAddress: 'Copier l’adresse',
   errors: {
     config: 'Ce widget n’est pas encore configuré : la page doit lui fournir un proxy-url.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',

@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Impossibile caricare il tuo ordine.',
   paymentTitle: 'Completa il pagamento',
   sendExactly: 'Invia esattamente',
-  onNetwork: 'Rete',
-  toAddress: 'A questo indirizzo',
   warning: (amount, network) =>
     `Invia esattamente ${amount} sulla rete ${network}. Un importo o una rete diversi possono farti perdere i fondi.`,
   copy: 'Copia',
   copyAmount: 'Copia importo',
-  copyAddress: 'Copia indirizzo',
   copied: 'Copiato',
   copiedAmount: 'Importo copiato negli appunti.',
   copiedAddress: 'Indirizzo copiato negli appunti.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Il tuo acquisto',
   buyingFor: (item, account) => `${item}, per ${account}`,
   partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
+  onNetwork: 'Rete',
+  toAddress: 'A questo indirizzo',
+  copyAddress: 'Copia indirizzo',
   errors: {
     config: 'Questo widget non è ancora configurato: la pagina deve indicargli un proxy-url.',
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',

@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Não foi possível carregar seu pedido.',
   paymentTitle: 'Conclua seu pagamento',
   sendExactly: 'Envie exatamente',
-  onNetwork: 'Rede',
-  toAddress: 'Para este endereço',
   warning: (amount, network) =>
     `Envie exatamente ${amount} na rede ${network}. Outro valor ou outra rede pode fazer você perder os fundos.`,
   copy: 'Copiar',
   copyAmount: 'Copiar valor',
-  copyAddress: 'Copiar endereço',
   copied: 'Copiado',
   copiedAmount: 'Valor copiado para a área de transferência.',
   copiedAddress: 'Endereço copiado para a área de transferência.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Sua compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
+  onNetwork: 'Rede',
+  toAddress: 'Para este endereço',
+  copyAddress: 'Copiar endereço',
   errors: {
     config: 'Este widget ainda não está configurado: a página precisa informar um proxy-url.',
     network: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',

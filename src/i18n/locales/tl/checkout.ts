@@ -61,13 +61,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Hindi ma-load ang iyong order.',
   paymentTitle: 'Tapusin ang iyong bayad',
   sendExactly: 'Magpadala nang eksakto',
-  onNetwork: 'Network',
-  toAddress: 'Sa address na ito',
   warning: (amount, network) =>
     `Magpadala nang eksaktong ${amount} sa ${network} network. Maaaring mawala ang pondo kung iba ang halaga o network.`,
   copy: 'Kopyahin',
   copyAmount: 'Kopyahin ang halaga',
-  copyAddress: 'Kopyahin ang address',
   copied: 'Nakopya',
   copiedAmount: 'Nakopya ang halaga sa clipboard.',
   copiedAddress: 'Nakopya ang address sa clipboard.',

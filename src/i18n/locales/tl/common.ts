@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Ang binibili mo',
   buyingFor: (item, account) => `${item}, para sa ${account}`,
   partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
+  onNetwork: 'Network',
+  toAddress: 'Sa address na ito',
+  copyAddress: 'Kopyahin ang address',
   errors: {
     config: 'Hindi pa naka-set up ang widget na ito: kailangang bigyan ito ng page ng proxy-url.',
     network: 'Hindi namin maabot ang server. Suriin ang iyong koneksyon at subukang muli.',

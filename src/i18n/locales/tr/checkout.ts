@@ -57,13 +57,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Siparişiniz yüklenemedi.',
   paymentTitle: 'Ödemenizi tamamlayın',
   sendExactly: 'Tam olarak gönderin',
-  onNetwork: 'Ağ',
-  toAddress: 'Bu adrese',
   warning: (amount, network) =>
     `${network} ağında tam olarak ${amount} gönderin. Farklı bir tutar ya da ağ, paranızı kaybetmenize yol açabilir.`,
   copy: 'Kopyala',
   copyAmount: 'Tutarı kopyala',
-  copyAddress: 'Adresi kopyala',
   copied: 'Kopyalandı',
   copiedAmount: 'Tutar panoya kopyalandı.',
   copiedAddress: 'Adres panoya kopyalandı.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Satın alımınız',
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
+  onNetwork: 'Ağ',
+  toAddress: 'Bu adrese',
+  copyAddress: 'Adresi kopyala',
   errors: {
     config: 'Bu bileşen henüz yapılandırılmadı: sayfanın ona bir proxy-url vermesi gerekiyor.',
     network: 'Sunucuya ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',

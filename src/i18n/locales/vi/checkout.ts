@@ -57,13 +57,10 @@ export const checkout: CheckoutMessages = {
   resumeFailed: 'Không thể tải đơn hàng của bạn.',
   paymentTitle: 'Hoàn tất thanh toán',
   sendExactly: 'Gửi chính xác',
-  onNetwork: 'Mạng',
-  toAddress: 'Tới địa chỉ này',
   warning: (amount, network) =>
     `Hãy gửi chính xác ${amount} trên mạng ${network}. Gửi sai số tiền hoặc sai mạng có thể làm mất tiền.`,
   copy: 'Sao chép',
   copyAmount: 'Sao chép số tiền',
-  copyAddress: 'Sao chép địa chỉ',
   copied: 'Đã sao chép',
   copiedAmount: 'Đã sao chép số tiền vào bộ nhớ tạm.',
   copiedAddress: 'Đã sao chép địa chỉ vào bộ nhớ tạm.',

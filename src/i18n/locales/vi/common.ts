@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: 'Sản phẩm bạn mua',
   buyingFor: (item, account) => `${item}, cho ${account}`,
   partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
+  onNetwork: 'Mạng',
+  toAddress: 'Tới địa chỉ này',
+  copyAddress: 'Sao chép địa chỉ',
   errors: {
     config: 'Tiện ích này chưa được thiết lập: trang cần cung cấp proxy-url cho nó.',
     network: 'Không thể kết nối tới máy chủ. Hãy kiểm tra kết nối và thử lại.',

@@ -8,6 +8,9 @@ export const common: CommonMessages = {
   buying: '您购买的商品',
   buyingFor: (item, account) => `${item}，收件人：${account}`,
   partial: (missing) => `已收到部分付款：还差 ${missing}。`,
+  onNetwork: '网络',
+  toAddress: '发送至此地址',
+  copyAddress: '复制地址',
   errors: {
     config: '此组件尚未配置：页面需要为其提供 proxy-url。',
     network: '无法连接服务器。请检查网络连接后重试。',
