@@ -32,7 +32,6 @@ const said = (el: CrCheckout) => $(el, '[role="status"][aria-live="polite"]')?.t
 
 const sandbox = sandboxControls(sandboxUrl);
 
-
 suite('cr-checkout: one order, resumed, never backwards', () => {
   test('a double click (and a third submit) creates exactly one order', async () => {
     const el = await mountCheckout({brand: 'Steam'});

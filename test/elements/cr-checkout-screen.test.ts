@@ -30,7 +30,6 @@ import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {decodeQrSvg} from '../support/qr-decode.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 
-
 /** Chooses a coin as the select's change would (what a user's pick does). */
 async function chooseCoin(el: CrCheckout, coin: string): Promise<void> {
   const select = $<HTMLSelectElement>(el, '#coin')!;

@@ -476,7 +476,6 @@ export default class BrandPickerBody extends CrElement {
     this._failedLogos = new Set([...this._failedLogos, key]);
   }
 
-
   private _scheduleAnnouncement(): void {
     clearTimeout(this._announceTimer);
     this._announceTimer = setTimeout(() => {
