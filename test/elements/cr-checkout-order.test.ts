@@ -255,6 +255,27 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(await asked(), before, 'a delivered order is not asked for again');
   });
 
+  test('back on the page (from the wallet app), the checkout asks at once instead of at its next interval', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    el.paymentPollInterval = 60_000;
+    const {orderId} = await orderOn(el);
+    await sandbox.act(orderId, 'pay');
+    // The page was hidden while the buyer paid in their wallet app, and is shown again.
+    let isHidden = true;
+    Object.defineProperty(document, 'hidden', {configurable: true, get: () => isHidden});
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await sleep(300);
+      assert.notEqual($(el, '[part="payment-status"]')?.textContent?.trim(), el.messages.checkout.paymentReceived, 'nothing asked while hidden');
+      isHidden = false;
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.paymentReceived, 'the payment, asked for on return', 3000);
+    } finally {
+      delete (document as unknown as {hidden?: boolean}).hidden;
+      assert.isUndefined(Object.getOwnPropertyDescriptor(document, 'hidden'), 'the page\'s own visibility again');
+    }
+  });
+
   test('beside a <cr-order-status> of its store, the checkout leaves the following to it and asks nothing itself', async () => {
     const store = unique('store');
     const wrapper = await fixture<HTMLDivElement>(html`<div>

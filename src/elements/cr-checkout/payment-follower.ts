@@ -36,6 +36,7 @@ export class PaymentFollower implements ReactiveController {
   }
 
   hostConnected(): void {
+    document.addEventListener('visibilitychange', this.#onVisibility);
     this.#wake();
   }
 
@@ -45,11 +46,23 @@ export class PaymentFollower implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    document.removeEventListener('visibilitychange', this.#onVisibility);
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#request?.abort();
     this.#request = undefined;
   }
+
+  /**
+   * Shown again (on a phone: back from the wallet app the buyer paid in): asked at once, not at the next interval,
+   * so the payment shows up as the buyer comes back to look for it.
+   */
+  readonly #onVisibility = (): void => {
+    if (document.hidden || !this.#timer) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    void this.#poll();
+  };
 
   #wake(): void {
     if (!this.#timer && !this.#request) this.#schedule();
