@@ -370,7 +370,12 @@ export class OrderTracker {
       return;
     }
     this.#clear('hidden');
-    if (!this.#paused) return;
+    if (!this.#paused) {
+      // Back after a short absence, the stream kept: one read all the same, since a phone may have frozen the page
+      // meanwhile (the buyer was paying in their wallet app), and a frozen stream says nothing until it fails.
+      void this.#pollNow();
+      return;
+    }
     // Back after a long absence: catch up at once, then follow the stream again.
     this.#paused = false;
     this.#failures = 0;

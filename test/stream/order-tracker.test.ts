@@ -301,7 +301,7 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
     assert.lengthOf(listeners, 0, 'stop() unsubscribes from visibility');
   });
 
-  test('a short hide changes nothing', async () => {
+  test('a short hide keeps the stream; coming back reads the order once (a phone may have frozen the page)', async () => {
     let hidden = false;
     const listeners = new Set<() => void>();
     const visibility: VisibilitySource = {
@@ -324,6 +324,7 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
     await sleep(600);
     assert.equal(tracker.connection, 'live');
     assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 1);
+    assert.lengthOf(await requestsFor(order.order_id, 'order'), 1, 'one catch-up read, and no polling after it');
   });
 
   test('without EventSource it polls, faster while awaiting payment', async () => {
