@@ -224,11 +224,14 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     const {orderId} = await orderOn(el);
     const waiting = getStore(store).get().order!;
     await sandbox.act(orderId, 'pay');
+    // A keyboard user is on a copy button when the payment arrives.
+    el.shadowRoot!.querySelector<HTMLElement>('[data-copy="address"]')!.focus();
     // What <cr-order-status> does: put the newer order into the store.
     getStore(store).update({order: await getOrder(proxyUrl, orderId)});
     await el.updateComplete;
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
     assert.isNull($(el, '[part="address"]'));
+    assert.strictEqual(el.shadowRoot!.activeElement, $(el, '[part="payment-status"]'), 'the focus goes to what replaced the button');
     getStore(store).update({order: waiting});
     await el.updateComplete;
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
@@ -361,5 +364,10 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await sendKeys({press: 'Enter'});
     await paymentShown(el);
     assert.lengthOf(await ordersFor(email), 1);
+    // The pay button is gone: the focus is on the payment screen's title, not lost at the top of the page.
+    const title = el.shadowRoot!.activeElement;
+    assert.equal(title?.textContent?.trim(), el.messages.checkout.paymentTitle);
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.getAttribute('data-copy'), 'amount', 'Tab goes on to the first copy button');
   });
 });

@@ -88,6 +88,8 @@ export default class CheckoutBody extends CrElement {
   private _announced!: Map<string, number>;
   private _copier!: CopyController;
   private _lastCopied: string | undefined;
+  /** Whether the focus was in the element when the update began (willUpdate → updated). */
+  private _focusWasIn: boolean | undefined;
   private _vias!: Task<readonly [string | undefined], Currency[]>;
   private _products!: Task<readonly [string | undefined, string, string, string | undefined, string], LoadedFamily>;
 
@@ -212,6 +214,7 @@ export default class CheckoutBody extends CrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this._focusWasIn = !!this.shadowRoot?.activeElement;
     this._followStoreOrder();
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
@@ -225,6 +228,11 @@ export default class CheckoutBody extends CrElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // What had the focus is gone (the pay button became the payment screen, the payment screen "payment received"):
+    // the focus goes to what replaced it, so a keyboard or screen-reader user is not left at the top of the page.
+    if (this._focusWasIn && !this.shadowRoot?.activeElement) {
+      this.renderRoot.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
+    }
     const order = this._shown;
     const ticking = !!order && awaitsPayment(order);
     if (ticking) this._startTicker();

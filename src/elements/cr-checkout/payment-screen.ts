@@ -44,7 +44,7 @@ function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
 
 function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
   return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
-    <p class="payment-status ${tone}" part="payment-status">${text}</p>
+    <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${text}</p>
     <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
     ${withButton ? newPurchaseButton(view) : nothing}
   </div>`;
@@ -84,7 +84,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
   if (secondsLeft !== undefined && secondsLeft <= 0) {
     // Expired here even if upstream has not said so yet: the address and QR code are hidden, never to be paid.
     return html`<div class="payment" part="payment" data-phase="expired">
-      <p class="payment-status error" part="payment-status" role="alert">${m.expired}</p>
+      <p class="payment-status error" part="payment-status" role="alert" tabindex="-1" data-takes-focus>${m.expired}</p>
       <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
       ${newPurchaseButton(view)}
     </div>`;
@@ -102,7 +102,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const copiedAddress = copier.copied === 'address';
   const purchase = purchaseLines(order, view.common);
   return html`<div class="payment" part="payment" data-phase=${missing ? 'partial-payment' : 'awaiting-payment'} data-order-id=${order.order_id}>
-    <h2 class="title">${m.paymentTitle}</h2>
+    <h2 class="title" tabindex="-1" data-takes-focus>${m.paymentTitle}</h2>
     ${missing ? html`<p class="payment-status" part="missing-amount">${paymentNews(order, m, view.common, locale)}</p>` : nothing}
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
