@@ -369,5 +369,11 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(title?.textContent?.trim(), el.messages.checkout.paymentTitle);
     await sendKeys({press: 'Tab'});
     assert.equal(el.shadowRoot!.activeElement?.getAttribute('data-copy'), 'amount', 'Tab goes on to the first copy button');
+    // "New purchase" with the keyboard: the form comes back, and the focus with it.
+    $<HTMLButtonElement>(el, '[part~="new-purchase-button"]')!.focus();
+    await sendKeys({press: 'Enter'});
+    await formReady(el);
+    assert.equal(el.shadowRoot!.activeElement?.tagName, 'H2', 'the form\'s title');
+    assert.ok(el.shadowRoot!.activeElement?.closest('form'));
   });
 });

@@ -228,8 +228,9 @@ export default class CheckoutBody extends CrElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // What had the focus is gone (the pay button became the payment screen, the payment screen "payment received"):
-    // the focus goes to what replaced it, so a keyboard or screen-reader user is not left at the top of the page.
+    // What had the focus is gone (the pay button became the payment screen, the payment screen "payment received",
+    // "new purchase" the form again): the focus goes to what replaced it, so a keyboard or screen-reader user is not
+    // left at the top of the page.
     if (this._focusWasIn && !this.shadowRoot?.activeElement) {
       this.renderRoot.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
     }
@@ -668,7 +669,7 @@ export default class CheckoutBody extends CrElement {
     }
     const busy = this._busy;
     return html`<form part="form" novalidate @submit=${this._onSubmit} aria-busy=${busy ? 'true' : 'false'}>
-      <h2 class="title">${family.family}</h2>
+      <h2 class="title" tabindex="-1" data-takes-focus>${family.family}</h2>
       ${family.products.length ? this._renderAmount(family) : html`<p class="muted">${m.noProducts}</p>`}
       ${this._renderBeneficiary()} ${this._renderEmail()} ${this._renderPromo()} ${this._renderCoins()}
       ${this._renderFieldMessages('form', 'form-error')}
