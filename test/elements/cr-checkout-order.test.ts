@@ -223,10 +223,10 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     const el = await mountCheckout({brand: 'Steam', store});
     const {orderId} = await orderOn(el);
     const waiting = getStore(store).get().order!;
-    await sandbox.act(orderId, 'pay');
     // A keyboard user is on a copy button when the payment arrives.
     el.shadowRoot!.querySelector<HTMLElement>('[data-copy="address"]')!.focus();
-    // What <cr-order-status> does: put the newer order into the store.
+    await sandbox.act(orderId, 'pay');
+    // What <cr-order-status> does (and the checkout itself, on its own): put the newer order into the store.
     getStore(store).update({order: await getOrder(proxyUrl, orderId)});
     await el.updateComplete;
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
@@ -260,47 +260,66 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
 
   test('back on the page (from the wallet app), the checkout asks at once instead of at its next interval', async () => {
     const el = await mountCheckout({brand: 'Steam'});
+    // Polling only (no stream), and a long interval: only the return to the page can bring the payment in time.
+    el.eventSource = null;
     el.paymentPollInterval = 60_000;
     const {orderId} = await orderOn(el);
-    await sandbox.act(orderId, 'pay');
-    // The page was hidden while the buyer paid in their wallet app, and is shown again.
-    let isHidden = true;
-    Object.defineProperty(document, 'hidden', {configurable: true, get: () => isHidden});
+    // The page is hidden while the buyer pays in their wallet app, then shown again.
+    let hidden = true;
+    Object.defineProperty(document, 'hidden', {configurable: true, get: () => hidden});
+    Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => (hidden ? 'hidden' : 'visible')});
     try {
       document.dispatchEvent(new Event('visibilitychange'));
+      await sandbox.act(orderId, 'pay');
       await sleep(300);
       assert.notEqual($(el, '[part="payment-status"]')?.textContent?.trim(), el.messages.checkout.paymentReceived, 'nothing asked while hidden');
-      isHidden = false;
+      hidden = false;
       document.dispatchEvent(new Event('visibilitychange'));
       await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.paymentReceived, 'the payment, asked for on return', 3000);
     } finally {
       delete (document as unknown as {hidden?: boolean}).hidden;
+      delete (document as unknown as {visibilityState?: string}).visibilityState;
       assert.isUndefined(Object.getOwnPropertyDescriptor(document, 'hidden'), 'the page\'s own visibility again');
     }
   });
 
-  test('beside a <cr-order-status> of its store, the checkout leaves the following to it and asks nothing itself', async () => {
+  test('beside a <cr-order-status> of its store, the checkout leaves the following to it, and takes over without it', async () => {
+    // The checkout's own EventSources, counted: the status's are the page's global ones.
+    const open = new Set<EventSource>();
+    class CheckoutEventSource extends EventSource {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        open.add(this);
+      }
+      override close(): void {
+        open.delete(this);
+        super.close();
+      }
+    }
     const store = unique('store');
     const wrapper = await fixture<HTMLDivElement>(html`<div>
-      <cr-checkout proxy-url=${proxyUrl} brand="Steam" store=${store} lang="en" payment-poll-interval="100" poll-interval="150"></cr-checkout>
+      <cr-checkout proxy-url=${proxyUrl} brand="Steam" store=${store} lang="en" .eventSource=${CheckoutEventSource}></cr-checkout>
       <cr-order-status proxy-url=${proxyUrl} store=${store} lang="en"></cr-order-status>
     </div>`);
     const el = wrapper.querySelector('cr-checkout')!;
     const tracker = wrapper.querySelector('cr-order-status')!;
     const {orderId} = await orderOn(el);
     await waitFor(() => tracker.connection === 'live', 'the status\'s stream');
-    const asked = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path === `/v5/orders/${orderId}`).length;
-    const before = await asked();
-    await sleep(1000);
-    assert.equal(await asked(), before, 'no GET of the order while the status\'s stream follows it (the checkout would ask ten times)');
+    await sleep(300);
+    assert.equal(open.size, 0, 'no stream of the checkout\'s own while the status follows the order');
+    const gets = async () => (await sandbox.stats()).requests.filter((r) => r.method === 'GET' && r.path === `/v5/orders/${orderId}`).length;
+    const before = await gets();
     await sandbox.act(orderId, 'pay');
     await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.paymentReceived, 'the payment, through the store');
     await sleep(100);
+    assert.equal(await gets(), before, 'and no request of its own either');
     assert.notEqual(said(el), el.messages.checkout.paymentReceived, 'announced by the status, not a second time by the checkout');
-    // Without the status, the checkout takes over.
+    // Without the status, the checkout follows the order itself, until it is delivered.
     tracker.remove();
+    await waitFor(() => open.size === 1, 'the checkout\'s own stream');
     await sandbox.act(orderId, 'deliver');
     await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.completed, 'the delivery, seen by the checkout');
+    await waitFor(() => open.size === 0, 'its stream closed once the order is delivered');
   });
 
   test('rich descriptions: sanitized, loaded on open, nothing runs, nothing remote loads', async () => {

@@ -12,11 +12,13 @@ import {formatCoin, formatMoney} from '../../i18n/format.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
 // The directive is small; the sanitizer runs when a section is first opened (the browser's own, or DOMPurify loaded then).
 import {richText} from '../../html/rich-text.js';
+import {judge} from '../../stream/accept.js';
+import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment} from '../../stream/poll-intervals.js';
-import {isBackwards, phaseOf} from '../../upstream/states.js';
+import {isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
-import {isFollowed} from '../shared/order-followers.js';
+import {isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
   checkField,
@@ -39,7 +41,6 @@ import {
 import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
 import {callingCode} from './phone.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
-import {PaymentFollower} from './payment-follower.js';
 import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 
 /** Quotes wait for the user to stop typing this long. */
@@ -63,6 +64,7 @@ export default class CheckoutBody extends CrElement {
   declare now: () => number;
   declare paymentPollInterval: number;
   declare pollInterval: number;
+  declare eventSource: typeof EventSource | null | undefined;
 
   @state() private _values!: FormValues;
   @state() private _clientErrors!: Partial<Record<FieldKey, string>>;
@@ -87,6 +89,7 @@ export default class CheckoutBody extends CrElement {
   private _familyKey!: string;
   private _announced!: Map<string, number>;
   private _copier!: CopyController;
+  private _follower!: OrderTrackerController;
   private _lastCopied: string | undefined;
   /** Whether the focus was in the element when the update began (willUpdate → updated). */
   private _focusWasIn: boolean | undefined;
@@ -107,13 +110,32 @@ export default class CheckoutBody extends CrElement {
     this._familyKey = '';
     this._announced = new Map();
     this._copier = new CopyController(this);
-    new PaymentFollower(this, () => ({
-      proxyUrl: this.state.proxyUrl,
-      order: this._shown,
-      store: this.storeInstance,
-      paymentPollMs: this.paymentPollInterval,
-      pollMs: this.pollInterval,
-    }));
+    // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
+    // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status
+    // follows that order, it does not: that element keeps the store's order current.
+    this._follower = new OrderTrackerController(
+      this,
+      () => {
+        const order = this._shown;
+        const follow = !!order && !isTerminalPhase(phaseOf(order.order_state)) && !isFollowed(this.storeInstance, order.order_id);
+        return {
+          proxyUrl: this.state.proxyUrl,
+          orderId: follow ? order.order_id : undefined,
+          knownOrder: order,
+          options: {
+            paymentPollMs: this.paymentPollInterval,
+            pollMs: this.pollInterval,
+            ...(this.eventSource !== undefined ? {eventSource: this.eventSource} : {}),
+          },
+        };
+      },
+      {onUpdate: ({order}) => this._onFollowed(order)},
+    );
+    let offFollowing: (() => void) | undefined;
+    this.addController({
+      hostConnected: () => (offFollowing = onFollowingChange(() => this.requestUpdate())),
+      hostDisconnected: () => offFollowing?.(),
+    });
     this._vias = new Task(this, {
       task: async ([proxyUrl], {signal}) => {
         if (proxyUrl === undefined) return initialState;
@@ -216,6 +238,8 @@ export default class CheckoutBody extends CrElement {
     super.willUpdate(changed);
     this._focusWasIn = !!this.shadowRoot?.activeElement;
     this._followStoreOrder();
+    // Here, not in updated(): a tracker that starts says so at once, in this update rather than a second one.
+    this._follower.sync();
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
       if (!this.state.order) {
@@ -263,6 +287,13 @@ export default class CheckoutBody extends CrElement {
     }
     this._shown = next;
     saveOrder(this.storeInstance.name, next);
+  }
+
+  /** What the checkout's own tracker brought: into the store, only over the same order (not after "new purchase"). */
+  private _onFollowed(order: Order): void {
+    const store = this.storeInstance;
+    const current = store.get().order;
+    if (current && current.order_id === order.order_id && judge(order.order_id, current, order).accept) store.update({order});
   }
 
   /**

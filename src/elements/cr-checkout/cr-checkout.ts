@@ -58,12 +58,14 @@ export class CrCheckout extends lazyBody(() => import('./cr-checkout-body.js')) 
   /** The clock (milliseconds since the epoch). Replace it to drive the countdown in tests or demos. */
   @property({attribute: false}) now: () => number = () => Date.now();
   /**
-   * With no `<cr-order-status>` of the store following the order, how often (ms) the checkout asks for it while the
-   * buyer still has to pay, so the payment screen sees the payment arrive.
+   * With no `<cr-order-status>` of the store following the order, the checkout follows it itself (stream, or polling
+   * while the stream is down): the poll interval in ms while the buyer still has to pay.
    */
   @property({type: Number, attribute: 'payment-poll-interval'}) paymentPollInterval = 5000;
-  /** The same once it is paid, until it is delivered or fails (upstream's published pace). */
+  /** The poll interval in ms otherwise (upstream's advice: 30 s). */
   @property({type: Number, attribute: 'poll-interval'}) pollInterval = 30_000;
+  /** The EventSource class for that following; `null`: none (polling only). Default: the global one. */
+  @property({attribute: false}) eventSource: typeof EventSource | null | undefined = undefined;
 }
 
 /** What the body adds (present once the element is connected and `updateComplete` has resolved). */
