@@ -322,6 +322,40 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await waitFor(() => open.size === 0, 'its stream closed once the order is delivered');
   });
 
+  test('two checkouts of one store, no status: one follows the order, the other takes over when it goes', async () => {
+    const streams = new Map<string, Set<EventSource>>([['first', new Set()], ['second', new Set()]]);
+    const counted = (name: string) =>
+      class extends EventSource {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          streams.get(name)!.add(this);
+        }
+        override close(): void {
+          streams.get(name)!.delete(this);
+          super.close();
+        }
+      };
+    const store = unique('store');
+    const wrapper = await fixture<HTMLDivElement>(html`<div>
+      <cr-checkout proxy-url=${proxyUrl} brand="Steam" store=${store} lang="en" .eventSource=${counted('first')}></cr-checkout>
+      <cr-checkout proxy-url=${proxyUrl} brand="Steam" store=${store} lang="en" .eventSource=${counted('second')}></cr-checkout>
+    </div>`);
+    const [first, second] = [...wrapper.querySelectorAll('cr-checkout')] as CrCheckout[];
+    const {orderId} = await orderOn(first!);
+    await paymentShown(second!);
+    const open = () => streams.get('first')!.size + streams.get('second')!.size;
+    await waitFor(() => open() === 1, 'one stream for the order');
+    await sleep(300);
+    assert.equal(open(), 1, 'and only one');
+    const follower = streams.get('first')!.size ? first! : second!;
+    const other = follower === first ? second! : first!;
+    follower.remove();
+    await waitFor(() => streams.get(other === first ? 'first' : 'second')!.size === 1, 'the other checkout\'s stream');
+    await sandbox.act(orderId, 'pay');
+    await waitFor(() => $(other, '[part="payment-status"]')?.textContent?.trim() === other.messages.checkout.paymentReceived, 'the payment');
+    await waitFor(() => said(other) === other.messages.checkout.paymentReceived, 'announced by the one that follows');
+  });
+
   test('rich descriptions: sanitized, loaded on open, nothing runs, nothing remote loads', async () => {
     const el = await mountCheckout({brand: 'Amazon.com'});
     await formReady(el);

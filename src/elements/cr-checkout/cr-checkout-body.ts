@@ -18,7 +18,7 @@ import {awaitsPayment} from '../../stream/poll-intervals.js';
 import {isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
-import {isFollowed, onFollowingChange} from '../shared/order-followers.js';
+import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
   checkField,
@@ -90,6 +90,8 @@ export default class CheckoutBody extends CrElement {
   private _announced!: Map<string, number>;
   private _copier!: CopyController;
   private _follower!: OrderTrackerController;
+  /** What the store is told this element follows itself (order-followers.ts). */
+  private _following!: Following;
   private _lastCopied: string | undefined;
   /** Whether the focus was in the element when the update began (willUpdate → updated). */
   private _focusWasIn: boolean | undefined;
@@ -111,13 +113,14 @@ export default class CheckoutBody extends CrElement {
     this._announced = new Map();
     this._copier = new CopyController(this);
     // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
-    // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status
-    // follows that order, it does not: that element keeps the store's order current.
+    // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status (or
+    // another checkout of the store, begun first) follows that order, it does not: that one keeps the store current.
+    this._following = new Following(this, false);
     this._follower = new OrderTrackerController(
       this,
       () => {
         const order = this._shown;
-        const follow = !!order && !isTerminalPhase(phaseOf(order.order_state)) && !isFollowed(this.storeInstance, order.order_id);
+        const follow = !!order && !isTerminalPhase(phaseOf(order.order_state)) && !isFollowed(this.storeInstance, order.order_id, this);
         return {
           proxyUrl: this.state.proxyUrl,
           orderId: follow ? order.order_id : undefined,
@@ -134,7 +137,10 @@ export default class CheckoutBody extends CrElement {
     let offFollowing: (() => void) | undefined;
     this.addController({
       hostConnected: () => (offFollowing = onFollowingChange(() => this.requestUpdate())),
-      hostDisconnected: () => offFollowing?.(),
+      hostDisconnected: () => {
+        offFollowing?.();
+        this._following.clear();
+      },
     });
     this._vias = new Task(this, {
       task: async ([proxyUrl], {signal}) => {
@@ -240,6 +246,7 @@ export default class CheckoutBody extends CrElement {
     this._followStoreOrder();
     // Here, not in updated(): a tracker that starts says so at once, in this update rather than a second one.
     this._follower.sync();
+    this._following.set(this.storeInstance, this._follower.tracker ? this._shown?.order_id : undefined);
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
       if (!this.state.order) {
@@ -301,7 +308,7 @@ export default class CheckoutBody extends CrElement {
    * that changed; not where a <cr-order-status> follows the order, which says it already.
    */
   private _announceNews(shown: Order, next: Order): void {
-    if (isFollowed(this.storeInstance, next.order_id)) return;
+    if (isFollowed(this.storeInstance, next.order_id, this)) return;
     const news = (order: Order) => paymentNews(order, this.messages.checkout, this.messages.common, this.locale);
     const now = news(next);
     if (now && now !== news(shown)) this._announce(now);

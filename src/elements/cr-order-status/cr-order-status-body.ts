@@ -11,13 +11,12 @@ import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
-import type {Store} from '../../store/store.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
-import {setFollowing} from '../shared/order-followers.js';
+import {Following} from '../shared/order-followers.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
 
@@ -54,8 +53,8 @@ export default class OrderStatusBody extends CrElement {
    */
   private _persisted: {order: Order; storeOrder: Order | undefined} | undefined;
   private _persistedRead!: boolean;
-  /** The store told that this element keeps its order current (order-followers.ts), while it does. */
-  private _followedIn: Store | undefined;
+  /** What the store is told this element keeps current (order-followers.ts). */
+  private _following!: Following;
   private _tracker!: OrderTrackerController;
 
   /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
@@ -64,6 +63,7 @@ export default class OrderStatusBody extends CrElement {
     this._copier = new CopyController(this);
     this._storeOrder = this.useStore((s) => s.order);
     this._persistedRead = false;
+    this._following = new Following(this, true);
     this._tracker = new OrderTrackerController(
       this,
       () => {
@@ -143,21 +143,14 @@ export default class OrderStatusBody extends CrElement {
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
     // second one scheduled after it.
     this._tracker.sync();
-    // An update may still run once the element is removed (an announcement, a store change): it follows nothing then.
-    this._follow(this.isConnected ? id : undefined);
+    // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
+    // update may still run once the element is removed (an announcement, a store change): it follows nothing then.
+    this._following.set(this.storeInstance, this.isConnected ? id : undefined);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._follow(undefined);
-  }
-
-  /** Tells the store which order this element keeps current, so a <cr-checkout> of it need not ask for it too. */
-  private _follow(orderId: string | undefined): void {
-    const store = this.storeInstance;
-    if (this._followedIn && this._followedIn !== store) setFollowing(this._followedIn, this, undefined);
-    this._followedIn = orderId ? store : undefined;
-    setFollowing(store, this, orderId);
+    this._following.clear();
   }
 
   private _onUpdate(update: OrderUpdate): void {
