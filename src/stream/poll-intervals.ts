@@ -1,5 +1,5 @@
 // How often an order is asked for when no stream brings it: often while the buyer watches for their payment to show
-// up, else at upstream's published pace. Shared by the tracker's polling fallback and the checkout's own following.
+// up, else at upstream's published pace. `awaitsPayment` also tells the checkout to keep its countdown running.
 import type {Order} from '../api/schemas.js';
 import {phaseOf} from '../upstream/states.js';
 
