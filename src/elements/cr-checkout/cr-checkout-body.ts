@@ -305,7 +305,8 @@ export default class CheckoutBody extends CrElement {
 
   /**
    * Says where the payment now stands ("payment received", what is still missing, …) through the live region, when
-   * that changed; not where a <cr-order-status> follows the order, which says it already.
+   * that changed; not where another element follows the order (a <cr-order-status>, which says it already, or a
+   * checkout of the store begun first, which does), so it is said once.
    */
   private _announceNews(shown: Order, next: Order): void {
     if (isFollowed(this.storeInstance, next.order_id, this)) return;
