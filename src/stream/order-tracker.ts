@@ -5,12 +5,14 @@
 import {getOrder, parseOrder, subscribeUrl} from '../api/client.js';
 import {toApiError, type ApiError} from '../api/errors.js';
 import type {Order} from '../api/schemas.js';
-import {isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
+import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
 import {judge, type IgnoredReason} from './accept.js';
 import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './backoff.js';
-import {awaitsPayment, DEFAULT_PAYMENT_POLL_MS, DEFAULT_POLL_MS} from './poll-intervals.js';
 
-export {DEFAULT_PAYMENT_POLL_MS, DEFAULT_POLL_MS} from './poll-intervals.js';
+/** Poll interval while the buyer still has to pay (also when paid in part): they watch for their payment to show. */
+export const DEFAULT_PAYMENT_POLL_MS = 5000;
+/** Poll interval otherwise: upstream's published advice. */
+export const DEFAULT_POLL_MS = 30_000;
 /** The page must stay hidden this long before connections are closed (a quick tab switch keeps them). */
 export const DEFAULT_HIDDEN_PAUSE_MS = 60_000;
 
@@ -287,7 +289,7 @@ export class OrderTracker {
   // ---- polling ------------------------------------------------------------------------------------------------
 
   #pollInterval(): number {
-    const awaitingPayment = !this.#order || awaitsPayment(this.#order);
+    const awaitingPayment = !this.#order || awaitsPayment(this.#order.order_state);
     return awaitingPayment ? (this.#o.paymentPollMs ?? DEFAULT_PAYMENT_POLL_MS) : (this.#o.pollMs ?? DEFAULT_POLL_MS);
   }
 

@@ -56,6 +56,19 @@ export function phaseOf(orderState: string): Phase {
 }
 
 /**
+ * Paid in part: its phase is `awaiting-delivery` (UPSTREAM.md counts the state among the paid ones), but the buyer
+ * still has the rest to send.
+ */
+export function isPaidInPart(orderState: string): boolean {
+  return orderState === 'PartialPaymentStarted';
+}
+
+/** True while the buyer still has something to send: the order awaits payment, or was paid in part. */
+export function awaitsPayment(orderState: string): boolean {
+  return phaseOf(orderState) === 'awaiting-payment' || isPaidInPart(orderState);
+}
+
+/**
  * Rank of a phase along the one direction a phase may move. `completed` and `failed` are terminal and rank
  * alike. `review` ranks with `awaiting-delivery`: it may follow either non-terminal phase, and an order that support
  * released goes on to delivery (WaitingForManualAction → WaitingForDelivery is not a step back), but never back to

@@ -14,8 +14,7 @@ import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder}
 import {richText} from '../../html/rich-text.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
-import {awaitsPayment} from '../../stream/poll-intervals.js';
-import {isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
+import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
@@ -266,7 +265,7 @@ export default class CheckoutBody extends CrElement {
       this.renderRoot.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
     }
     const order = this._shown;
-    const ticking = !!order && awaitsPayment(order);
+    const ticking = !!order && awaitsPayment(order.order_state);
     if (ticking) this._startTicker();
     else this._stopTicker();
     // Announce a copy once, through the live region.

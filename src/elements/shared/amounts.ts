@@ -3,6 +3,7 @@
 // The checkout asks for it and the tracking shows it.
 import {toDecimalString} from '../../api/decimal.js';
 import type {Order} from '../../api/schemas.js';
+import {isPaidInPart} from '../../upstream/states.js';
 
 function toScaled(decimal: string, scale: number): bigint {
   const negative = decimal.startsWith('-');
@@ -35,11 +36,7 @@ export function missingAmount(coinAmount: string, sent: string | null | undefine
   return missing !== undefined && !missing.startsWith('-') && /[1-9]/.test(missing) ? missing : undefined;
 }
 
-/**
- * What is still to pay of an order upstream says was paid in part (`PartialPaymentStarted`): undefined for any other
- * order, and when nothing is missing after all. Its phase is `awaiting-delivery` (UPSTREAM.md counts it among the
- * paid states), but the buyer still has the rest to send.
- */
+/** What is still to pay of an order paid in part; undefined for any other order, and when nothing is missing after all. */
 export function stillMissing(order: Pick<Order, 'order_state' | 'coin_amount' | 'sent_coin_amount'>): string | undefined {
-  return order.order_state === 'PartialPaymentStarted' ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
+  return isPaidInPart(order.order_state) ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
 }
