@@ -40,7 +40,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 
 const tooLarge = (maxBytes: number) => refuse(413, 'PAYLOAD_TOO_LARGE', `The body is larger than ${maxBytes} bytes.`);
 
-
 /** The order's country for `X-Country-ISO-Code`: deliveries may be flat or `{kind, quantity, deliverable: {…}}`. */
 export function firstDeliveryCountry(body: Record<string, unknown>): string | undefined {
   const deliveries = body.deliveries;

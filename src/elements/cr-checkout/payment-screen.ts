@@ -103,7 +103,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const purchase = purchaseLines(order, view.common);
   return html`<div class="payment" part="payment" data-phase=${missing ? 'partial-payment' : 'awaiting-payment'} data-order-id=${order.order_id}>
     <h2 class="title" tabindex="-1" data-takes-focus>${m.paymentTitle}</h2>
-    ${missing ? html`<p class="payment-status" part="missing-amount">${paymentNews(order, m, view.common, locale)}</p>` : nothing}
+    ${missing ? html`<p class="payment-status" part="missing-amount">${view.common.partial(amount)}</p>` : nothing}
     <p class="warning" part="warning">${m.warning(amount, order.network)}</p>
     <dl class="pay-facts">
       ${purchase.length

@@ -199,7 +199,7 @@ export default class OrderStatusBody extends CrElement {
     if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
     if (phase === 'review') return m.now.review;
     const missing = stillMissing(order);
-    if (missing) return `${this.messages.common.partial(formatCoin(this.locale, missing, order.coin))} ${this._partialHint(order)}`;
+    if (missing) return `${this._partialText(order, missing)} ${this._partialHint(order)}`;
     switch (order.order_state) {
       case 'Created':
       case 'WaitingForPayment':
@@ -218,6 +218,11 @@ export default class OrderStatusBody extends CrElement {
   private _deadline(order: Order): string | undefined {
     const deadline = paymentDeadline(order);
     return deadline === undefined ? undefined : formatDate(this.locale, deadline, {timeStyle: 'short'});
+  }
+
+  /** "Partial payment received: … is still missing." */
+  private _partialText(order: Order, missing: string): string {
+    return this.messages.common.partial(formatCoin(this.locale, missing, order.coin));
   }
 
   private _partialHint(order: Order): string {
@@ -307,7 +312,7 @@ export default class OrderStatusBody extends CrElement {
     return html`
       <div class="payment" part="payment-status">
         ${missing
-          ? html`<p class="strong" part="missing-amount">${this.messages.common.partial(formatCoin(this.locale, missing, order.coin))}</p>
+          ? html`<p class="strong" part="missing-amount">${this._partialText(order, missing)}</p>
               <p>${this._partialHint(order)}</p>
               ${this._renderWhereToPay(order, m)}`
           : html`<p class="strong">${this._nowText(order)}</p>
