@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {matching, Order, type Order as OrderT} from '../api/schemas.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
+import {judge} from '../stream/accept.js';
 
 const VERSION = 1;
 // The format version, checked with refine rather than z.literal, and the body below as a loose object rather than
@@ -51,8 +52,14 @@ function parseJson(raw: string): unknown {
   }
 }
 
-/** Remembers `order` as the store's current order (replaces any other). */
+/**
+ * Remembers `order` as the store's current order (replaces any other). Over a saved copy of the same order, only
+ * when it moves that order forward (the tracker's accepting rules): the checkout, the status, a resumed order and a
+ * create all write here, and a late or stale answer from any of them must not take a reload back in time.
+ */
 export function saveOrder(storeName: string, order: OrderT): void {
+  const saved = loadOrder(storeName);
+  if (saved?.orderId.toLowerCase() === order.order_id.toLowerCase() && !judge(order.order_id, saved.order, order).accept) return;
   try {
     storage()?.setItem(orderStorageKey(storeName), JSON.stringify({v: VERSION, order_id: order.order_id, order, saved_at: Date.now()}));
   } catch {

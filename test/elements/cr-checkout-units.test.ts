@@ -135,6 +135,29 @@ suite('cr-checkout units', () => {
     assert.isUndefined(loadOrder(store));
   });
 
+  test('persistence never goes backwards: a stale copy of the same order does not replace a newer one', () => {
+    const store = `units-${Math.random()}`;
+    const base = {
+      order_id: 'f9d624ad-dc5e-4efd-9ecf-f8fb08a22677', created_at: '1787679708', payment_state: 'WalletCreated',
+      wallet_address: 'bc1qxyz', coin: 'BTC', network: 'Mainnet', coin_amount: '0.00032833',
+    };
+    const waiting = parseOrder({...base, order_state: 'WaitingForPayment'});
+    const paid = parseOrder({...base, order_state: 'PaymentReceived', payment_state: 'PaymentReceived'});
+    saveOrder(store, waiting);
+    saveOrder(store, paid);
+    assert.equal(loadOrder(store)?.order.order_state, 'PaymentReceived');
+    // A late answer (a poll in flight, a lagging read after a reload) from any writer.
+    saveOrder(store, waiting);
+    assert.equal(loadOrder(store)?.order.order_state, 'PaymentReceived', 'the newer copy stays');
+    saveOrder(store, parseOrder({...base, order_id: base.order_id.toUpperCase(), order_state: 'WaitingForPayment'}));
+    assert.equal(loadOrder(store)?.order.order_state, 'PaymentReceived', 'ids are compared without case');
+    // Another order replaces it, whatever its state ("new purchase" or a create).
+    const other = parseOrder({...base, order_id: '0d2c9d55-1111-4bbb-8ccc-000000000001', order_state: 'WaitingForPayment'});
+    saveOrder(store, other);
+    assert.equal(loadOrder(store)?.orderId, other.order_id);
+    clearOrder(store);
+  });
+
   test('pending create: saved with its key and body, validated on load, resendable only while keyed and fresh', () => {
     const store = `units-${Math.random()}`;
     const now = 1_800_000_000_000;
