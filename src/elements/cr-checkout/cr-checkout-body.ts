@@ -7,11 +7,8 @@ import {LatestOnly} from '../../api/latest.js';
 import {validationProblems, type ProblemInfo} from '../../api/problems.js';
 import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
-import {detailLines, problemMessage} from '../../i18n/error-message.js';
-import {formatCoin, formatMoney} from '../../i18n/format.js';
+import {problemMessage} from '../../i18n/error-message.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
-// The directive is small; the sanitizer runs when a section is first opened (the browser's own, or DOMPurify loaded then).
-import {richText} from '../../html/rich-text.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
@@ -28,9 +25,7 @@ import {
   fieldOfProblem,
   isRange,
   networkFor,
-  networkUsable,
   orderBody,
-  productInStock,
   rangeDefault,
   walletCurrencies,
   type CheckContext,
@@ -38,15 +33,25 @@ import {
   type FormValues,
 } from './form-model.js';
 import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
-import {callingCode} from './phone.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
+import {
+  renderAmount,
+  renderBeneficiary,
+  renderCoins,
+  renderDetails,
+  renderEmail,
+  renderFieldMessages,
+  renderPromo,
+  type DetailKey,
+  type FieldsView,
+  type Quote,
+} from './checkout-fields.js';
 
 /** Quotes wait for the user to stop typing this long. */
 export const QUOTE_DEBOUNCE_MS = 300;
 
 type Busy = 'validating' | 'creating' | 'waiting' | undefined;
-type DetailKey = 'description' | 'how_to_redeem' | 'term_and_conditions';
 
 interface LoadedFamily {
   key: string;
@@ -73,7 +78,7 @@ export default class CheckoutBody extends CrElement {
   /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
   @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
   @state() private _resume: {orderId: string; error?: unknown} | undefined;
-  @state() private _quote: {amount: string; coin: string; coinAmount: string} | undefined;
+  @state() private _quote: Quote | undefined;
   @state() private _quoteBusy!: boolean;
   @state() private _openDetails!: ReadonlySet<DetailKey>;
   @state() private _announcement!: string;
@@ -379,10 +384,6 @@ export default class CheckoutBody extends CrElement {
     this._check(field);
   }
 
-  private _onProduct(productId: string): void {
-    this._set('amount', {productId});
-  }
-
   private _onAmountInput(event: InputEvent): void {
     this._set('amount', {amount: (event.target as HTMLInputElement).value});
     this._scheduleQuote();
@@ -393,10 +394,6 @@ export default class CheckoutBody extends CrElement {
     const currency = this._currencies.find((c) => c.name === coin);
     this._set('payment', {coin, network: networkFor(currency, this._values.network)});
     this._scheduleQuote();
-  }
-
-  private _onNetwork(event: Event): void {
-    this._set('payment', {network: (event.target as HTMLSelectElement).value});
   }
 
   /** A live, non-binding price for range products: debounced, and a newer one aborts the older request. */
@@ -706,11 +703,12 @@ export default class CheckoutBody extends CrElement {
         <div class="skeleton skeleton-block" aria-hidden="true"></div>`;
     }
     const busy = this._busy;
+    const fields = this._fieldsView();
     return html`<form part="form" novalidate @submit=${this._onSubmit} aria-busy=${busy ? 'true' : 'false'}>
       <h2 class="title" tabindex="-1" data-takes-focus>${family.family}</h2>
-      ${family.products.length ? this._renderAmount(family) : html`<p class="muted">${m.noProducts}</p>`}
-      ${this._renderBeneficiary()} ${this._renderEmail()} ${this._renderPromo()} ${this._renderCoins()}
-      ${this._renderFieldMessages('form', 'form-error')}
+      ${family.products.length ? renderAmount(fields, family) : html`<p class="muted">${m.noProducts}</p>`}
+      ${renderBeneficiary(fields)} ${renderEmail(fields)} ${renderPromo(fields)} ${renderCoins(fields)}
+      ${renderFieldMessages(fields, 'form', 'form-error')}
       ${this._formError !== undefined ? this._renderFormError() : nothing}
       <button
         class="button primary pay"
@@ -722,7 +720,7 @@ export default class CheckoutBody extends CrElement {
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
         ${busy === 'validating' ? m.validating : busy === 'creating' ? m.paying : busy === 'waiting' ? m.waitingOtherTab : m.pay}
       </button>
-      ${this._renderDetails(family)}
+      ${renderDetails(fields, family)}
     </form>`;
   }
 
@@ -733,246 +731,28 @@ export default class CheckoutBody extends CrElement {
     </div>`;
   }
 
-  /** Client-side message and upstream problems of one field; `id` is what the field's aria-describedby points to. */
-  private _fieldMessages(field: FieldKey): string[] {
-    const lines: string[] = [];
-    const client = this._clientErrors[field];
-    if (client) lines.push(client);
-    for (const problem of this._problems) {
-      if (fieldOfProblem(problem.field) !== field) continue;
-      lines.push(problemMessage(problem, this.messages.common));
-      const details = detailLines(problem.details, this.messages.common);
-      if (details) lines.push(`${details.heading} ${details.items.join(', ')}`);
-    }
-    return lines;
-  }
-
-  private _renderFieldMessages(field: FieldKey, id: string): TemplateResult | typeof nothing {
-    const lines = this._fieldMessages(field);
-    if (!lines.length) return nothing;
-    return html`<div id=${id} class="field-error" part="field-error" data-field=${field} role=${field === 'form' ? 'alert' : nothing}>
-      ${lines.map((line) => html`<p>${line}</p>`)}
-    </div>`;
-  }
-
-  private _invalid(field: FieldKey): boolean {
-    return this._fieldMessages(field).length > 0;
-  }
-
-  private _describedBy(field: FieldKey, hint?: string): string | typeof nothing {
-    const ids = [hint, this._invalid(field) ? `${field}-error` : undefined].filter(Boolean);
-    return ids.length ? ids.join(' ') : nothing;
-  }
-
-  private _renderAmount(family: Family): TemplateResult {
-    const product = this._product;
-    const range = family.products.find(isRange);
-    return range ? this._renderRange(family, range) : this._renderDenominations(family, product);
-  }
-
-  private _renderDenominations(family: Family, selected: Product | undefined): TemplateResult {
-    const m = this.messages.checkout;
-    const invalid = this._invalid('amount');
-    return html`<fieldset class="field" part="amount" aria-describedby=${this._describedBy('amount')} aria-invalid=${invalid ? 'true' : 'false'}>
-      <legend class="field-label">${m.amount}</legend>
-      <div class="denominations">
-        ${family.products.map((product, i) => {
-          const inStock = productInStock(family, product);
-          const checked = product.product_id === selected?.product_id;
-          const parts = ['denomination', checked ? 'denomination-selected' : '', inStock ? '' : 'denomination-out-of-stock'].filter(Boolean).join(' ');
-          const label = product.localized_denomination || product.denomination || '';
-          return html`<label class="denomination ${checked ? 'checked' : ''} ${inStock ? '' : 'disabled'}" part=${parts}>
-            <input
-              type="radio"
-              name="denomination"
-              id=${`denomination-${i}`}
-              .value=${product.product_id}
-              .checked=${checked}
-              ?disabled=${!inStock}
-              @change=${() => this._onProduct(product.product_id)}
-            />
-            <span class="denomination-label">${label}</span>
-            ${inStock
-              ? product.coin_amount && product.coin
-                ? html`<span class="denomination-coin muted">≈ ${formatCoin(this.locale, product.coin_amount, product.coin)}</span>`
-                : nothing
-              : html`<span class="denomination-coin">${m.outOfStock}</span>`}
-          </label>`;
-        })}
-      </div>
-      ${this._renderFieldMessages('amount', 'amount-error')}
-    </fieldset>`;
-  }
-
-  private _renderRange(family: Family, product: Product): TemplateResult {
-    const m = this.messages.checkout;
-    const range = product.range!;
-    const currency = range.currency ?? product.face_value?.currency_code ?? '';
-    const min = currency ? formatMoney(this.locale, range.min, currency) : range.min;
-    const max = currency ? formatMoney(this.locale, range.max, currency) : range.max;
-    const inStock = productInStock(family, product);
-    const quote = this._quote;
-    const quoteNow = quote && quote.amount === this._values.amount.trim() && quote.coin === this._values.coin ? quote : undefined;
-    return html`<div class="field" part="amount">
-      <label class="field-label" for="amount-input">${m.amount}${currency ? ` (${currency})` : ''}</label>
-      <input
-        id="amount-input"
-        class="input"
-        part="amount-input"
-        type="text"
-        inputmode="decimal"
-        autocomplete="off"
-        .value=${this._values.amount}
-        ?disabled=${!inStock}
-        aria-invalid=${this._invalid('amount') ? 'true' : 'false'}
-        aria-describedby=${this._describedBy('amount', 'amount-hint')}
-        @input=${this._onAmountInput}
-        @blur=${() => this._onBlur('amount')}
-      />
-      <p id="amount-hint" class="hint muted">${inStock ? m.amountRange(min, max) : m.outOfStock}</p>
-      <p class="quote" part="quote" aria-live="polite">
-        ${quoteNow
-          ? html`<span class="quote-amount">${m.quote(formatCoin(this.locale, quoteNow.coinAmount, quoteNow.coin))}</span>
-              <span class="hint muted">${m.quoteNote}</span>`
-          : this._quoteBusy
-            ? html`<span class="muted">${m.quoteLoading}</span>`
-            : nothing}
-      </p>
-      ${this._renderFieldMessages('amount', 'amount-error')}
-    </div>`;
-  }
-
-  private _renderBeneficiary(): TemplateResult {
-    const m = this.messages.checkout;
-    const phone = this._product?.delivery_type === 'by_phone';
-    const code = callingCode(this._ctx().country);
-    return html`<div class="field">
-      <label class="field-label" for="beneficiary">${phone ? m.beneficiaryPhone : m.beneficiaryEmail}</label>
-      <div class=${phone && code ? 'with-prefix' : ''}>
-        ${phone && code ? html`<span class="prefix" aria-hidden="true">+${code}</span>` : nothing}
-        <input
-          id="beneficiary"
-          class="input"
-          part="beneficiary-input"
-          type=${phone ? 'tel' : 'email'}
-          inputmode=${phone ? 'tel' : 'email'}
-          autocomplete=${phone ? 'tel' : 'off'}
-          spellcheck="false"
-          .value=${this._values.beneficiary}
-          aria-invalid=${this._invalid('beneficiary') ? 'true' : 'false'}
-          aria-describedby=${this._describedBy('beneficiary', 'beneficiary-hint')}
-          @input=${(e: InputEvent) => this._set('beneficiary', {beneficiary: (e.target as HTMLInputElement).value})}
-          @blur=${() => this._onBlur('beneficiary')}
-        />
-      </div>
-      <p id="beneficiary-hint" class="hint muted">${phone ? m.beneficiaryPhoneHint(code ?? '') : m.beneficiaryEmailHint}</p>
-      ${this._renderFieldMessages('beneficiary', 'beneficiary-error')}
-    </div>`;
-  }
-
-  private _renderEmail(): TemplateResult {
-    const m = this.messages.checkout;
-    return html`<div class="field">
-      <label class="field-label" for="email">${m.email}</label>
-      <input
-        id="email"
-        class="input"
-        part="email-input"
-        type="email"
-        inputmode="email"
-        autocomplete="email"
-        spellcheck="false"
-        required
-        .value=${this._values.email}
-        aria-invalid=${this._invalid('email') ? 'true' : 'false'}
-        aria-describedby=${this._describedBy('email', 'email-hint')}
-        @input=${(e: InputEvent) => this._set('email', {email: (e.target as HTMLInputElement).value})}
-        @blur=${() => this._onBlur('email')}
-      />
-      <p id="email-hint" class="hint muted">${m.emailHint}</p>
-      ${this._renderFieldMessages('email', 'email-error')}
-    </div>`;
-  }
-
-  private _renderPromo(): TemplateResult {
-    const m = this.messages.checkout;
-    return html`<div class="field">
-      <label class="field-label" for="promo">${m.promoCode}</label>
-      <input
-        id="promo"
-        class="input"
-        part="promo-input"
-        type="text"
-        autocomplete="off"
-        spellcheck="false"
-        .value=${this._values.promo}
-        aria-invalid=${this._invalid('coupon') ? 'true' : 'false'}
-        aria-describedby=${this._describedBy('coupon')}
-        @input=${(e: InputEvent) => this._set('coupon', {promo: (e.target as HTMLInputElement).value})}
-      />
-      ${this._renderFieldMessages('coupon', 'coupon-error')}
-    </div>`;
-  }
-
-  private _renderCoins(): TemplateResult {
-    const m = this.messages.checkout;
-    const currencies = this._currencies;
-    const coin = currencies.find((c) => c.name === this._values.coin);
-    const anySuspended = currencies.some((c) => c.is_suspended === true || c.networks.some((n) => n.is_suspended === true));
-    const invalid = this._invalid('payment');
-    const described = this._describedBy('payment', anySuspended ? 'payment-hint' : undefined);
-    return html`<fieldset class="field payment-choice">
-      <legend class="field-label">${m.payWith}</legend>
-      <div class="row">
-        <label class="sub-field">
-          <span class="field-label small">${m.coin}</span>
-          <select id="coin" class="input" part="coin-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${this._onCoin}>
-            ${coin ? nothing : html`<option value="" selected disabled>—</option>`}
-            ${currencies.map(
-              (c) => html`<option value=${c.name} ?selected=${c.name === this._values.coin} ?disabled=${!coinUsable(c)}>
-                ${coinUsable(c) ? c.name : `${c.name} (${m.suspended})`}
-              </option>`,
-            )}
-          </select>
-        </label>
-        <label class="sub-field">
-          <span class="field-label small">${m.network}</span>
-          <select id="network" class="input" part="network-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${this._onNetwork}>
-            ${(coin?.networks ?? []).map(
-              (n) => html`<option value=${n.name} ?selected=${n.name === this._values.network} ?disabled=${!networkUsable(n)}>
-                ${networkUsable(n) ? n.name : `${n.name} (${m.suspended})`}
-              </option>`,
-            )}
-          </select>
-        </label>
-      </div>
-      ${anySuspended ? html`<p id="payment-hint" class="hint muted">${m.suspendedCoinHint}</p>` : nothing}
-      ${this._renderFieldMessages('payment', 'payment-error')}
-    </fieldset>`;
-  }
-
-  private _renderDetails(family: Family): TemplateResult | typeof nothing {
-    const m = this.messages.checkout;
-    const rich = family.rich_description;
-    const sections: [DetailKey, string, string | null | undefined][] = [
-      ['description', m.about, rich?.description],
-      ['how_to_redeem', m.howToRedeem, rich?.how_to_redeem],
-      ['term_and_conditions', m.terms, rich?.term_and_conditions],
-    ];
-    const shown = sections.filter(([, , text]) => text) as [DetailKey, string, string][];
-    const tc = family.product_tc;
-    if (!shown.length && !tc) return nothing;
-    return html`<div class="details">
-      ${shown.map(
-        ([key, title, text]) => html`<details part="details" @toggle=${(e: Event) => this._onToggleDetails(key, e)}>
-          <summary>${title}</summary>
-          <div class="rich" data-detail=${key}>${this._openDetails.has(key) ? richText(text) : nothing}</div>
-        </details>`,
-      )}
-      ${tc && !rich?.term_and_conditions
-        ? html`<details part="details"><summary>${m.terms}</summary><p class="rich">${tc}</p></details>`
-        : nothing}
-    </div>`;
+  private _fieldsView(): FieldsView {
+    return {
+      values: this._values,
+      product: this._product,
+      currencies: this._currencies,
+      country: this._ctx().country,
+      locale: this.locale,
+      messages: this.messages.checkout,
+      common: this.messages.common,
+      clientErrors: this._clientErrors,
+      problems: this._problems,
+      quote: this._quote,
+      quoteBusy: this._quoteBusy,
+      openDetails: this._openDetails,
+      set: (field, patch) => this._set(field, patch),
+      blur: (field) => this._onBlur(field),
+      chooseProduct: (productId) => this._set('amount', {productId}),
+      amountInput: (event) => this._onAmountInput(event),
+      chooseCoin: (event) => this._onCoin(event),
+      chooseNetwork: (event) => this._set('payment', {network: (event.target as HTMLSelectElement).value}),
+      toggleDetails: (key, event) => this._onToggleDetails(key, event),
+    };
   }
 
   private _renderPayment(order: Order): TemplateResult {
