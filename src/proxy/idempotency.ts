@@ -89,31 +89,38 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
   // A Map keeps insertion order, and entries are re-inserted whenever their expiry moves: the first entry is always
   // the one that expires first, so purging stops at the first live one.
   const entries = new Map<string, Entry>();
+  // The keys the proxy refused itself (rate limited) are kept apart, with the same bound of their own: such a
+  // refusal costs a client nothing upstream, so a flood of them must never push out the keys that stand for real
+  // requests (in flight, created, outcome unknown) and turn their resends into "outcome unknown".
+  const refusals = new Map<string, Entry>();
   const id = (scope: string, key: string) => `${scope}\u0000${key}`;
 
   function purge(t: number): void {
-    for (const [k, entry] of entries) {
-      if (entry.expiresAt > t) break;
-      entries.delete(k);
+    for (const map of [entries, refusals]) {
+      for (const [k, entry] of map) {
+        if (entry.expiresAt > t) break;
+        map.delete(k);
+      }
     }
   }
 
-  function put(k: string, entry: Entry): void {
-    entries.delete(k);
+  function put(k: string, entry: Entry, map = entries): void {
+    map.delete(k);
     // Full: forget the oldest. An in-flight one forgotten this way still answers the requests already waiting on
     // it; only a later repeat would be sent upstream again (10,000 keys in 15 minutes is far beyond one shop's rate).
-    while (entries.size >= config.maxKeys) {
-      const oldest = entries.keys().next().value;
+    while (map.size >= config.maxKeys) {
+      const oldest = map.keys().next().value;
       if (oldest === undefined) break;
-      entries.delete(oldest);
+      map.delete(oldest);
     }
-    entries.set(k, entry);
+    map.set(k, entry);
   }
 
   return {
     lookup(scope, key, hash) {
       purge(now());
-      const entry = entries.get(id(scope, key));
+      const k = id(scope, key);
+      const entry = entries.get(k) ?? refusals.get(k);
       if (!entry) return {kind: 'miss'};
       // Before the body check: a refused key made no order, so another body under it is simply a new create.
       if (entry.state.kind === 'refused') return {kind: 'refused'};
@@ -129,6 +136,7 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
       const answer = new Promise<StoredAnswer>((r) => (resolve = r));
       const entry: Entry = {hash, expiresAt: now() + config.ttlMs, state: {kind: 'pending', answer}};
       purge(now());
+      refusals.delete(k);
       put(k, entry);
       let settled = false;
       return (final) => {
@@ -156,10 +164,11 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
       const existing = entries.get(k);
       // Never over a real outcome (in flight, created, unknown): only a miss or an earlier refusal becomes one.
       if (existing && existing.state.kind !== 'refused') return;
-      put(k, {hash, expiresAt: now() + config.ttlMs, state: {kind: 'refused'}});
+      entries.delete(k);
+      put(k, {hash, expiresAt: now() + config.ttlMs, state: {kind: 'refused'}}, refusals);
     },
 
-    size: () => entries.size,
+    size: () => entries.size + refusals.size,
   };
 }
 

@@ -65,6 +65,30 @@ describe('the key store', () => {
     assert.deepEqual(store.lookup('a', 'k502-000000000000', 'h'), {kind: 'unknown'}, 'an unknown outcome stays unknown');
   });
 
+  test('a flood of keys the proxy refused itself never pushes out the keys of real requests', async () => {
+    let now = 0;
+    const store = createIdempotencyStore(config, () => now);
+    store.start('victim', KEY, 'h')(answer(200, '{"order_id":"v"}'));
+    const settleInFlight = store.start('victim', 'kfly-000000000000', 'h');
+    store.start('victim', 'k502-000000000000', 'h')(answer(502));
+    // Refusals cost the flooder nothing upstream (its rate limit answers 429): many more than the store holds.
+    for (let i = 0; i < 20; i++) store.refuse('flood', `kflood-${String(i).padStart(12, '0')}`, 'h');
+    assert.equal(store.lookup('victim', KEY, 'h').kind, 'replay', 'the created order is still replayed');
+    assert.equal(store.lookup('victim', 'kfly-000000000000', 'h').kind, 'wait');
+    assert.deepEqual(store.lookup('victim', 'k502-000000000000', 'h'), {kind: 'unknown'});
+    // The refusals are bounded too: the newest are kept, the oldest forgotten.
+    assert.deepEqual(store.lookup('flood', `kflood-${'19'.padStart(12, '0')}`, 'h'), {kind: 'refused'});
+    assert.deepEqual(store.lookup('flood', `kflood-${'0'.padStart(12, '0')}`, 'h'), {kind: 'miss'});
+    assert.equal(store.size(), 3 + 3);
+    // A refused key sent for real leaves the refusals: its own outcome stands.
+    store.start('flood', `kflood-${'19'.padStart(12, '0')}`, 'h')(answer(200, '{"order_id":"f"}'));
+    assert.equal(store.lookup('flood', `kflood-${'19'.padStart(12, '0')}`, 'h').kind, 'replay');
+    assert.deepEqual(store.lookup('victim', KEY, 'h'), {kind: 'miss'}, 'real requests share their own bound: the oldest goes');
+    settleInFlight(answer(201));
+    now = 1000;
+    assert.deepEqual(store.lookup('flood', `kflood-${'18'.padStart(12, '0')}`, 'h'), {kind: 'miss'}, 'refusals expire too');
+  });
+
   test('keys are per client, expire after the TTL and are bounded in number (oldest forgotten)', () => {
     let now = 0;
     const store = createIdempotencyStore(config, () => now);
