@@ -1,8 +1,9 @@
 // The current order of each store, kept in sessionStorage so a reload of the tab resumes its payment screen
 // instead of starting over (and never creates a second order). Only the order id and the order as validated by zod
-// are stored; what is read back is validated again, and the caller re-fetches it from GET /v5/orders/{id} before it
-// shows anything. sessionStorage is per tab, so two tabs never share a current order through it (see
-// order-guard.ts for the cross-tab "creating" marker).
+// are stored, without what it delivered: gift card codes, links, serials and the buyer's e-mail never reach storage,
+// where any script of the page could read them long after the widget is gone. What is read back is validated again,
+// and the caller re-fetches the order from GET /v5/orders/{id} (for its payment screen, or for the codes). sessionStorage
+// is per tab, so two tabs never share a current order through it (see order-guard.ts for the cross-tab marker).
 import * as z from 'zod/mini';
 import {matching, Order, type Order as OrderT} from '../api/schemas.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
@@ -17,8 +18,28 @@ const Persisted = z.object({
   v: version,
   order_id: matching(ORDER_ID),
   order: Order,
+  /** Whether something the order delivered was left out (the caller reads the order again for it). */
+  withheld: z.optional(z.boolean()),
   saved_at: z.number(),
 });
+
+/** What a delivery's deliverable says of the purchase (brand, amount, for whom): kept. Anything else is not. */
+const DESCRIBES: ReadonlySet<string> = new Set(['denomination', 'localized_denomination', 'brand_name', 'family', 'beneficiary_account', 'delivery_type', 'country_code']);
+
+/** The order without its deliveries' codes (an allow-list: a field upstream adds later is left out too) nor its buyer. */
+function withoutSecrets(order: OrderT): {order: OrderT; withheld: boolean} {
+  let withheld = false;
+  const deliveries = order.deliveries.map(({id, delivery_state, kind, deliverable}) => {
+    const kept: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(deliverable)) {
+      if (DESCRIBES.has(key)) kept[key] = value;
+      else if (value !== undefined && value !== null && value !== '') withheld = true;
+    }
+    return {id, delivery_state, kind, deliverable: kept};
+  });
+  const {user: _buyer, ...rest} = order;
+  return {order: {...rest, deliveries} as OrderT, withheld};
+}
 
 /** The sessionStorage key of a store's current order. */
 export function orderStorageKey(storeName: string): string {
@@ -59,16 +80,23 @@ function parseJson(raw: string): unknown {
  */
 export function saveOrder(storeName: string, order: OrderT): void {
   const saved = loadOrder(storeName);
-  if (saved?.orderId.toLowerCase() === order.order_id.toLowerCase() && !judge(order.order_id, saved.order, order).accept) return;
+  const kept = withoutSecrets(order);
+  const same = saved?.orderId.toLowerCase() === order.order_id.toLowerCase();
+  // Also when only the codes came (the copy then says that it left them out).
+  if (same && !judge(order.order_id, saved.order, kept.order).accept && (saved.withheld || !kept.withheld)) return;
   try {
-    storage()?.setItem(orderStorageKey(storeName), JSON.stringify({v: VERSION, order_id: order.order_id, order, saved_at: Date.now()}));
+    const record = {v: VERSION, order_id: order.order_id, order: kept.order, withheld: kept.withheld, saved_at: Date.now()};
+    storage()?.setItem(orderStorageKey(storeName), JSON.stringify(record));
   } catch {
     // Quota or access errors: the order is still shown, it just will not survive a reload.
   }
 }
 
-/** The store's persisted order, validated again; undefined (and removed) when missing, stale in shape or tampered. */
-export function loadOrder(storeName: string): {orderId: string; order: OrderT} | undefined {
+/**
+ * The store's persisted order, validated again; undefined (and removed) when missing, stale in shape or tampered.
+ * `withheld`: its deliveries carried codes that were not kept (read the order again to show them).
+ */
+export function loadOrder(storeName: string): {orderId: string; order: OrderT; withheld: boolean} | undefined {
   const raw = readStored(orderStorageKey(storeName));
   if (!raw) return undefined;
   const parsed = z.safeParse(Persisted, parseJson(raw));
@@ -77,7 +105,7 @@ export function loadOrder(storeName: string): {orderId: string; order: OrderT} |
     clearOrder(storeName);
     return undefined;
   }
-  return {orderId: parsed.data.order_id, order: parsed.data.order as OrderT};
+  return {orderId: parsed.data.order_id, order: parsed.data.order as OrderT, withheld: parsed.data.withheld === true};
 }
 
 /** Forgets the store's current order ("new purchase"). */

@@ -93,6 +93,12 @@ export class OrderTrackerController implements ReactiveController {
     tracker.start();
   }
 
+  /** Follows the same order with a new tracker (what "try again" does after a read failed). */
+  refresh(): void {
+    this.#close();
+    this.sync();
+  }
+
   #close(): void {
     this.#tracker?.stop();
     this.#tracker = undefined;

@@ -68,6 +68,8 @@ export interface OrderTrackerOptions {
   orderId: string;
   /** The order as known already (the store's): the baseline, not reported again. */
   initialOrder?: Order | undefined;
+  /** When `initialOrder` is final already: read the order once all the same (a saved copy, kept without its codes). */
+  readFinal?: boolean;
   onUpdate(update: OrderUpdate): void;
   onConnection?(connection: TrackerConnection): void;
   /** A failure: `fatal` ones end tracking (unknown order); others are retried by themselves. */
@@ -172,9 +174,10 @@ export class OrderTracker {
     const initial = this.#o.initialOrder;
     if (initial && initial.order_id.toLowerCase() === this.#o.orderId.toLowerCase()) {
       this.#order = initial;
-      // Already final (a reload after delivery): there is nothing left to follow.
+      // Already final (a reload after delivery): nothing left to follow; one read where the copy lacks the codes.
       if (isTerminalPhase(phaseOf(initial.order_state))) {
         this.#end('done');
+        if (this.#o.readFinal) void this.#pollNow(true);
         return;
       }
     } else {

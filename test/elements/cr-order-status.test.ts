@@ -9,10 +9,10 @@ import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-st
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {getStore} from '../../src/store/store.js';
-import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
+import {loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
 import {expectAccessible} from '../support/a11y.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
-import {controls, createOrder, freshStore, median, proxyUrl, requestsFor, sleep, waitFor, type DeliveryInput} from '../stream/helpers.js';
+import {controls, createOrder, freshStore, median, proxyUrl, removeFault, requestsFor, sleep, waitFor, type DeliveryInput} from '../stream/helpers.js';
 
 interface MountOptions {
   orderId?: string;
@@ -304,6 +304,48 @@ suite('<cr-order-status>', () => {
     await el.updateComplete;
     getStore(store).update({order: undefined});
     await waitFor(() => el.order === undefined, 'nothing followed after the store cleared its order');
+  });
+
+  test('a reload after delivery: the tab kept no code; it is read again (said while it loads, or why not), with no second cr-status-change', async () => {
+    const order = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
+    const full = parseOrder(await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());
+    const pin = full.deliveries[0]!.deliverable.pin_code!;
+    assert.ok(pin && full.user?.email, 'the sandbox delivered a code to an e-mail');
+    const codeOf = (el: CrOrderStatus) => root(el).querySelector('[part~="delivery"] code');
+    const store = freshStore();
+    saveOrder(store, full);
+    const raw = sessionStorage.getItem(orderStorageKey(store))!;
+    for (const secret of [pin, full.deliveries[0]!.deliverable.pin_serial!]) assert.notInclude(raw, secret);
+    assert.notProperty(JSON.parse(raw).order, 'user', 'nor the buyer');
+    assert.include(raw, 'Steam', 'what was bought is kept');
+    assert.isTrue(loadOrder(store)!.withheld);
+
+    // The first page: the read is slow, so the copy shows with "loading" where the code will be.
+    const slow = await controls.fault({kind: 'slow', endpoint: 'order', orderId: order.order_id, ms: 600, times: 1});
+    getStore(store).update({proxyUrl});
+    const first = await mount({store});
+    assert.include(text(part(first.el, 'base')), 'Loading your order');
+    assert.isNull(codeOf(first.el));
+    const code = await waitFor(() => codeOf(first.el), 'the code, read again');
+    assert.equal(text(code), pin);
+    await removeFault(slow.id);
+    fixtureCleanup();
+
+    // A reload whose read fails: said, with "try again", which reads it.
+    const down = await controls.fault({kind: 'server-error', endpoint: 'order', orderId: order.order_id, status: 503});
+    const errors: string[] = [];
+    const second = await mount({store});
+    second.el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
+    const retry = await waitFor(() => part(second.el, 'retry-button'), 'the failed read, said');
+    assert.include(text(part(second.el, 'error')), 'could not be loaded');
+    assert.isNull(codeOf(second.el));
+    await removeFault(down.id);
+    retry.click();
+    await waitFor(() => codeOf(second.el), 'the code after "try again"');
+    assert.isNull(part(second.el, 'error'));
+    for (const {events} of [first, second]) assert.lengthOf(events, 0, 'the state did not change: no cr-status-change');
+    assert.equal(second.el.connection, 'done');
+    assert.notInclude(sessionStorage.getItem(orderStorageKey(store))!, pin, 'nor is it saved after being shown');
   });
 
   test('every delivery kind renders: code, link, barcode, eSIM, top-up', async () => {

@@ -42,6 +42,10 @@ export default class OrderStatusBody extends CrElement {
   @state() private _order: Order | undefined;
   @state() private _announcement!: string;
   @state() private _fatal: ApiError | undefined;
+  /** The tab's saved copy while it is shown: its codes were not kept (order-persistence.ts), so they are read again. */
+  @state() private _withheld: Order | undefined;
+  /** Reading those codes failed: said in place of them, with "try again". */
+  @state() private _codesError: ApiError | undefined;
 
   private _copier!: CopyController;
   private _storeOrder!: StoreController<Order | undefined>;
@@ -51,7 +55,7 @@ export default class OrderStatusBody extends CrElement {
    * the page was away is reported against it. Dropped as soon as the store's order changes (a fresh copy, another
    * order, or none after "new purchase").
    */
-  private _persisted: {order: Order; storeOrder: Order | undefined} | undefined;
+  private _persisted: {order: Order; storeOrder: Order | undefined; withheld: boolean} | undefined;
   private _persistedRead!: boolean;
   /** What the store is told this element keeps current (order-followers.ts). */
   private _following!: Following;
@@ -75,6 +79,8 @@ export default class OrderStatusBody extends CrElement {
           orderId,
           knownOrder: known,
           options: {
+            // The tab's saved copy of a delivered order has no codes (order-persistence.ts): read them.
+            readFinal: !!known && known === this._withheld,
             baseDelayMs: this.reconnectDelay,
             paymentPollMs: this.paymentPollInterval,
             pollMs: this.pollInterval,
@@ -86,6 +92,10 @@ export default class OrderStatusBody extends CrElement {
       {
         onUpdate: (update) => this._onUpdate(update),
         onError: (error, fatal) => {
+          if (this._order && this._order === this._withheld) {
+            this._codesError = error;
+            if (!fatal) this.fireError(error);
+          }
           if (!fatal) return;
           this._fatal = error;
           this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
@@ -118,8 +128,8 @@ export default class OrderStatusBody extends CrElement {
     super.willUpdate(changed);
     if (!this._persistedRead) {
       this._persistedRead = true;
-      const saved = loadOrder(this.storeInstance.name)?.order;
-      if (saved) this._persisted = {order: saved, storeOrder: this._storeOrder.value};
+      const saved = loadOrder(this.storeInstance.name);
+      if (saved) this._persisted = {order: saved.order, storeOrder: this._storeOrder.value, withheld: saved.withheld};
     }
     // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
     if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
@@ -133,7 +143,10 @@ export default class OrderStatusBody extends CrElement {
     // first, so that the first update read is reported as the change it is, else the store's copy.
     const stored = this._storeOrder.value;
     const same = (o: Order | undefined): o is Order => !!o && !!id && o.order_id.toLowerCase() === id.toLowerCase();
-    if (!this._order) this._order = [this._persisted?.order, stored].find(same);
+    if (!this._order) {
+      this._order = [this._persisted?.order, stored].find(same);
+      if (this._persisted?.withheld && this._order === this._persisted.order) this._withheld = this._order;
+    }
     // Nothing to follow any more ("new purchase" cleared the store's order): nothing of the old order stays shown.
     if (!id) {
       this._order = undefined;
@@ -157,6 +170,7 @@ export default class OrderStatusBody extends CrElement {
     const {order, previous} = update;
     this._order = order;
     this._fatal = undefined;
+    this._codesError = undefined;
     // The checkout of the same store shows the payment arriving from this.
     const store = this.storeInstance;
     const stored = store.get().order;
@@ -408,11 +422,25 @@ export default class OrderStatusBody extends CrElement {
     return html`
       <p class="strong success">${m.now.completed}</p>
       <h3 class="visually-hidden">${m.deliveries}</h3>
-      <ul class="deliveries" part="deliveries">
-        ${order.deliveries.map((delivery, i) => this._renderDelivery(delivery, i, m))}
-      </ul>
+      ${order === this._withheld
+        ? this._renderWithheld(m)
+        : html`<ul class="deliveries" part="deliveries">
+            ${order.deliveries.map((delivery, i) => this._renderDelivery(delivery, i, m))}
+          </ul>`}
       ${this._renderOrderId(order, m)}
     `;
+  }
+
+  /** In place of the deliveries while their codes are read again (the tab's saved copy has none). */
+  private _renderWithheld(m: Messages): TemplateResult {
+    const error = this._codesError;
+    if (!error) return html`<p class="muted" part="status" role="status">${m.loading}</p>`;
+    const retry = () => {
+      this._codesError = undefined;
+      this._tracker.refresh();
+    };
+    return html`<p class="error" part="error" role="alert">${m.loadFailed} ${this.errorText(error)}</p>
+      <button type="button" class="button" part="retry-button" @click=${retry}>${this.messages.common.retry}</button>`;
   }
 
   private _renderDelivery(delivery: Delivery, index: number, m: Messages): TemplateResult {
