@@ -6,7 +6,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {dropStore, getStore} from '../../src/store/store.js';
 import {getOrder} from '../../src/api/client.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
-import {createOnce, fingerprint, markerKey} from '../../src/elements/cr-checkout/order-guard.js';
+import {createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
 import {expectAccessible} from '../support/a11y.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
@@ -96,6 +96,22 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     const el = await mountCheckout({brand: 'Steam', store});
     await formReady(el);
     assert.isNull(sessionStorage.getItem(`cr-checkout:${store}:order`));
+  });
+
+  test('a cross-tab marker whose time is over is removed: its order id does not stay in localStorage', async () => {
+    const stale = unique('store');
+    const live = unique('store');
+    const orderId = '0d2c9d55-1111-4bbb-8ccc-000000000043';
+    localStorage.setItem(markerKey(stale), JSON.stringify({tab: 'closed-tab', fp: 'f', at: Date.now() - MARKER_TTL_MS - 1, orderId}));
+    localStorage.setItem(markerKey(live), JSON.stringify({tab: 'other-tab', fp: 'f', at: Date.now(), orderId}));
+    // A checkout starting anywhere on the site removes every store's stale marker, and only those.
+    const el = await mountCheckout({brand: 'Steam', store: unique('store')});
+    await formReady(el);
+    assert.isNull(localStorage.getItem(markerKey(stale)));
+    assert.equal(readMarker(live)?.orderId, orderId, 'a marker still in its time guards on');
+    // Read after its time: removed then too.
+    assert.isUndefined(readMarker(live, Date.now() + MARKER_TTL_MS));
+    assert.isNull(localStorage.getItem(markerKey(live)));
   });
 
   test('another tab creating the same form: this tab waits and adopts its order', async () => {

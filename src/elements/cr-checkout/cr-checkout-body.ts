@@ -32,7 +32,7 @@ import {
   type FieldKey,
   type FormValues,
 } from './form-model.js';
-import {clearMarker, createOnce, currentTabId, fingerprint} from './order-guard.js';
+import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers} from './order-guard.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 import {
@@ -116,6 +116,8 @@ export default class CheckoutBody extends CrElement {
     this._familyKey = '';
     this._announced = new Map();
     this._copier = new CopyController(this);
+    // Cross-tab markers left by tabs closed before their time was over (order-guard.ts).
+    pruneMarkers();
     // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
     // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status (or
     // another checkout of the store, begun first) follows that order, it does not: that one keeps the store current.

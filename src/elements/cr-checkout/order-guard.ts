@@ -34,14 +34,37 @@ function local(): Storage | undefined {
   }
 }
 
-export function readMarker(storeName: string): Marker | undefined {
+/**
+ * The store's marker. One whose time is over is removed as it is read: it guards nothing any more, and the order id
+ * it may carry (enough to read the order, and its codes, through the proxy) must not stay in localStorage for good.
+ */
+export function readMarker(storeName: string, now = Date.now()): Marker | undefined {
   try {
     const raw = local()?.getItem(markerKey(storeName));
     const data = raw ? (JSON.parse(raw) as Partial<Marker>) : undefined;
     if (!data || typeof data.tab !== 'string' || typeof data.fp !== 'string' || typeof data.at !== 'number') return undefined;
-    return {tab: data.tab, fp: data.fp, at: data.at, ...(typeof data.orderId === 'string' ? {orderId: data.orderId} : {})};
+    const marker = {tab: data.tab, fp: data.fp, at: data.at, ...(typeof data.orderId === 'string' ? {orderId: data.orderId} : {})};
+    if (fresh(marker, now)) return marker;
+    local()?.removeItem(markerKey(storeName));
+    return undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** Reads every store's marker once, which removes those whose time is over (a tab closed before it could). */
+export function pruneMarkers(now = Date.now()): void {
+  try {
+    const storage = local();
+    const names: string[] = [];
+    for (let i = 0; storage && i < storage.length; i++) {
+      const key = storage.key(i);
+      const name = key?.match(/^cr-checkout:(.*):creating$/)?.[1];
+      if (name !== undefined) names.push(name);
+    }
+    for (const name of names) readMarker(name, now);
+  } catch {
+    // See writeMarker.
   }
 }
 
@@ -102,8 +125,8 @@ function fresh(marker: Marker | undefined, now: number): marker is Marker {
 
 /** Another tab's fresh marker for the same form, if any. */
 export function otherTabMarker(storeName: string, fp: string, tab: string, now = Date.now()): Marker | undefined {
-  const marker = readMarker(storeName);
-  return fresh(marker, now) && marker.tab !== tab && marker.fp === fp ? marker : undefined;
+  const marker = readMarker(storeName, now);
+  return marker && marker.tab !== tab && marker.fp === fp ? marker : undefined;
 }
 
 /**
@@ -180,7 +203,10 @@ export async function createOnce(
     }
     try {
       const order = await create();
-      writeMarker(storeName, {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id});
+      const marker = {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id};
+      writeMarker(storeName, marker);
+      // Read (so removed) once its time is over, while this page stays open; else the next page's read removes it.
+      setTimeout(() => readMarker(storeName), Math.max(0, marker.at + MARKER_TTL_MS - Date.now()) + 50);
       return {kind: 'created', order};
     } catch (error) {
       clearMarker(storeName, tab);
