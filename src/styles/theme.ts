@@ -12,12 +12,13 @@ import {css} from 'lit';
 /** The dark defaults, written once for both ways of asking for them (the system setting, or theme="dark"). */
 const darkDefaults = css`
   --_accent: var(--cr-accent, #8fb0ff);
-  --_accent-fg: var(--cr-accent-fg, #0b0f19);
+  --_ink: #0b0f19;
   --_bg: var(--cr-bg, #12151c);
   --_fg: var(--cr-fg, #e8ebf2);
   --_muted: var(--cr-muted, #a9b1c2);
   --_surface: var(--cr-surface, #1c212b);
   --_border: var(--cr-border, #434b5c);
+  --_control-border: var(--cr-border, #6b7487);
   --_danger: var(--cr-danger, #ff8a80);
   --_success: var(--cr-success, #6fd3a0);
   color-scheme: dark;
@@ -25,12 +26,14 @@ const darkDefaults = css`
 
 const lightDefaults = css`
   --_accent: var(--cr-accent, #0b5fff);
-  --_accent-fg: var(--cr-accent-fg, #ffffff);
+  --_ink: #ffffff;
   --_bg: var(--cr-bg, #ffffff);
   --_fg: var(--cr-fg, #161b26);
   --_muted: var(--cr-muted, #535b6b);
   --_surface: var(--cr-surface, #f3f5f9);
   --_border: var(--cr-border, #c9cfd9);
+  /* What outlines a control (input, button, choice): 3:1 against the background and the surfaces (WCAG 1.4.11). */
+  --_control-border: var(--cr-border, #858e9e);
   --_danger: var(--cr-danger, #b42318);
   --_success: var(--cr-success, #067647);
   --_focus: var(--cr-focus, var(--_accent));
@@ -53,6 +56,16 @@ export const themeStyles = css`
   }
   :host([theme='dark']) {
     ${darkDefaults}
+  }
+  /* Text on the accent: the partner's, else black or white, whichever reads on the accent as it is (a partner who
+     sets only --cr-accent gets legible buttons in light and dark mode alike); else the mode's default. */
+  :host {
+    --_accent-fg: var(--cr-accent-fg, var(--_ink));
+  }
+  @supports (color: oklch(from red l c h)) {
+    :host {
+      --_accent-fg: var(--cr-accent-fg, oklch(from var(--_accent) clamp(0, (0.57 - l) * 1000, 1) 0 0));
+    }
   }
 `;
 
@@ -109,7 +122,7 @@ export const baseStyles = css`
     gap: calc(var(--_space) / 2);
     min-height: 44px;
     padding: 0 calc(var(--_space) * 2);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_surface);
     color: var(--_fg);
@@ -130,7 +143,7 @@ export const baseStyles = css`
     min-height: 44px;
     width: 100%;
     padding: 0 calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_fg);

@@ -7,6 +7,7 @@ import '../../src/define.js';
 import type {CrBrandPicker} from '../../src/elements/cr-brand-picker/cr-brand-picker.js';
 import {proxyUrl} from '../support/env.js';
 import {loaded, option, options, root} from '../support/picker-helpers.js';
+import {formReady, mountCheckout} from '../support/checkout-helpers.js';
 
 let storeCount = 0;
 const freshStore = () => `theming-${++storeCount}-${Date.now()}`;
@@ -160,5 +161,42 @@ suite('theming', () => {
     assert.equal(style(selectedTab(forcedLight)).borderBottomColor, LIGHT.accent);
     await emulateMedia({colorScheme: 'light'});
     assert.equal(style(system).backgroundColor, LIGHT.bg, 'follows the system when it changes');
+  });
+
+  test('legible on any accent: text on the accent is black or white, whichever reads (4.5:1); control outlines 3:1', async () => {
+    // Any CSS colour (oklch, rgb…) as sRGB bytes, as the page paints it.
+    const canvas = document.createElement('canvas').getContext('2d', {willReadFrequently: true})!;
+    const rgb = (color: string): [number, number, number] => {
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.fillStyle = color;
+      canvas.fillRect(0, 0, 1, 1);
+      const [r, g, b] = canvas.getImageData(0, 0, 1, 1).data;
+      return [r!, g!, b!];
+    };
+    const luminance = (color: string) => {
+      const [r, g, b] = rgb(color).map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const contrast = (a: string, b: string) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    for (const theme of ['light', 'dark'] as const) {
+      const el = await mountCheckout({brand: 'Steam', theme});
+      await formReady(el);
+      const pay = root(el).querySelector<HTMLElement>('[part~="pay-button"]')!;
+      const input = root(el).querySelector<HTMLElement>('#email')!;
+      // The defaults, the demo's brand violet, and accents that want dark text.
+      for (const accent of [undefined, '#7b2ff7', '#ffeb3b', '#00c853', '#e91e63', '#1e88e5']) {
+        if (accent) el.style.setProperty('--cr-accent', accent);
+        const ratio = contrast(style(pay).color, style(pay).backgroundColor);
+        assert.isAtLeast(ratio, 4.5, `${theme}, accent ${accent ?? 'default'}: ${style(pay).color} on ${style(pay).backgroundColor}`);
+      }
+      // The partner's own text colour on the accent wins.
+      el.style.setProperty('--cr-accent-fg', 'rgb(1, 2, 3)');
+      assert.equal(style(pay).color, 'rgb(1, 2, 3)');
+      const background = style(el).backgroundColor;
+      assert.isAtLeast(contrast(style(input).borderTopColor, background), 3, `${theme}: the e-mail box's outline, ${style(input).borderTopColor} on ${background}`);
+    }
   });
 });

@@ -71,7 +71,7 @@ export const pickerStyles = css`
     flex-direction: column;
     gap: calc(var(--_space) / 2);
     padding: calc(var(--_space) / 2);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_bg);
     cursor: pointer;

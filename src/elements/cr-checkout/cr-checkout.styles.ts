@@ -59,7 +59,7 @@ export const checkoutStyles = css`
     min-width: 5.5rem;
     min-height: 44px;
     padding: calc(var(--_space) * 0.75) calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_surface);
     cursor: pointer;
@@ -97,7 +97,7 @@ export const checkoutStyles = css`
     display: flex;
     align-items: center;
     padding: 0 var(--_space);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-right: 0;
     border-radius: var(--_radius) 0 0 var(--_radius);
     background: var(--_surface);
