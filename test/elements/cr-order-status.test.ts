@@ -365,6 +365,8 @@ suite('<cr-order-status>', () => {
     const s = await show(steam);
     const code = part(s.el, 'delivery')!.querySelector('code[part~="code"]')!;
     assert.equal(text(code), s.deliverable.pin_code);
+    assert.equal(code.parentElement!.getAttribute('role'), 'group', 'the code and its label are one named group');
+    assert.equal(text(root(s.el).getElementById(code.parentElement!.getAttribute('aria-labelledby')!)), 'Code');
     assert.equal(text(part(s.el, 'serial')), s.deliverable.pin_serial);
     assert.equal(text(part(s.el, 'security-code')), s.deliverable.security_code);
     assert.equal(part(s.el, 'delivery')!.querySelector('[part~="copy-button"]')!.textContent!.trim(), 'Copy the code');

@@ -387,17 +387,18 @@ export default class OrderStatusBody extends CrElement {
         <span class="label">${common.onNetwork}</span>
         <span>${order.network}</span>
       </div>
-      <div class="row">
+      <div class="row" role="group" aria-labelledby="address-label">
         <span class="label" id="address-label">${common.toAddress}</span>
-        <code part="address" aria-labelledby="address-label">${order.wallet_address}</code>
+        <code part="address">${order.wallet_address}</code>
         ${this._copyButton('address', order.wallet_address, common.copyAddress, m)}
       </div>`;
   }
 
   private _renderOrderId(order: Order, m: Messages): TemplateResult {
-    return html`<div class="row" part="order-id">
+    // Named as a group: a name on <code> itself is not announced (ARIA gives the code role no name).
+    return html`<div class="row" part="order-id" role="group" aria-labelledby="order-id-label">
       <span class="label" id="order-id-label">${m.orderId}</span>
-      <code part="code" aria-labelledby="order-id-label">${order.order_id}</code>
+      <code part="code">${order.order_id}</code>
       ${this._copyButton('order-id', order.order_id, m.copyOrderId, m)}
     </div>`;
   }
@@ -466,9 +467,9 @@ export default class OrderStatusBody extends CrElement {
                     </p>`
                   : nothing}
                 ${view.code
-                  ? html`<div class="row">
+                  ? html`<div class="row" role="group" aria-labelledby=${`${key}-code`}>
                       <span class="label" id=${`${key}-code`}>${m.code}</span>
-                      <code part="code" class="code" aria-labelledby=${`${key}-code`}>${view.code}</code>
+                      <code part="code" class="code">${view.code}</code>
                       ${this._copyButton(`${key}-code`, view.code, m.copyCode, m)}
                     </div>`
                   : nothing}
@@ -502,9 +503,9 @@ export default class OrderStatusBody extends CrElement {
       <p>${m.esimHint}</p>
       ${qr}
       ${view.activation
-        ? html`<div class="row">
+        ? html`<div class="row" role="group" aria-labelledby=${`${key}-lpa`}>
             <span class="label" id=${`${key}-lpa`}>${m.activationCode}</span>
-            <code part="code lpa" class="code" aria-labelledby=${`${key}-lpa`}>${view.activation}</code>
+            <code part="code lpa" class="code">${view.activation}</code>
             ${this._copyButton(`${key}-lpa`, view.activation, m.copyActivationCode, m)}
           </div>`
         : nothing}
