@@ -530,6 +530,16 @@ suite('cr-brand-picker', () => {
     assert.isBelow(median, 100);
   });
 
+  test('a count in the thousands is announced formatted for the reader (2,400 / 2.400)', async () => {
+    for (const [lang, words] of [['en', /^\d,\d{3} brands$/], ['de', /^\d\.\d{3} Marken$/]] as const) {
+      const el = await loaded(await picker({country: 'IN', lang}));
+      await type(el, 'x');
+      await type(el, '');
+      const live = root(el).querySelector('[aria-live="polite"]')!;
+      assert.match(await until(() => (/\d{4}|\d[,.]\d{3}/.test(live.textContent ?? '') ? live.textContent!.trim() : undefined), 'the count', 3000), words);
+    }
+  });
+
   test('scrolling to the end of the list renders more tiles', async () => {
     const el = await loaded(await picker({country: 'IN'}));
     const before = options(el).length;

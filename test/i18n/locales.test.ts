@@ -69,18 +69,24 @@ suite('locales', () => {
         const url = new URL(`../../src/i18n/locales/${lang}/${file}.ts`, import.meta.url);
         const code = await (await fetch(url)).text();
         const imports = [...code.matchAll(/(?:import|export)\s*(?:[^'"]*?from\s*)?['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-        for (const spec of imports) if (!/^(\.\/[a-z]+|\.\.\/\.\.\/(plural|offline))\.(js|ts)(\?.*)?$/.test(spec)) offending.push(`${lang}/${file}: ${spec}`);
+        for (const spec of imports) if (!/^(\.\/[a-z]+|\.\.\/\.\.\/offline)\.(js|ts)(\?.*)?$/.test(spec)) offending.push(`${lang}/${file}: ${spec}`);
       }
     }
     assert.deepEqual(offending, []);
   });
 
-  test('plural forms follow the language', async () => {
-    assert.equal(englishMessages.picker.results(1), '1 brand');
-    assert.equal(englishMessages.picker.results(2), '2 brands');
+  test('plural forms follow the language (Intl.PluralRules), and counts come formatted for the reader', async () => {
+    assert.equal(englishMessages.picker.results(1, '1'), '1 brand');
+    assert.equal(englishMessages.picker.results(1234, '1,234'), '1,234 brands');
+    assert.equal(englishMessages.checkout.minutesLeft(1), '1 minute left to pay.');
+    assert.equal(englishMessages.checkout.minutesLeft(2), '2 minutes left to pay.');
     const fr = await loadMessages('fr');
-    assert.equal(fr.picker.results(0), '0 marque');
-    assert.equal(fr.picker.results(2), '2 marques');
+    assert.equal(fr.picker.results(0, '0'), '0 marque');
+    assert.equal(fr.picker.results(2, '2'), '2 marques');
+    const de = await loadMessages('de');
+    assert.equal(de.picker.results(10000, '10.000'), '10.000 Marken');
+    // Every language: the formatted count is what is said.
+    for (const lang of LANGS) assert.include((await loadMessages(lang)).picker.results(12345, '12,345!'), '12,345!', lang);
   });
 
   test('page languages map onto the ten upstream ones', () => {

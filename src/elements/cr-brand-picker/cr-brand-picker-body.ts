@@ -7,6 +7,7 @@ import {sleep} from '../../api/http.js';
 import type {Brand} from '../../api/schemas.js';
 import {brandSelectEvent} from '../../events.js';
 import {countryOptions} from '../../i18n/countries.js';
+import {formatNumber} from '../../i18n/format.js';
 import {CrElement} from '../cr-element.js';
 import {cssVar} from '../css-var.js';
 import {filterBrands, indexBrands, TABS, type BrandIndex, type IndexedBrand, type Tab} from './brand-index.js';
@@ -479,7 +480,7 @@ export default class BrandPickerBody extends CrElement {
   private _scheduleAnnouncement(): void {
     clearTimeout(this._announceTimer);
     this._announceTimer = setTimeout(() => {
-      if (this._brands.status === TaskStatus.COMPLETE) this._announce(this.messages.picker.results(this._filtered.length));
+      if (this._brands.status === TaskStatus.COMPLETE) this._announce(this.messages.picker.results(this._filtered.length, formatNumber(this.locale, this._filtered.length)));
     }, ANNOUNCE_DELAY_MS);
   }
 

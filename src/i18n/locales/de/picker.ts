@@ -15,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Marken durchsuchen',
   clearSearch: 'Suche löschen',
   brands: 'Marken',
-  results: (count) => (one(count) ? '1 Marke' : `${count} Marken`),
+  results: (count, shown) => (one(count) ? `${shown} Marke` : `${shown} Marken`),
   loadingBrands: 'Marken werden geladen…',
   noBrands: 'Hier sind derzeit keine Marken verfügbar.',
   noMatch: (query) => `Keine Marke passt zu „${query}“.`,

@@ -1,4 +1,8 @@
 // English is the source of keys and argument shapes for the checkout; every other language is typed against it.
+// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
+const rules = new Intl.PluralRules('en');
+const one = (count: number) => rules.select(count) === 'one';
+
 export const checkout = {
   /** Accessible name of the whole checkout. */
   label: 'Checkout',
@@ -52,7 +56,7 @@ export const checkout = {
     coinRequired: 'Choose a coin.',
     networkRequired: 'Choose a network.',
     /** Announced after a failed submit. */
-    summary: (count: number) => (count === 1 ? 'One field needs your attention.' : `${count} fields need your attention.`),
+    summary: (count: number) => (one(count) ? 'One field needs your attention.' : `${count} fields need your attention.`),
   },
   // ---- order creation outcome ----
   unknownOutcome:
@@ -81,7 +85,7 @@ export const checkout = {
   openInWallet: 'Open in wallet',
   timeLeft: 'Time left',
   /** Announced at thresholds only. */
-  minutesLeft: (minutes: number) => (minutes === 1 ? '1 minute left to pay.' : `${minutes} minutes left to pay.`),
+  minutesLeft: (minutes: number) => (one(minutes) ? '1 minute left to pay.' : `${minutes} minutes left to pay.`),
   expired: 'The time to pay this order is over. Do not send any funds to this address.',
   orderId: 'Order',
   paymentReceived: 'Payment received. Your order is being delivered.',

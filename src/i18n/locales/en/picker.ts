@@ -14,8 +14,8 @@ export const picker = {
   searchPlaceholder: 'Search brands',
   clearSearch: 'Clear search',
   brands: 'Brands',
-  /** Announced politely after each filter (screen readers). */
-  results: (count: number) => (one(count) ? '1 brand' : `${count} brands`),
+  /** Announced politely after each filter (screen readers): `shown` is `count` formatted for the reader (1,234). */
+  results: (count: number, shown: string) => (one(count) ? `${shown} brand` : `${shown} brands`),
   loadingBrands: 'Loading brands…',
   noBrands: 'No brands are available here for now.',
   noMatch: (query: string) => `No brand matches “${query}”.`,

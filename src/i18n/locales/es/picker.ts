@@ -15,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Borrar búsqueda',
   brands: 'Marcas',
-  results: (count) => (one(count) ? '1 marca' : `${count} marcas`),
+  results: (count, shown) => (one(count) ? `${shown} marca` : `${shown} marcas`),
   loadingBrands: 'Cargando marcas…',
   noBrands: 'Por ahora no hay marcas disponibles aquí.',
   noMatch: (query) => `Ninguna marca coincide con «${query}».`,

@@ -15,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Rechercher une marque',
   clearSearch: 'Effacer la recherche',
   brands: 'Marques',
-  results: (count) => (one(count) ? `${count} marque` : `${count} marques`),
+  results: (count, shown) => (one(count) ? `${shown} marque` : `${shown} marques`),
   loadingBrands: 'Chargement des marques…',
   noBrands: 'Aucune marque n’est disponible ici pour le moment.',
   noMatch: (query) => `Aucune marque ne correspond à « ${query} ».`,

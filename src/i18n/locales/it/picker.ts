@@ -15,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Cerca marchi',
   clearSearch: 'Cancella ricerca',
   brands: 'Marchi',
-  results: (count) => (one(count) ? '1 marchio' : `${count} marchi`),
+  results: (count, shown) => (one(count) ? `${shown} marchio` : `${shown} marchi`),
   loadingBrands: 'Caricamento dei marchi…',
   noBrands: 'Al momento qui non ci sono marchi disponibili.',
   noMatch: (query) => `Nessun marchio corrisponde a «${query}».`,

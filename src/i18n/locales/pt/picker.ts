@@ -15,7 +15,7 @@ export const picker: PickerMessages = {
   searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Limpar busca',
   brands: 'Marcas',
-  results: (count) => (one(count) ? `${count} marca` : `${count} marcas`),
+  results: (count, shown) => (one(count) ? `${shown} marca` : `${shown} marcas`),
   loadingBrands: 'Carregando marcas…',
   noBrands: 'Ainda não há marcas disponíveis aqui.',
   noMatch: (query) => `Nenhuma marca corresponde a “${query}”.`,

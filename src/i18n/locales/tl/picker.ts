@@ -12,7 +12,7 @@ export const picker: PickerMessages = {
   clearSearch: 'I-clear ang paghahanap',
   brands: 'Mga brand',
   // A noun after a number takes no plural marker in Tagalog.
-  results: (count) => `${count} brand`,
+  results: (_count, shown) => `${shown} brand`,
   loadingBrands: 'Naglo-load ng mga brand…',
   noBrands: 'Wala pang available na brand dito.',
   noMatch: (query) => `Walang brand na tumutugma sa “${query}”.`,

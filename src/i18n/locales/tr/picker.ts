@@ -12,7 +12,7 @@ export const picker: PickerMessages = {
   clearSearch: 'Aramayı temizle',
   brands: 'Markalar',
   // A noun after a number stays singular in Turkish.
-  results: (count) => `${count} marka`,
+  results: (_count, shown) => `${shown} marka`,
   loadingBrands: 'Markalar yükleniyor…',
   noBrands: 'Burada şimdilik kullanılabilir marka yok.',
   noMatch: (query) => `“${query}” ile eşleşen marka yok.`,

@@ -12,7 +12,7 @@ export const picker: PickerMessages = {
   clearSearch: 'Xóa tìm kiếm',
   brands: 'Thương hiệu',
   // Vietnamese has no plural forms.
-  results: (count) => `${count} thương hiệu`,
+  results: (_count, shown) => `${shown} thương hiệu`,
   loadingBrands: 'Đang tải thương hiệu…',
   noBrands: 'Hiện chưa có thương hiệu nào ở đây.',
   noMatch: (query) => `Không có thương hiệu nào khớp với “${query}”.`,

@@ -12,7 +12,7 @@ export const picker: PickerMessages = {
   clearSearch: '清除搜索',
   brands: '品牌',
   // Chinese has no plural forms.
-  results: (count) => `${count} 个品牌`,
+  results: (_count, shown) => `${shown} 个品牌`,
   loadingBrands: '正在加载品牌…',
   noBrands: '此处暂无可用品牌。',
   noMatch: (query) => `没有与“${query}”匹配的品牌。`,
