@@ -1,6 +1,8 @@
 // CORS: exact origins only, a correct preflight for JSON POSTs, no credentials, Vary: Origin everywhere.
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
+import {readFileSync} from 'node:fs';
+import {ALLOWED_REQUEST_HEADERS, EXPOSED_HEADERS} from '../../src/proxy/cors.js';
 import {ORDER_ID, ORIGIN, startHarness, type Harness} from './harness.js';
 
 const OTHER_ORIGIN = 'http://localhost:5173';
@@ -119,4 +121,10 @@ describe('actual requests', () => {
       await closed.close();
     }
   });
+});
+
+test('the README lists the very headers the proxy allows and exposes (a partner writes their own proxy from it)', () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  assert.ok(readme.includes(`Access-Control-Allow-Headers: ${ALLOWED_REQUEST_HEADERS.join(', ')}\``), 'Allow-Headers');
+  assert.ok(readme.includes(`Access-Control-Expose-Headers: ${EXPOSED_HEADERS.join(', ')}\``), 'Expose-Headers');
 });
