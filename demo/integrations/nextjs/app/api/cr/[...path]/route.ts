@@ -23,9 +23,15 @@ function proxy(): ProxyHandler {
   return handler;
 }
 
-/** The caller's address: Vercel and most hosts put it first in X-Forwarded-For (set by their edge, not the browser). */
+/**
+ * The caller's address, for the proxy's per-client limits and upstream's checks: the right-most X-Forwarded-For
+ * entry, the one your host's own edge added. Vercel sets the header to the client's address alone; nginx
+ * (`$proxy_add_x_forwarded_for`), load balancers and Heroku append to whatever the browser sent, so the entries
+ * before the last are the browser's to choose. Behind two proxies of yours, take the entry the outer one added.
+ */
 function clientAddress(request: Request): string | undefined {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || undefined;
+  const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean);
+  return forwarded?.at(-1) || request.headers.get('x-real-ip')?.trim() || undefined;
 }
 
 async function handle(request: Request): Promise<Response> {
