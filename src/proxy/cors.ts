@@ -1,6 +1,7 @@
 // CORS from an exact allow-list of origins. No wildcard and no credentials: the widget sends no cookies, and the
 // partner's credentials live on the server. Requests without an Origin header (server-side callers, same-origin
-// GETs) are not browser cross-origin requests and pass.
+// GETs) pass, unless the browser says the request is cross-site (`Sec-Fetch-Site`): an <img> or <script> of another
+// site, which could not read the answer but would spend the partner's quota from its visitors' addresses.
 import {refuse, type Refusal} from './errors.js';
 
 /** Request headers a browser may send cross-origin (JSON POSTs, EventSource reconnects, order idempotency keys). */
@@ -15,11 +16,14 @@ export const PREFLIGHT_MAX_AGE = 600;
 
 export type CorsResult = {ok: true; headers: Record<string, string>} | {ok: false; refusal: Refusal};
 
-/** Headers for an actual (non-preflight) request, or a 403 when the request comes from an origin not on the list. */
-export function corsFor(origin: string | null, allowedOrigins: readonly string[]): CorsResult {
+/**
+ * Headers for an actual (non-preflight) request, or a 403 when the request comes from an origin not on the list,
+ * or from another site without an Origin (`fetchSite`: the request's `Sec-Fetch-Site`).
+ */
+export function corsFor(origin: string | null, allowedOrigins: readonly string[], fetchSite: string | null = null): CorsResult {
   // Every answer depends on Origin, including the ones for callers without it, so shared caches must key on it.
-  if (origin === null) return {ok: true, headers: {Vary: 'Origin'}};
-  if (!allowedOrigins.includes(origin)) {
+  if (origin === null && fetchSite !== 'cross-site') return {ok: true, headers: {Vary: 'Origin'}};
+  if (origin === null || !allowedOrigins.includes(origin)) {
     return {ok: false, refusal: refuse(403, 'ORIGIN_NOT_ALLOWED', 'This origin may not use the proxy.', {Vary: 'Origin'})};
   }
   return {

@@ -60,7 +60,7 @@ async function handle(
   info: ProxyRequestInfo,
 ): Promise<Response> {
   const origin = request.headers.get('origin');
-  const cors = corsFor(origin, c.allowedOrigins);
+  const cors = corsFor(origin, c.allowedOrigins, request.headers.get('sec-fetch-site'));
   // Refusals carry CORS headers for allowed origins, so the widget can read why it was refused. Every answer says
   // whether keys are supported: the widget learns it from its first GET, before it ever needs to resend a create.
   const corsHeaders: Record<string, string> = cors.ok ? {...cors.headers} : {};

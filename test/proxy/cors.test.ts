@@ -110,6 +110,23 @@ describe('actual requests', () => {
     await res.body?.cancel();
   });
 
+  test('a cross-site request without Origin (another site\'s <img> or <script>) is refused before upstream; same-site ones pass', async () => {
+    const before = h.upstream.requests.length;
+    const foreign = await fetch(`${h.url}/v3/payment_vias`, {headers: {'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'no-cors'}});
+    assert.equal(foreign.status, 403);
+    assert.equal((await foreign.json()).error.code, 'ORIGIN_NOT_ALLOWED');
+    assert.equal(h.upstream.requests.length, before, 'nothing reached upstream');
+    for (const site of ['same-origin', 'same-site', 'none']) {
+      const res = await fetch(`${h.url}/v3/payment_vias`, {headers: {'sec-fetch-site': site}});
+      assert.equal(res.status, 200, site);
+      await res.body?.cancel();
+    }
+    // An allowed page's own cross-site fetch carries its Origin: served.
+    const allowed = await fetch(`${h.url}/v3/payment_vias`, {headers: {'sec-fetch-site': 'cross-site', origin: ORIGIN}});
+    assert.equal(allowed.status, 200);
+    await allowed.body?.cancel();
+  });
+
   test('with no allowed origins at all, every browser origin is refused', async () => {
     const closed = await startHarness({allowedOrigins: []});
     try {
