@@ -5,6 +5,7 @@
 // runtimes alike. POST /v5/orders with an `Idempotency-Key` goes through idempotency.ts (no second order on a resend).
 import {resolveConfig, type ProxyConfig, type ResolvedConfig} from './config.js';
 import {corsFor, preflight} from './cors.js';
+import {redactBytes, redactStream, secretForms} from './redact.js';
 import {errorResponse, refusalResponse, refuse, type Refusal} from './errors.js';
 import {relayedHeaders, upstreamHeaders} from './forward-headers.js';
 import {
@@ -212,7 +213,8 @@ async function forward(
     out.set('Content-Type', 'text/event-stream; charset=utf-8');
     out.set('Cache-Control', 'no-cache, no-transform');
     out.set('X-Accel-Buffering', 'no');
-    return new Response(withKeepAlive(upstream.body, c.keepAliveMs), {status: upstream.status, headers: out});
+    const scrubbed = redactStream(upstream.body, secretForms(c.partnerId));
+    return new Response(withKeepAlive(scrubbed, c.keepAliveMs), {status: upstream.status, headers: out});
   }
 
   try {
@@ -228,7 +230,7 @@ async function forward(
     out.set('X-Content-Type-Options', 'nosniff');
     const status = upstream.status;
     if (status === 204 || status === 205 || status === 304) return new Response(null, {status, headers: out});
-    const relayed = redact(bytes, type, c.partnerId);
+    const relayed = redactBytes(bytes, secretForms(c.partnerId));
     // The whole body is known: a length lets clients and intermediaries skip chunked encoding.
     out.set('Content-Length', String(relayed.byteLength));
     return new Response(relayed, {status, headers: out});
@@ -239,14 +241,6 @@ async function forward(
   } finally {
     done();
   }
-}
-
-/** An upstream error that quotes our `X-Cr-Application` back must not show it to the browser. */
-function redact(bytes: Uint8Array<ArrayBuffer>, type: string, partnerId: string): Uint8Array<ArrayBuffer> {
-  if (!/json|text|xml/i.test(type)) return bytes;
-  const text = new TextDecoder().decode(bytes);
-  if (!text.includes(partnerId)) return bytes;
-  return new TextEncoder().encode(text.split(partnerId).join('[redacted]'));
 }
 
 const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;

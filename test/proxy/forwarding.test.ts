@@ -250,6 +250,31 @@ describe('answers relayed to the browser', () => {
     }
   });
 
+  test('the partner id is redacted whatever the content type, in its escaped forms, and in event streams', async () => {
+    h.upstream.respond((req, res) => {
+      const id = String(req.headers['x-cr-application']);
+      if (req.url?.endsWith('/subscribe')) {
+        res.writeHead(200, {'Content-Type': 'text/event-stream'});
+        // Split mid-id, as a network may split it.
+        res.write(`data: {"echo":"${id.slice(0, 3)}`);
+        setTimeout(() => res.end(`${id.slice(3)}","quoted":${JSON.stringify(id)}}\n\n`), 20);
+        return;
+      }
+      res.writeHead(401);
+      res.end(`unknown application ${id} (${encodeURIComponent(id)})`);
+    });
+    try {
+      const plain = await lastForwarded('/v3/payment_vias');
+      assert.equal(plain.res.status, 401);
+      assert.equal(plain.text, 'unknown application [redacted] ([redacted])');
+      const stream = await lastForwarded(`/v5/orders/${ORDER_ID}/subscribe`, {headers: {origin: ORIGIN}});
+      assert.ok(!stream.text.includes(PARTNER_ID.slice(3)), stream.text);
+      assert.equal(stream.text, 'data: {"echo":"[redacted]","quoted":"[redacted]"}\n\n');
+    } finally {
+      h.upstream.respond(jsonOk);
+    }
+  });
+
   test('an upstream that gzips anyway is decoded, and Content-Encoding is not relayed', async () => {
     h.upstream.respond((_req, res) => {
       res.writeHead(200, {'Content-Type': 'application/json', 'Content-Encoding': 'gzip'});
