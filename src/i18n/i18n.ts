@@ -9,7 +9,9 @@ export type {Messages};
 export type {CommonMessages, PickerMessages, CheckoutMessages, StatusMessages} from './locales/en/index.js';
 
 /** The ten upstream languages. */
-export const LANGS = ['en', 'es', 'fr', 'de', 'it', 'pt', 'zh', 'tr', 'vi', 'tl'] as const;
+import {LANGS} from '../upstream/languages.js';
+
+export {LANGS};
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'en';
 

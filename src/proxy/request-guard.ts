@@ -2,6 +2,7 @@
 // upstream, and to which endpoint. Everything here is an allow-list: a target that is not exactly one of the
 // documented endpoints, written in the plainest way, is refused before any upstream connection is made.
 import {COUNTRY_CODE, endpoints, matchEndpoint, type Endpoint, type EndpointName} from '../upstream/endpoints.js';
+import {LANGS} from '../upstream/languages.js';
 import {refuse, type Refusal} from './errors.js';
 
 /**
@@ -20,6 +21,17 @@ export const QUERY_ALLOW_LIST: Record<EndpointName, readonly string[]> = {
   order: [],
   subscribe: [],
   qr: [],
+};
+
+/**
+ * What a parameter's value must look like where the API says what it is (names of brands and families are free
+ * text, checked only for length and control characters).
+ */
+const QUERY_VALUES: Partial<Record<string, {pattern: RegExp; says: string}>> = {
+  country_code: {pattern: COUNTRY_CODE, says: 'country_code must be an ISO 3166-1 alpha-2 code.'},
+  lang: {pattern: new RegExp(`^(${LANGS.join('|')})$`, 'i'), says: `lang must be one of ${LANGS.join(', ')}.`},
+  coin: {pattern: /^[A-Za-z0-9._-]{1,20}$/, says: 'coin must be a coin symbol such as USDC.'},
+  face_value: {pattern: /^\d{1,12}(\.\d{1,18})?$/, says: 'face_value must be a decimal amount such as 25 or 25.50.'},
 };
 
 /** Longest decoded query value accepted: brand names and amounts are short. */
@@ -109,15 +121,18 @@ export function route(method: string, target: Target): Result<Route> {
       return fail(refuse(400, 'QUERY_NOT_ALLOWED', `The query parameter "${safeName(name)}" is not accepted by this endpoint.`));
     }
   }
+  for (const [name, value] of target.query) {
+    const rule = QUERY_VALUES[name];
+    if (rule && !rule.pattern.test(value)) return fail(refuse(400, 'QUERY_NOT_ALLOWED', rule.says));
+  }
   let country: string | undefined;
   const fromQuery = target.query.get('country_code');
-  if (fromQuery !== undefined) {
-    if (!COUNTRY_CODE.test(fromQuery)) return fail(refuse(400, 'QUERY_NOT_ALLOWED', 'country_code must be an ISO 3166-1 alpha-2 code.'));
-    country = fromQuery.toUpperCase();
-  } else if (match.endpoint.name === 'products' && match.params[0]) {
-    country = match.params[0].toUpperCase();
-  }
-  const result: Route = {...target, endpoint: match.endpoint, params: match.params};
+  if (fromQuery !== undefined) country = fromQuery.toUpperCase();
+  else if (match.endpoint.name === 'products' && match.params[0]) country = match.params[0].toUpperCase();
+  // Upstream gets the query as checked, written anew: never the client's own bytes, whose syntax (`;`, odd
+  // escapes) a server might read otherwise than we did.
+  const search = target.query.size ? `?${new URLSearchParams([...target.query]).toString()}` : '';
+  const result: Route = {...target, search, endpoint: match.endpoint, params: match.params};
   if (country) result.country = country;
   return {ok: true, value: result};
 }

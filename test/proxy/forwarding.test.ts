@@ -46,6 +46,12 @@ describe('path and query', () => {
     });
   }
 
+  test('the query reaches upstream as checked, written anew: not the client\'s own bytes', async () => {
+    const {res, up} = await lastForwarded('/v5/products/country/US?family_name=a;b%2Cc&lang=DE');
+    assert.equal(res.status, 200);
+    assert.equal(up.url, '/v5/products/country/US?family_name=a%3Bb%2Cc&lang=DE');
+  });
+
   test('an upstream base URL with a path prefix keeps it', async () => {
     const prefixed = await startHarness();
     const other = await startHarness({apiUrl: `${prefixed.upstream.url}/partner-api/`});

@@ -159,6 +159,9 @@ describe('long URLs and odd queries', () => {
     ['malformed percent-encoding', '/v5/products/country/US?family_name=%E0%A4%A'],
     ['country_code that is not alpha-2', '/v2/brands?country_code=USA'],
     ['over-long value', `/v5/products/country/US?family_name=${'b'.repeat(300)}`],
+    ['lang that is not one of the ten', '/v2/brands?country_code=US&lang=en;debug=1'],
+    ['coin that is not a symbol', '/v5/products/country/US?family_name=Steam&coin=USDC%20OR%201'],
+    ['face_value that is not a decimal', '/v4/products/price?brand_name=Airbnb&country_code=US&face_value=1e9&coin=USDC'],
   ];
   for (const [name, path] of queries) {
     test(`${name} is 400`, async () => {
