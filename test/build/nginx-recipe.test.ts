@@ -160,6 +160,31 @@ describe('the nginx recipe in front of the sandbox', () => {
     assert.equal(request?.headers['authorization'], undefined);
   });
 
+  test('passes only the request headers it lists: a forged address or partner header never reaches upstream', async () => {
+    await controls.reset();
+    const res = await fetch(`${origin}/api/cr/v2/brands?country_code=US`, {
+      headers: {
+        'x-real-ip': '6.6.6.6',
+        forwarded: 'for=6.6.6.6',
+        'true-client-ip': '6.6.6.6',
+        'x-forwarded-for': '6.6.6.6',
+        'x-cr-application': 'forged-partner',
+        'x-cr-version': 'forged',
+        'x-debug': '1',
+        accept: 'application/json',
+      },
+    });
+    assert.equal(res.status, 200);
+    await res.body?.cancel();
+    const [request] = (await controls.stats()).requests;
+    const headers = request?.headers ?? {};
+    for (const name of ['x-real-ip', 'forwarded', 'true-client-ip', 'x-debug']) assert.equal(headers[name], undefined, name);
+    assert.equal(headers['x-forwarded-for'], '127.0.0.1', 'the address nginx saw');
+    assert.equal(headers['x-cr-application'], PARTNER);
+    assert.equal(headers['x-cr-version'], 'nginx-shop-1');
+    assert.equal(headers['accept'], 'application/json');
+  });
+
   test('refuses other paths and methods without reaching upstream', async () => {
     await controls.reset();
     const cases: [string, RequestInit, number][] = [
@@ -215,5 +240,20 @@ describe('the nginx recipe in front of the sandbox', () => {
     } finally {
       await page.close();
     }
+  });
+
+  // Last: it spends this client's order tokens, which the whole flow above needs.
+  test('creates are rate-limited per client (429 from nginx, without reaching upstream)', async () => {
+    await controls.reset();
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await fetch(`${origin}/api/cr/v5/orders`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      statuses.push(res.status);
+      await res.body?.cancel();
+    }
+    assert.ok(statuses.includes(429), statuses.join(' '));
+    const reached = (await controls.stats()).requests.filter((r) => r.endpoint === 'createOrder').length;
+    assert.equal(reached, statuses.filter((s) => s !== 429).length, 'a refused create did not reach upstream');
+    assert.ok(reached <= 4, `at most the burst reached upstream (${reached})`);
   });
 });
