@@ -38,6 +38,8 @@ export interface ProxyConfig {
   orderRateLimit?: RateLimitConfig | false;
   /** Per-client token bucket on `POST /v5/orders/validations` (default 30 burst, 60 a minute; off for a sandbox). */
   validationRateLimit?: RateLimitConfig | false;
+  /** Event streams one client may hold open at once (default 20; off for a sandbox); `false` for no cap. */
+  maxStreamsPerClient?: number | false;
   /**
    * Take the client's address from the right-most `X-Forwarded-For` entry instead of the socket (only behind one
    * trusted reverse proxy that appends it, such as nginx with `$proxy_add_x_forwarded_for`). Default false: a
@@ -61,6 +63,7 @@ export const DEFAULTS = {
   maxUrlLength: 2048,
   orderRateLimit: {capacity: 5, refillPerMinute: 10},
   validationRateLimit: {capacity: 30, refillPerMinute: 60},
+  maxStreamsPerClient: 20,
 } as const;
 
 export const DEFAULT_API_URL = 'https://api.cryptorefills.com';
@@ -98,6 +101,7 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     // the limits default to off there, on everywhere else. An explicit setting always wins.
     orderRateLimit: config.orderRateLimit ?? (sandbox ? false : {...DEFAULTS.orderRateLimit}),
     validationRateLimit: config.validationRateLimit ?? (sandbox ? false : {...DEFAULTS.validationRateLimit}),
+    maxStreamsPerClient: config.maxStreamsPerClient ?? (sandbox ? false : DEFAULTS.maxStreamsPerClient),
     trustForwardedFor: config.trustForwardedFor ?? false,
     idempotency: config.idempotency === false ? false : {...IDEMPOTENCY_DEFAULTS, ...config.idempotency},
   };
@@ -185,6 +189,12 @@ export function configFromEnv(env: Record<string, string | undefined>): ProxyCon
   if (orders !== undefined) config.orderRateLimit = orders;
   const validations = rateLimitFromEnv(env.CR_VALIDATION_RATE_LIMIT);
   if (validations !== undefined) config.validationRateLimit = validations;
+  const streams = env.CR_MAX_STREAMS_PER_CLIENT;
+  if (streams === '0' || streams?.toLowerCase() === 'off') config.maxStreamsPerClient = false;
+  else {
+    const cap = numberFromEnv('CR_MAX_STREAMS_PER_CLIENT', streams);
+    if (cap !== undefined) config.maxStreamsPerClient = Math.floor(cap);
+  }
   if (env.CR_TRUST_FORWARDED_FOR === '1' || env.CR_TRUST_FORWARDED_FOR === 'true') config.trustForwardedFor = true;
   const keys = numberFromEnv('CR_IDEMPOTENCY_MAX_KEYS', env.CR_IDEMPOTENCY_MAX_KEYS);
   const ttl = numberFromEnv('CR_IDEMPOTENCY_TTL_MS', env.CR_IDEMPOTENCY_TTL_MS);

@@ -6,6 +6,7 @@
 import {resolveConfig, type ProxyConfig, type ResolvedConfig} from './config.js';
 import {corsFor, preflight} from './cors.js';
 import {redactBytes, redactStream, secretForms} from './redact.js';
+import {createStreamSlots, releasedWhenDone, type StreamSlots} from './stream-slots.js';
 import {errorResponse, refusalResponse, refuse, type Refusal} from './errors.js';
 import {relayedHeaders, upstreamHeaders} from './forward-headers.js';
 import {
@@ -42,10 +43,11 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   if (c.orderRateLimit) limiters.createOrder = createRateLimiter(c.orderRateLimit);
   if (c.validationRateLimit) limiters.validateOrder = createRateLimiter(c.validationRateLimit);
   const idempotency = c.idempotency ? createIdempotencyStore(c.idempotency) : undefined;
+  const streams = c.maxStreamsPerClient ? createStreamSlots(c.maxStreamsPerClient) : undefined;
 
   return async (request, info = {}) => {
     try {
-      return await handle(c, limiters, idempotency, request, info);
+      return await handle(c, limiters, idempotency, streams, request, info);
     } catch {
       // A bug must not leak a stack trace, upstream text or configuration to the browser.
       return errorResponse(500, 'INTERNAL', 'The proxy failed to handle the request.');
@@ -57,6 +59,7 @@ async function handle(
   c: ResolvedConfig,
   limiters: Partial<Record<string, RateLimiter>>,
   idempotency: IdempotencyStore | undefined,
+  streams: StreamSlots | undefined,
   request: Request,
   info: ProxyRequestInfo,
 ): Promise<Response> {
@@ -111,6 +114,15 @@ async function handle(
   }
 
   const headers = upstreamHeaders({request, route: r, partnerId: c.partnerId, appVersion: c.appVersion, clientAddress, country});
+  if (r.endpoint.name === 'subscribe' && streams) {
+    const release = streams.take(clientAddress ?? 'unknown');
+    // The widget's EventSource then retries with its backoff and reads the order by polling meanwhile.
+    if (!release) return refused(refuse(429, 'TOO_MANY_STREAMS', 'Too many open event streams from this client.', {'Retry-After': '30'}));
+    const answer = await forward(c, request, r, headers, body, corsHeaders);
+    const live = answer.body && /^text\/event-stream/i.test(answer.headers.get('content-type') ?? '');
+    if (!live) release();
+    return live ? new Response(releasedWhenDone(answer.body!, release), {status: answer.status, headers: answer.headers}) : answer;
+  }
   if (!key || !idempotency || body === undefined) return forward(c, request, r, headers, body, corsHeaders);
 
   // ---- POST /v5/orders with an Idempotency-Key (never forwarded: upstreamHeaders is an allow-list) ----

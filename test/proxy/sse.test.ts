@@ -200,6 +200,52 @@ describe('SSE passthrough', () => {
   });
 });
 
+describe('streams per client', () => {
+  test('a client holds at most maxStreamsPerClient streams: the next is 429 before upstream, and a closed one frees its slot', async () => {
+    const ups: ServerResponse[] = [];
+    const capped = await startHarness({maxStreamsPerClient: 2}, (_req, res) => {
+      res.writeHead(200, {'Content-Type': 'text/event-stream'});
+      res.flushHeaders();
+      ups.push(res);
+    });
+    try {
+      const openOne = () => fetch(capped.url + SUBSCRIBE, {headers: {accept: 'text/event-stream'}});
+      const first = new StreamReader((await openOne()).body!);
+      const second = new StreamReader((await openOne()).body!);
+      await waitFor(() => ups.length === 2);
+      const third = await openOne();
+      assert.equal(third.status, 429);
+      assert.equal(third.headers.get('retry-after'), '30');
+      assert.equal((await third.json()).error.code, 'TOO_MANY_STREAMS');
+      assert.equal(capped.upstream.requests.length, 2, 'the third never reached upstream');
+      // The browser leaves one: its slot is free again.
+      await first.cancel();
+      await waitFor(() => capped.upstream.open() === 1, 1000);
+      const fourth = new StreamReader((await openOne()).body!);
+      await waitFor(() => ups.length === 3);
+      // Upstream ends one: its slot is free too.
+      ups[1]!.end();
+      assert.equal(await second.ended(), true);
+      const fifth = await openOne();
+      assert.equal(fifth.status, 200);
+      await fifth.body?.cancel();
+      await fourth.cancel();
+    } finally {
+      await capped.close();
+    }
+  });
+
+  test('the cap is on by default against a real upstream, off against a local sandbox, and read from the environment', async () => {
+    const {configFromEnv, resolveConfig} = await import('../../src/proxy/config.js');
+    const base = {partnerId: 'p', appVersion: '1', allowedOrigins: []};
+    assert.equal(resolveConfig({...base, apiUrl: 'https://api.cryptorefills.com'}).maxStreamsPerClient, 20);
+    assert.equal(resolveConfig({...base, apiUrl: 'http://127.0.0.1:8788'}).maxStreamsPerClient, false);
+    const env = {CR_PARTNER_ID: 'p'};
+    assert.equal(configFromEnv({...env, CR_MAX_STREAMS_PER_CLIENT: '5'}).maxStreamsPerClient, 5);
+    assert.equal(configFromEnv({...env, CR_MAX_STREAMS_PER_CLIENT: 'off'}).maxStreamsPerClient, false);
+  });
+});
+
 describe('FrameTracker', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   const after = (...chunks: string[]) => {
