@@ -4,6 +4,7 @@
 // carries its number in User-Agent (the one header the proxy passes on verbatim), so the sandbox's request log
 // can be matched to the fuzzer's record one to one.
 import {COUNTRY_CODE, matchEndpoint, type EndpointName} from '../../src/upstream/endpoints.js';
+import {LANGS} from '../../src/upstream/languages.js';
 import {seededRandom} from '../../src/sandbox/ids.js';
 import type {RawRequest} from './e2e-raw-http.js';
 
@@ -228,6 +229,9 @@ export function oracle(c: RawRequest, allowedOrigin: string, oversizedHeaders = 
     if (/[\x00-\x1f\x7f]/.test(key + value)) return no('control characters in query');
     if (value.length > MAX_QUERY_VALUE) return no('query value too long');
     if (key === 'country_code' && !COUNTRY_CODE.test(value)) return no('country_code not two letters');
+    if (key === 'lang' && !(LANGS as readonly string[]).includes(value.toLowerCase())) return no('lang not one of the ten');
+    if (key === 'coin' && !/^[A-Za-z0-9._-]{1,20}$/.test(value)) return no('coin not a symbol');
+    if (key === 'face_value' && !/^\d{1,12}(\.\d{1,18})?$/.test(value)) return no('face_value not a decimal');
   }
   const origin = header(c, 'origin');
   if (origin !== undefined && origin !== allowedOrigin) return no('origin not allowed');
