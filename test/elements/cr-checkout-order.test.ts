@@ -4,7 +4,8 @@
 import {assert, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import {dropStore, getStore} from '../../src/store/store.js';
-import {getOrder} from '../../src/api/client.js';
+import {getOrder, parseOrder} from '../../src/api/client.js';
+import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
@@ -88,6 +89,71 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
     await formReady(second);
     assert.isNull(sessionStorage.getItem(`cr-checkout:${store}:order`));
+  });
+
+  test('an order upstream does not know (any more): said with its id, never its address, resumed or followed', async () => {
+    const lostOrder = (orderId: string) => parseOrder({
+      order_id: orderId, created_at: Math.floor(Date.now() / 1000), order_state: 'WaitingForPayment', payment_state: 'WalletCreated',
+      wallet_address: 'LostOrderAddress1111111111111111111111111', coin: 'USDC', network: 'Solana', coin_amount: '20.30',
+    });
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{code: string}>).detail.code);
+    document.addEventListener('cr-error', onError);
+    try {
+      // Resumed after a reload: the saved copy is of an order upstream answers 404 for.
+      const resumed = unique('store');
+      const resumedId = crypto.randomUUID();
+      saveOrder(resumed, lostOrder(resumedId));
+      const first = await mountCheckout({brand: 'Steam', store: resumed});
+      await waitFor(() => $(first, '[part="new-purchase-button"]'), 'the lost order, said');
+      const shown = $(first, '[part="form-error"]')!.textContent!;
+      assert.include(shown, first.messages.checkout.resumeFailed);
+      assert.include(shown, first.messages.common.errors['not-found']);
+      assert.include(shown, resumedId);
+      assert.notInclude(first.shadowRoot!.textContent!, 'LostOrderAddress');
+      assert.isUndefined(loadOrder(resumed));
+      // Followed by the checkout alone: its address shows until upstream says it does not know the order.
+      const followed = unique('store');
+      const followedId = crypto.randomUUID();
+      getStore(followed).update({proxyUrl, order: lostOrder(followedId)});
+      const second = await mountCheckout({brand: 'Steam', store: followed});
+      second.paymentPollInterval = 150;
+      await waitFor(() => $(second, '[part="new-purchase-button"]') && !$(second, '[part="address"]'), 'the followed order, lost');
+      assert.include($(second, '[part="form-error"]')!.textContent!, followedId);
+      assert.notInclude(second.shadowRoot!.textContent!, 'LostOrderAddress');
+      assert.deepEqual(errors, ['not-found', 'not-found']);
+      // "New purchase" goes back to the form.
+      $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+      await formReady(second);
+    } finally {
+      document.removeEventListener('cr-error', onError);
+    }
+  });
+
+  test('a resume that fails is tried again by itself, and the payment screen comes back', async () => {
+    const store = unique('store');
+    const first = await mountCheckout({brand: 'Steam', store});
+    const {orderId} = await orderOn(first);
+    first.remove();
+    dropStore(store);
+    const realFetch = window.fetch;
+    let refused = 0;
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (refused < 3 && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
+        refused++;
+        return new Response('{"message":"upstream down"}', {status: 503, headers: {'content-type': 'application/json'}});
+      }
+      return realFetch(input, init);
+    };
+    try {
+      const second = await mountCheckout({brand: 'Steam', store});
+      await waitFor(() => $(second, '[part="retry-button"]'), 'the failed resume, said');
+      assert.equal(await paymentShown(second, 6000), orderId, 'resumed without a click');
+      assert.equal(refused, 3, "one resume, its three attempts (the client's own retries) refused");
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   test('a tampered sessionStorage entry is ignored', async () => {

@@ -8,10 +8,14 @@ import '../../src/define.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {status as en} from '../../src/i18n/locales/en/status.js';
+import {common as commonEn} from '../../src/i18n/locales/en/common.js';
 import type {ActionBody, OrderAction} from '../support/sandbox-controls.js';
 import {expectAccessible} from '../support/a11y.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {controls, createOrder, freshStore, proxyUrl, requestsFor, sleep, waitFor} from '../stream/helpers.js';
+import {parseOrder} from '../../src/api/client.js';
+import {getStore} from '../../src/store/store.js';
+import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 
 interface MountOptions {
   orderId: string;
@@ -205,7 +209,7 @@ interface EndCase {
 
 const failed = (reason: string): Pick<EndCase, 'phase' | 'words' | 'announced'> => ({
   phase: 'failed',
-  words: [en.failedTitle, reason, en.failedHelp, en.failedRetry],
+  words: [en.failedTitle, reason, commonEn.failedHelp, en.failedRetry],
   announced: `${en.now.failed} ${reason}`,
 });
 
@@ -343,6 +347,30 @@ suite('<cr-order-status>: an order that does not exist', () => {
     await sleep(1000);
     assert.equal((await orderRequests(orderId)).length, before, 'no further request');
     assert.lengthOf(errors, 1);
+    await expectAccessible(el);
+  });
+
+  test('a kept order upstream no longer knows (paid in part): no address nor amount is asked any more; support and the id are', async () => {
+    const orderId = crypto.randomUUID();
+    const store = freshStore();
+    saveOrder(store, parseOrder({
+      order_id: orderId, created_at: Math.floor(Date.now() / 1000), order_state: 'PartialPaymentStarted', payment_state: 'PaymentRequested',
+      wallet_address: 'So1anaAddressOfALostOrder111111111111111111', coin: 'USDC', network: 'Solana', coin_amount: '20.30', sent_coin_amount: '10.15',
+    }));
+    getStore(store).update({proxyUrl});
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} reconnect-delay="200" payment-poll-interval="300"></cr-order-status>`);
+    assert.include(text(part(el, 'base')), 'So1anaAddressOfALostOrder', 'the kept copy shows first');
+    await waitFor(() => el.connection === 'failed', 'upstream saying it does not know the order');
+    await el.updateComplete;
+    const shown = text(part(el, 'base'));
+    assert.notInclude(shown, 'So1anaAddressOfALostOrder', 'no address to send to');
+    assert.notInclude(shown, '10.15', 'no amount to send');
+    assert.isNull(part(el, 'missing-amount'));
+    assert.include(text(part(el, 'failure')), en.loadFailed);
+    assert.include(text(part(el, 'error')), el.messages.common.errors['not-found']);
+    assert.include(text(part(el, 'order-id')), orderId);
+    assert.ok(part(el, 'support-link'));
+    assert.isUndefined(loadOrder(store), 'nor does a reload show it again');
     await expectAccessible(el);
   });
 });

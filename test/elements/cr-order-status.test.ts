@@ -8,7 +8,7 @@ import type {Order} from '../../src/api/schemas.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import type {StatusChangeDetail} from '../../src/events.js';
-import {getStore} from '../../src/store/store.js';
+import {dropStore, getStore} from '../../src/store/store.js';
 import {loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
 import {expectAccessible} from '../support/a11y.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
@@ -299,6 +299,7 @@ suite('<cr-order-status>', () => {
     await controls.act(order.order_id, 'pay');
     await waitFor(() => events.length === 1, 'the payment');
     assert.equal(loadOrder(store)?.order.order_state, 'PaymentStarted', 'the persisted copy follows what was reported');
+    assert.equal(getStore(store).get().order?.order_state, 'PaymentStarted', 'and the store has it, for a checkout whose own resume failed');
     // "New purchase" somewhere in the store: the resumed order is no longer followed.
     getStore(store).update({order: el.order});
     await el.updateComplete;
@@ -331,7 +332,14 @@ suite('<cr-order-status>', () => {
     await removeFault(slow.id);
     fixtureCleanup();
 
-    // A reload whose read fails: said, with "try again", which reads it.
+    // In the same page the store kept the order as read, codes and all: a new element shows them at once.
+    const again = await mount({store});
+    await waitFor(() => codeOf(again.el), 'the code from the store');
+    fixtureCleanup();
+
+    // A reload (the page's stores are gone) whose read fails: said, with "try again", which reads it.
+    dropStore(store);
+    getStore(store).update({proxyUrl});
     const down = await controls.fault({kind: 'server-error', endpoint: 'order', orderId: order.order_id, status: 503});
     const errors: string[] = [];
     const second = await mount({store});

@@ -78,6 +78,8 @@ export default class CheckoutBody extends CrElement {
   /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
   @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
   @state() private _resume: {orderId: string; error?: unknown} | undefined;
+  /** The order upstream says it does not know (any more): said, never shown with its address again. */
+  @state() private _lost: {orderId: string; error: unknown} | undefined;
   @state() private _quote: Quote | undefined;
   @state() private _quoteBusy!: boolean;
   @state() private _openDetails!: ReadonlySet<DetailKey>;
@@ -89,6 +91,9 @@ export default class CheckoutBody extends CrElement {
   private _latest!: LatestOnly;
   private _quoteTimer: ReturnType<typeof setTimeout> | undefined;
   private _ticker: ReturnType<typeof setInterval> | undefined;
+  /** The next attempt to resume the saved order after a failure (it may be paid: it is never given up on). */
+  private _resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  private _resumeFailures!: number;
   private _resumeChecked!: boolean;
   private _familyKey!: string;
   private _announced!: Map<string, number>;
@@ -113,6 +118,7 @@ export default class CheckoutBody extends CrElement {
     this._touched = new Set();
     this._latest = new LatestOnly();
     this._resumeChecked = false;
+    this._resumeFailures = 0;
     this._familyKey = '';
     this._announced = new Map();
     this._copier = new CopyController(this);
@@ -138,7 +144,13 @@ export default class CheckoutBody extends CrElement {
           },
         };
       },
-      {onUpdate: ({order}) => this._onFollowed(order)},
+      {
+        onUpdate: ({order}) => this._onFollowed(order),
+        onError: (error, fatal) => {
+          const order = this._shown;
+          if (fatal && error.code === 'not-found' && order) this._onLost(order.order_id, error);
+        },
+      },
     );
     let offFollowing: (() => void) | undefined;
     this.addController({
@@ -182,6 +194,7 @@ export default class CheckoutBody extends CrElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this._quoteTimer);
+    clearTimeout(this._resumeTimer);
     this._stopTicker();
     this._latest.cancel();
   }
@@ -203,6 +216,8 @@ export default class CheckoutBody extends CrElement {
     clearMarker(store.name, currentTabId(), true);
     this._unknownOutcome = undefined;
     this._resume = undefined;
+    clearTimeout(this._resumeTimer);
+    this._lost = undefined;
     this._problems = [];
     this._formError = undefined;
     this._shown = undefined;
@@ -290,9 +305,14 @@ export default class CheckoutBody extends CrElement {
     const next = this.state.order;
     const shown = this._shown;
     if (next === shown) return;
-    if (!next) {
+    if (!next || next.order_id === this._lost?.orderId) {
       this._shown = undefined;
       return;
+    }
+    // The order being resumed reached the store another way (a <cr-order-status> read it): no need to go on.
+    if (this._resume?.orderId.toLowerCase() === next.order_id.toLowerCase()) {
+      this._resume = undefined;
+      clearTimeout(this._resumeTimer);
     }
     if (shown && next.order_id === shown.order_id) {
       if (isBackwards(phaseOf(shown.order_state), phaseOf(next.order_state))) return;
@@ -325,23 +345,38 @@ export default class CheckoutBody extends CrElement {
   private async _resumeSaved(saved = loadOrder(this.storeInstance.name)): Promise<void> {
     const store = this.storeInstance;
     if (!saved) return;
-    this._resume = {orderId: saved.orderId};
+    // While it is tried again, what went wrong stays said (rather than flicker to "resuming" and back).
+    const failed = this._resume?.orderId === saved.orderId ? this._resume.error : undefined;
+    this._resume = failed === undefined ? {orderId: saved.orderId} : {orderId: saved.orderId, error: failed};
     try {
       // Shown only after upstream confirmed it, in its current state.
       const order = await getOrder(this.state.proxyUrl, saved.orderId);
       if (order.order_id !== saved.orderId) throw new ApiError('bad-response', 'another order');
       this._resume = undefined;
+      this._resumeFailures = 0;
       const current = store.get().order;
       if (!current || current.order_id === order.order_id) store.update({order});
     } catch (error) {
-      if (isApiError(error) && error.code === 'not-found') {
-        clearOrder(store.name);
-        this._resume = undefined;
-        return;
-      }
+      if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
+      if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {orderId: saved.orderId, error};
-      this.fireError(error);
+      if (this._resumeFailures++ === 0) this.fireError(error);
+      // Tried again by itself, 2 s doubling to 30 s, while "try again" stays at hand: the order may be paid.
+      clearTimeout(this._resumeTimer);
+      if (this.isConnected) {
+        this._resumeTimer = setTimeout(() => void this._resumeSaved(), Math.min(30_000, 2000 * 2 ** (this._resumeFailures - 1)));
+      }
     }
+  }
+
+  /** Upstream does not know the order: its copy goes, and the element says so (with its id, for support). */
+  private _onLost(orderId: string, error: unknown): void {
+    clearOrder(this.storeInstance.name);
+    clearTimeout(this._resumeTimer);
+    this._resume = undefined;
+    this._shown = undefined;
+    this._lost = {orderId, error};
+    this.fireError(error);
   }
 
   private _onCurrencies(currencies: Currency[]): void {
@@ -650,6 +685,16 @@ export default class CheckoutBody extends CrElement {
 
   private _renderBody(): TemplateResult {
     const m = this.messages.checkout;
+    if (this._lost) {
+      return html`<div class="message" role="alert" part="form-error">
+        <p class="error">${m.resumeFailed} ${this.errorText(this._lost.error)}</p>
+        <p>${this.messages.common.failedHelp}</p>
+        <p class="muted small">${m.orderId}: <span class="mono">${this._lost.orderId}</span></p>
+        <div class="actions">
+          <button class="button primary" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>
+        </div>
+      </div>`;
+    }
     if (this._shown) return this._renderPayment(this._shown);
     if (this._resume) {
       return this._resume.error

@@ -9,9 +9,9 @@ import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
-import {loadOrder, saveOrder} from '../../store/order-persistence.js';
+import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
-import {phaseOf, type Phase} from '../../upstream/states.js';
+import {isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
@@ -98,6 +98,11 @@ export default class OrderStatusBody extends CrElement {
           }
           if (!fatal) return;
           this._fatal = error;
+          // Not known upstream: the copy this tab kept of the store's order goes too, so a reload does not show it.
+          const saved = loadOrder(this.storeInstance.name);
+          if (error.code === 'not-found' && !this.orderId?.trim() && saved?.orderId.toLowerCase() === this._trackedId()?.toLowerCase()) {
+            clearOrder(this.storeInstance.name);
+          }
           this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
           this.fireError(error);
         },
@@ -144,8 +149,10 @@ export default class OrderStatusBody extends CrElement {
     const stored = this._storeOrder.value;
     const same = (o: Order | undefined): o is Order => !!o && !!id && o.order_id.toLowerCase() === id.toLowerCase();
     if (!this._order) {
-      this._order = [this._persisted?.order, stored].find(same);
-      if (this._persisted?.withheld && this._order === this._persisted.order) this._withheld = this._order;
+      // …but not a copy without its codes when this page's store has the order as read.
+      const persisted = this._persisted?.withheld && same(stored) ? undefined : this._persisted;
+      this._order = [persisted?.order, stored].find(same);
+      if (persisted?.withheld && this._order === persisted.order) this._withheld = this._order;
     }
     // Nothing to follow any more ("new purchase" cleared the store's order): nothing of the old order stays shown.
     if (!id) {
@@ -171,13 +178,15 @@ export default class OrderStatusBody extends CrElement {
     this._order = order;
     this._fatal = undefined;
     this._codesError = undefined;
-    // The checkout of the same store shows the payment arriving from this.
+    // The checkout of the same store shows the payment arriving from this. Following the store's order (not an
+    // `order-id` of the page's choosing) after a reload, when the store has none yet, it gives the store this order:
+    // a checkout whose own resume failed then shows it too. Its persisted copy is kept current, so a reload reports
+    // only what changed since, even with no <cr-checkout> on the page to do it.
     const store = this.storeInstance;
     const stored = store.get().order;
-    if (stored && stored.order_id.toLowerCase() === order.order_id.toLowerCase() && stored !== order) store.update({order});
-    // Following the store's order (not an `order-id` of the page's choosing): keep its persisted copy current, so a
-    // reload reports only what changed since, even with no <cr-checkout> on the page to do it.
-    if (!this.orderId?.trim() && (!stored || stored.order_id.toLowerCase() === order.order_id.toLowerCase())) saveOrder(store.name, order);
+    const ours = stored ? stored.order_id.toLowerCase() === order.order_id.toLowerCase() : !this.orderId?.trim();
+    if (ours && stored !== order) store.update({order});
+    if (ours && !this.orderId?.trim()) saveOrder(store.name, order);
     const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
     if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
       this._announce(this._nowText(order));
@@ -275,6 +284,8 @@ export default class OrderStatusBody extends CrElement {
       return html`<p class="muted" part="status">${id ? m.loading : m.noOrder}</p>`;
     }
     const phase = phaseOf(order.order_state);
+    // Upstream says the order does not exist (any more): nothing of it may still ask for money.
+    if (this._fatal && !isTerminalPhase(phase)) return this._renderLost(order, this._fatal, m);
     // Paid in part, the payment is what is still to do: the progress says so, though the phase has moved on.
     return html`
       ${this._renderProgress(stillMissing(order) ? 'awaiting-payment' : phase, m)}
@@ -336,12 +347,25 @@ export default class OrderStatusBody extends CrElement {
     `;
   }
 
+  /** The order as this tab knew it could not be followed (upstream does not know it): no address, no amount. */
+  private _renderLost(order: Order, error: ApiError, m: Messages): TemplateResult {
+    return html`
+      <div class="box failure" part="failure">
+        <h3>${m.loadFailed}</h3>
+        <p part="error">${this.errorText(error)}</p>
+        <p>${this.messages.common.failedHelp}</p>
+        ${this._renderSupport(order, m)}
+      </div>
+      ${this._renderOrderId(order, m)}
+    `;
+  }
+
   private _renderFailure(order: Order, m: Messages): TemplateResult {
     return html`
       <div class="box failure" part="failure">
         <h3>${m.failedTitle}</h3>
         <p>${this._failedReason(order)}</p>
-        <p>${m.failedHelp}</p>
+        <p>${this.messages.common.failedHelp}</p>
         <p class="muted">${m.failedRetry}</p>
         ${this._renderSupport(order, m)}
       </div>

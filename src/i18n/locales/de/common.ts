@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Ihr Kauf',
   buyingFor: (item, account) => `${item}, für ${account}`,
   partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
+  failedHelp: 'Wenn Sie bereits gezahlt haben, wenden Sie sich mit Ihrer Bestellnummer an den Support: Er klärt das mit Ihnen.',
   onNetwork: 'Netzwerk',
   toAddress: 'An diese Adresse',
   copyAddress: 'Adresse kopieren',

@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Die Zahlung wurde erstattet.',
     other: 'Die Bestellung konnte nicht abgeschlossen werden.',
   },
-  failedHelp: 'Wenn Sie bereits gezahlt haben, wenden Sie sich mit Ihrer Bestellnummer an den Support: Er klärt das mit Ihnen.',
   failedRetry: 'Nichts bezahlt? Dann können Sie einfach eine neue Bestellung aufgeben.',
   support: 'Cryptorefills-Support kontaktieren',
   reviewTitle: 'Ihre Bestellung wird geprüft',

@@ -13,6 +13,8 @@ export const common = {
   /** A partial payment, with what is still missing: the payment screen and the tracking. */
   partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
   /** Where to pay: the payment screen, and the tracking after a partial payment. */
+  /** Where money may have been sent for an order that did not go through: the tracking and the checkout. */
+  failedHelp: 'If you sent a payment, contact support and quote your order ID: they will sort it out with you.',
   onNetwork: 'Network',
   toAddress: 'To this address',
   copyAddress: 'Copy address',

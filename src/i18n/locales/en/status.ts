@@ -64,7 +64,6 @@ export const status = {
     Refunded: 'The payment was refunded.',
     other: 'The order could not be completed.',
   },
-  failedHelp: 'If you sent a payment, contact support and quote your order ID: they will sort it out with you.',
   failedRetry: 'Nothing was paid? You can simply place a new order.',
   support: 'Contact Cryptorefills support',
   reviewTitle: 'Your order is under review',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Tu compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
+  failedHelp: 'Si enviaste un pago, contacta con soporte e indica tu ID de pedido: lo resolverán contigo.',
   onNetwork: 'Red',
   toAddress: 'A esta dirección',
   copyAddress: 'Copiar dirección',

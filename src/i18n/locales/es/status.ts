@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'El pago se reembolsó.',
     other: 'No se pudo completar el pedido.',
   },
-  failedHelp: 'Si enviaste un pago, contacta con soporte e indica tu ID de pedido: lo resolverán contigo.',
   failedRetry: '¿No pagaste nada? Puedes hacer un pedido nuevo.',
   support: 'Contactar con el soporte de Cryptorefills',
   reviewTitle: 'Tu pedido está en revisión',

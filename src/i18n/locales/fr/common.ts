@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Votre achat',
   buyingFor: (item, account) => `${item}, pour ${account}`,
   partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
+  failedHelp: 'Si vous avez envoyé un paiement, contactez le support en indiquant votre numéro de commande : il réglera cela avec vous.',
   onNetwork: 'Réseau',
   toAddress: 'À cette adresse',
   copyAddress: 'Copier l’adresse',

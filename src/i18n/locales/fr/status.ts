@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Le paiement a été remboursé.',
     other: 'La commande n’a pas pu aboutir.',
   },
-  failedHelp: 'Si vous avez envoyé un paiement, contactez le support en indiquant votre numéro de commande : il réglera cela avec vous.',
   failedRetry: 'Rien payé ? Vous pouvez simplement passer une nouvelle commande.',
   support: 'Contacter le support Cryptorefills',
   reviewTitle: 'Votre commande est en cours de vérification',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Il tuo acquisto',
   buyingFor: (item, account) => `${item}, per ${account}`,
   partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
+  failedHelp: 'Se hai inviato un pagamento, contatta l’assistenza indicando l’ID ordine: risolveranno con te.',
   onNetwork: 'Rete',
   toAddress: 'A questo indirizzo',
   copyAddress: 'Copia indirizzo',

@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Il pagamento è stato rimborsato.',
     other: 'Non è stato possibile completare l’ordine.',
   },
-  failedHelp: 'Se hai inviato un pagamento, contatta l’assistenza indicando l’ID ordine: risolveranno con te.',
   failedRetry: 'Non hai pagato nulla? Puoi semplicemente fare un nuovo ordine.',
   support: 'Contatta l’assistenza Cryptorefills',
   reviewTitle: 'Il tuo ordine è in verifica',

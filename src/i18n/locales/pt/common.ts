@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Sua compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
+  failedHelp: 'Se você enviou um pagamento, fale com o suporte informando o ID do pedido: eles resolvem com você.',
   onNetwork: 'Rede',
   toAddress: 'Para este endereço',
   copyAddress: 'Copiar endereço',

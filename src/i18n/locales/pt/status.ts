@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'O pagamento foi reembolsado.',
     other: 'Não foi possível concluir o pedido.',
   },
-  failedHelp: 'Se você enviou um pagamento, fale com o suporte informando o ID do pedido: eles resolvem com você.',
   failedRetry: 'Não pagou nada? Basta fazer um novo pedido.',
   support: 'Falar com o suporte da Cryptorefills',
   reviewTitle: 'Seu pedido está em análise',

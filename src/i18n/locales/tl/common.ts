@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Ang binibili mo',
   buyingFor: (item, account) => `${item}, para sa ${account}`,
   partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
+  failedHelp: 'Kung nagpadala ka ng bayad, kontakin ang support at ibigay ang iyong order ID: aayusin nila ito kasama mo.',
   onNetwork: 'Network',
   toAddress: 'Sa address na ito',
   copyAddress: 'Kopyahin ang address',

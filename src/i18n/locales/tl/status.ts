@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Ibinalik na ang bayad.',
     other: 'Hindi matapos ang order.',
   },
-  failedHelp: 'Kung nagpadala ka ng bayad, kontakin ang support at ibigay ang iyong order ID: aayusin nila ito kasama mo.',
   failedRetry: 'Wala kang naibayad? Maaari kang gumawa ng bagong order.',
   support: 'Kontakin ang support ng Cryptorefills',
   reviewTitle: 'Sinusuri ang iyong order',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Satın alımınız',
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
+  failedHelp: 'Ödeme gönderdiyseniz sipariş numaranızla destek ekibine yazın: sorunu sizinle birlikte çözecekler.',
   onNetwork: 'Ağ',
   toAddress: 'Bu adrese',
   copyAddress: 'Adresi kopyala',

@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Ödeme iade edildi.',
     other: 'Sipariş tamamlanamadı.',
   },
-  failedHelp: 'Ödeme gönderdiyseniz sipariş numaranızla destek ekibine yazın: sorunu sizinle birlikte çözecekler.',
   failedRetry: 'Hiç ödeme yapmadınız mı? Yeni bir sipariş verebilirsiniz.',
   support: 'Cryptorefills destek ekibiyle iletişime geçin',
   reviewTitle: 'Siparişiniz inceleniyor',

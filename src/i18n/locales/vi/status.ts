@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: 'Khoản thanh toán đã được hoàn lại.',
     other: 'Không thể hoàn tất đơn hàng.',
   },
-  failedHelp: 'Nếu bạn đã gửi thanh toán, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng: họ sẽ cùng bạn giải quyết.',
   failedRetry: 'Chưa thanh toán gì? Bạn có thể đặt một đơn hàng mới.',
   support: 'Liên hệ hỗ trợ Cryptorefills',
   reviewTitle: 'Đơn hàng của bạn đang được xem xét',

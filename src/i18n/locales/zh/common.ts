@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: '您购买的商品',
   buyingFor: (item, account) => `${item}，收件人：${account}`,
   partial: (missing) => `已收到部分付款：还差 ${missing}。`,
+  failedHelp: '如果您已付款，请联系客服并提供订单号，他们会与您一起解决。',
   onNetwork: '网络',
   toAddress: '发送至此地址',
   copyAddress: '复制地址',

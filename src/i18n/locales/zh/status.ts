@@ -60,7 +60,6 @@ export const status: StatusMessages = {
     Refunded: '款项已退还。',
     other: '订单未能完成。',
   },
-  failedHelp: '如果您已付款，请联系客服并提供订单号，他们会与您一起解决。',
   failedRetry: '尚未付款？您可以直接重新下单。',
   support: '联系 Cryptorefills 客服',
   reviewTitle: '您的订单正在审核中',
