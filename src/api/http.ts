@@ -4,6 +4,7 @@
 // full jitter (so many widgets on many pages do not retry in step), honouring `Retry-After` (seconds or HTTP date,
 // capped), within a bounded number of attempts AND a bounded total time. A POST is never retried automatically: a
 // failed `POST /v5/orders` may still have created an order upstream, and a second one would bill the user twice.
+import {noteServerDate} from './server-clock.js';
 import {ApiError, errorFromResponse, toApiError} from './errors.js';
 
 export interface RetryPolicy {
@@ -163,6 +164,7 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
       return fail(error);
     }
     if (request.base && response.headers.get('idempotency-key-supported') === '1') keyedProxies.add(proxyKey(request.base));
+    noteServerDate(response.headers.get('date'));
     let raw: string;
     try {
       raw = await response.text();

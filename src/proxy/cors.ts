@@ -7,10 +7,11 @@ import {refuse, type Refusal} from './errors.js';
 /** Request headers a browser may send cross-origin (JSON POSTs, EventSource reconnects, order idempotency keys). */
 export const ALLOWED_REQUEST_HEADERS = ['Content-Type', 'Last-Event-ID', 'Accept', 'Accept-Language', 'Content-Language', 'Idempotency-Key', 'Idempotency-Resend'];
 /**
- * Response headers the widget may read besides the CORS-safelisted ones: Retry-After, and the idempotency headers
- * (it learns from `Idempotency-Key-Supported` on any answer that it may send keys; see idempotency.ts).
+ * Response headers the widget may read besides the CORS-safelisted ones: Retry-After, the idempotency headers (it
+ * learns from `Idempotency-Key-Supported` on any answer that it may send keys; see idempotency.ts), and Date (how far
+ * the device's clock is off the server's, for the payment countdown).
  */
-export const EXPOSED_HEADERS = ['Retry-After', 'Idempotency-Key-Supported', 'Idempotency-Key', 'Idempotency-Replayed'];
+export const EXPOSED_HEADERS = ['Retry-After', 'Idempotency-Key-Supported', 'Idempotency-Key', 'Idempotency-Replayed', 'Date'];
 /** How long a browser may cache a preflight answer, in seconds (Chromium caps it at 7200). */
 export const PREFLIGHT_MAX_AGE = 600;
 

@@ -270,7 +270,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.include($(el, '[part="countdown"]')!.textContent!, '15:00');
     el.now = () => created + 15 * 60 * 1000 + 1000;
     await el.updateComplete;
-    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.expired, 'expired with the invoice');
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.common.expired, 'expired with the invoice');
     assert.isNull($(el, '[part="address"]'));
   });
 
@@ -294,10 +294,58 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     el.now = () => created + 30 * 60 * 1000 + 1000;
     await el.updateComplete;
     const status = $(el, '[part="payment-status"]')!;
-    assert.equal(status.textContent!.trim(), el.messages.checkout.expired);
+    assert.equal(status.textContent!.trim(), el.messages.common.expired);
     assert.isNull($(el, '[part="address"]'));
     assert.isNull($(el, '[part="qr"]'));
     assert.ok($(el, '[part="new-purchase-button"]'));
+  });
+
+  test('countdown: a jump past several thresholds says only the nearest; past the end, no "minutes left"', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    const {orderId} = await orderOn(el);
+    const created = (await getOrder(proxyUrl, orderId)).created_at! * 1000;
+    const live = $(el, '[role="status"][aria-live="polite"]')!;
+    el.now = () => created + 60 * 1000;
+    await el.updateComplete;
+    // Back from the background with 30 s left: "1 minute left", not "10 minutes".
+    el.now = () => created + 29.5 * 60 * 1000;
+    await el.updateComplete;
+    await waitFor(() => live.textContent === el.messages.checkout.minutesLeft(1), 'the nearest threshold');
+    el.now = () => created + 31 * 60 * 1000;
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    assert.equal(live.textContent, el.messages.checkout.minutesLeft(1), 'nothing more said once it is over');
+    // A jump from before every threshold straight past the end says nothing either.
+    const second = await mountCheckout({brand: 'Steam'});
+    const other = await orderOn(second);
+    const secondCreated = (await getOrder(proxyUrl, other.orderId)).created_at! * 1000;
+    second.now = () => secondCreated + 60 * 1000;
+    await second.updateComplete;
+    second.now = () => secondCreated + 40 * 60 * 1000;
+    await second.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+    assert.equal($(second, '[role="status"][aria-live="polite"]')!.textContent, '', 'no "1 minute left" at expiry');
+  });
+
+  test('a device clock minutes off: the countdown runs on the server\'s time (Date header), never past the window', async () => {
+    const realNow = Date.now;
+    const {resetServerClock} = await import('../../src/api/server-clock.js');
+    try {
+      for (const skewMinutes of [31, -20]) {
+        // The whole page's clock is off, as a phone's may be.
+        Date.now = () => realNow() + skewMinutes * 60_000;
+        resetServerClock();
+        const el = await mountCheckout({brand: 'Steam'});
+        await orderOn(el);
+        const left = $(el, '[part="countdown"]')?.textContent ?? '';
+        assert.match(left, /(29|30):\d\d/, `device ${skewMinutes} min off: ${left}`);
+        assert.ok($(el, '[part="address"]'), 'the address shows: the order can be paid');
+        el.remove();
+      }
+    } finally {
+      Date.now = realNow;
+      resetServerClock();
+    }
   });
 
   test('paid: "payment received" replaces the address; an older state never brings it back', async () => {

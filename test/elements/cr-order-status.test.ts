@@ -356,6 +356,53 @@ suite('<cr-order-status>', () => {
     assert.notInclude(sessionStorage.getItem(orderStorageKey(store))!, pin, 'nor is it saved after being shown');
   });
 
+  test('past the payment window (upstream not saying so yet): nothing more to send, as the checkout says; paid in part, support', async () => {
+    const realNow = Date.now;
+    try {
+      for (const amount of [undefined, 'under'] as const) {
+        const order = await createOrder();
+        if (amount) await controls.act(order.order_id, 'pay', {amount});
+        const {el} = await mount({orderId: order.order_id});
+        await isLive(el);
+        if (amount) await waitFor(() => part(el, 'missing-amount'), 'the partial payment');
+        assert.ok(amount ? part(el, 'address') : text(part(el, 'payment-status')).includes('Pay before'));
+        // Half an hour later, on the server's clock too (the live stream asks nothing that would say otherwise).
+        Date.now = () => realNow() + 31 * 60_000;
+        el.requestUpdate();
+        await el.updateComplete;
+        const shown = text(part(el, 'payment-status'));
+        assert.include(shown, el.messages.common.expired, amount ?? 'unpaid');
+        assert.notInclude(shown, 'Pay before');
+        assert.isNull(part(el, 'address'), 'no address to send to');
+        assert.isNull(part(el, 'missing-amount'));
+        if (amount) assert.include(shown, el.messages.common.failedHelp);
+        else assert.notInclude(shown, el.messages.common.failedHelp);
+        Date.now = realNow;
+        fixtureCleanup();
+      }
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  test('"pay before" is written in the device\'s time when its clock is off the server\'s', async () => {
+    const realNow = Date.now;
+    const {resetServerClock} = await import('../../src/api/server-clock.js');
+    try {
+      const order = await createOrder();
+      Date.now = () => realNow() - 20 * 60_000;
+      resetServerClock();
+      const {el} = await mount({orderId: order.order_id});
+      await waitFor(() => text(part(el, 'payment-status')).includes('Pay before'), 'the deadline');
+      const deviceDeadline = new Date((order.created_at! + 30 * 60) * 1000 - 20 * 60_000);
+      const expected = new Intl.DateTimeFormat('en', {timeStyle: 'short'}).format(deviceDeadline);
+      assert.include(text(part(el, 'payment-status')), `Pay before ${expected}`);
+    } finally {
+      Date.now = realNow;
+      resetServerClock();
+    }
+  });
+
   test('every delivery kind renders: code, link, barcode, eSIM, top-up', async () => {
     const steam = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
     const airbnb = await delivered({brand_name: 'Airbnb', country_code: 'US', denomination: 'range', product_value: 100});

@@ -4,6 +4,7 @@ import {initialState, Task, TaskStatus} from '@lit/task';
 import {getOrder, getPaymentVias, getPrice, getProducts, validateOrder} from '../../api/client.js';
 import {ApiError, isApiError} from '../../api/errors.js';
 import {LatestOnly} from '../../api/latest.js';
+import {serverNow} from '../../api/server-clock.js';
 import {validationProblems, type ProblemInfo} from '../../api/problems.js';
 import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
@@ -653,14 +654,21 @@ export default class CheckoutBody extends CrElement {
   /** Announces the time left only when it crosses a threshold (ANNOUNCE_AT_MINUTES), never every second. */
   private _announceThreshold(orderId: string, minutesLeft: number | undefined): void {
     if (minutesLeft === undefined) return;
+    // Past the end, the expired screen says so itself (an alert): no "1 minute left" then.
+    if (minutesLeft <= 0) {
+      this._announced.set(orderId, 0);
+      return;
+    }
     const last = this._announced.get(orderId);
-    const threshold = ANNOUNCE_AT_MINUTES.find((t) => minutesLeft < t && (last === undefined || t < last));
+    // The nearest threshold passed: after a jump (a page back from the background) only where it stands now is said.
+    const passed = ANNOUNCE_AT_MINUTES.filter((t) => minutesLeft < t);
+    const threshold = passed.length ? Math.min(...passed) : undefined;
     if (last === undefined) {
       // First sight of this order: remember where we are without announcing what has already passed.
       this._announced.set(orderId, threshold ?? Infinity);
       return;
     }
-    if (threshold !== undefined) {
+    if (threshold !== undefined && threshold < last) {
       this._announced.set(orderId, threshold);
       const m = this.messages.checkout;
       this._announce(m.minutesLeft(threshold));
@@ -806,7 +814,8 @@ export default class CheckoutBody extends CrElement {
     const view: PaymentView = {
       order,
       currencies: this._currencies,
-      nowMs: this.now(),
+      // Upstream's clock, not the device's (api/server-clock.ts): the payment window is upstream's.
+      nowMs: serverNow(this.now()),
       locale: this.locale,
       messages: this.messages.checkout,
       common: this.messages.common,

@@ -3,6 +3,7 @@
 // leaves. When the answer is lost (a dropped connection, a timeout, a 5xx on the way back, a reload mid-request),
 // the same body goes out again with the same key and the proxy answers with the first create's order, or says it
 // cannot tell (`outcome-unknown`). A definite refusal forgets the key: no order exists, and the next submit is new.
+import {noteCreatedAt} from '../../api/server-clock.js';
 import {createOrder} from '../../api/client.js';
 import {supportsIdempotencyKeys} from '../../api/http.js';
 import {isApiError} from '../../api/errors.js';
@@ -33,6 +34,8 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
     // The key goes out only if the proxy took keys when this purchase was first sent (a reloaded page may not have
     // heard from the proxy yet, but the pending record remembers).
     const order = await createOrder(proxyUrl, pending.body as unknown as OrderBody, pending.keyed ? {idempotencyKey: pending.key, resend} : {});
+    // Just created: its created_at says how far this device's clock is off, if no answer's Date header did.
+    noteCreatedAt(order.created_at);
     // The order first, then the pending record: at no moment is neither in storage.
     saveOrder(storeName, order);
     clearPendingCreate(storeName);

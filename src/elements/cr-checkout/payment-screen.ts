@@ -79,12 +79,14 @@ export function renderPayment(view: PaymentView): TemplateResult {
   }
 
   const deadline = paymentDeadline(order);
-  const secondsLeft = deadline === undefined ? undefined : deadline - view.nowMs / 1000;
+  // Never more than the whole window, whatever the clock says (a device behind, with no server time to correct it).
+  const secondsLeft = deadline === undefined ? undefined : Math.min(deadline - view.nowMs / 1000, deadline - order.created_at!);
   view.onMinutesLeft(secondsLeft === undefined ? undefined : secondsLeft / 60);
   if (secondsLeft !== undefined && secondsLeft <= 0) {
     // Expired here even if upstream has not said so yet: the address and QR code are hidden, never to be paid.
     return html`<div class="payment" part="payment" data-phase="expired">
-      <p class="payment-status error" part="payment-status" role="alert" tabindex="-1" data-takes-focus>${m.expired}</p>
+      <p class="payment-status error" part="payment-status" role="alert" tabindex="-1" data-takes-focus>${view.common.expired}</p>
+      ${missing ? html`<p>${view.common.failedHelp}</p>` : nothing}
       <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
       ${newPurchaseButton(view)}
     </div>`;

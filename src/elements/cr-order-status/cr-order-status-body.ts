@@ -2,6 +2,7 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
 import type {ApiError} from '../../api/errors.js';
 import type {Delivery, Order} from '../../api/schemas.js';
+import {serverClockOffset, serverNow} from '../../api/server-clock.js';
 import {statusChangeEvent} from '../../events.js';
 import {formatCoin, formatDate} from '../../i18n/format.js';
 import {richText} from '../../html/rich-text.js';
@@ -11,7 +12,7 @@ import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
-import {isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
+import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
@@ -57,6 +58,7 @@ export default class OrderStatusBody extends CrElement {
    */
   private _persisted: {order: Order; storeOrder: Order | undefined; withheld: boolean} | undefined;
   private _persistedRead!: boolean;
+  private _windowTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the store is told this element keeps current (order-followers.ts). */
   private _following!: Following;
   private _tracker!: OrderTrackerController;
@@ -168,8 +170,19 @@ export default class OrderStatusBody extends CrElement {
     this._following.set(this.storeInstance, this.isConnected ? id : undefined);
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Rendered again when the payment window ends, so the address is not left up past it.
+    clearTimeout(this._windowTimer);
+    const order = this._order;
+    const deadline = order && awaitsPayment(order.order_state) ? paymentDeadline(order) : undefined;
+    const ms = deadline === undefined ? undefined : deadline * 1000 - serverNow();
+    if (ms !== undefined && ms > 0 && ms < 2 ** 31 - 1) this._windowTimer = setTimeout(() => this.requestUpdate(), ms + 50);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    clearTimeout(this._windowTimer);
     this._following.clear();
   }
 
@@ -237,10 +250,19 @@ export default class OrderStatusBody extends CrElement {
     }
   }
 
-  /** When the order can no longer be paid: the same deadline as the checkout's countdown (Lightning may be sooner). */
+  /**
+   * When the order can no longer be paid: the same deadline as the checkout's countdown (Lightning may be sooner), on
+   * upstream's clock, written in this device's time (api/server-clock.ts), since the reader compares it with theirs.
+   */
   private _deadline(order: Order): string | undefined {
     const deadline = paymentDeadline(order);
-    return deadline === undefined ? undefined : formatDate(this.locale, deadline, {timeStyle: 'short'});
+    return deadline === undefined ? undefined : formatDate(this.locale, deadline - serverClockOffset() / 1000, {timeStyle: 'short'});
+  }
+
+  /** Whether the payment window is over (upstream's clock) while upstream has not said so yet. */
+  private _payTimeOver(order: Order): boolean {
+    const deadline = paymentDeadline(order);
+    return deadline !== undefined && awaitsPayment(order.order_state) && serverNow() / 1000 >= deadline;
   }
 
   /** "Partial payment received: … is still missing." */
@@ -332,6 +354,16 @@ export default class OrderStatusBody extends CrElement {
 
   private _renderPayment(order: Order, m: Messages): TemplateResult {
     const missing = stillMissing(order);
+    // As the checkout says at the same moment: nothing more to send; where part was sent, support sorts it out.
+    if (this._payTimeOver(order)) {
+      return html`
+        <div class="payment" part="payment-status">
+          <p class="strong error" part="payment-over">${this.messages.common.expired}</p>
+          ${missing ? html`<p>${this.messages.common.failedHelp}</p>` : nothing}
+        </div>
+        ${this._renderPurchase(order)} ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
+      `;
+    }
     const deadline = this._deadline(order);
     const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
     return html`

@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'In der Wallet öffnen',
   timeLeft: 'Verbleibende Zeit',
   minutesLeft: (minutes) => (one(minutes) ? 'Noch 1 Minute zum Bezahlen.' : `Noch ${minutes} Minuten zum Bezahlen.`),
-  expired: 'Die Zahlungsfrist für diese Bestellung ist abgelaufen. Senden Sie kein Geld an diese Adresse.',
   orderId: 'Bestellung',
   paymentReceived: 'Zahlung erhalten. Ihre Bestellung wird ausgeliefert.',
   completed: 'Zahlung erhalten und Bestellung ausgeliefert.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, für ${account}`,
   partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
   failedHelp: 'Wenn Sie bereits gezahlt haben, wenden Sie sich mit Ihrer Bestellnummer an den Support: Er klärt das mit Ihnen.',
+  expired: 'Die Zahlungsfrist für diese Bestellung ist abgelaufen. Senden Sie kein Geld an diese Adresse.',
   onNetwork: 'Netzwerk',
   toAddress: 'An diese Adresse',
   copyAddress: 'Adresse kopieren',

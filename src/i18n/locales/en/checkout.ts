@@ -86,7 +86,6 @@ export const checkout = {
   timeLeft: 'Time left',
   /** Announced at thresholds only. */
   minutesLeft: (minutes: number) => (one(minutes) ? '1 minute left to pay.' : `${minutes} minutes left to pay.`),
-  expired: 'The time to pay this order is over. Do not send any funds to this address.',
   orderId: 'Order',
   paymentReceived: 'Payment received. Your order is being delivered.',
   completed: 'Payment received and order delivered.',

@@ -15,6 +15,8 @@ export const common = {
   /** Where to pay: the payment screen, and the tracking after a partial payment. */
   /** Where money may have been sent for an order that did not go through: the tracking and the checkout. */
   failedHelp: 'If you sent a payment, contact support and quote your order ID: they will sort it out with you.',
+  /** Past the payment window (upstream's clock), while upstream has not said so yet: the checkout and the tracking. */
+  expired: 'The time to pay this order is over. Do not send any funds to this address.',
   onNetwork: 'Network',
   toAddress: 'To this address',
   copyAddress: 'Copy address',

@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Abrir en la billetera',
   timeLeft: 'Tiempo restante',
   minutesLeft: (minutes) => (one(minutes) ? 'Queda 1 minuto para pagar.' : `Quedan ${minutes} minutos para pagar.`),
-  expired: 'Se acabó el tiempo para pagar este pedido. No envíes fondos a esta dirección.',
   orderId: 'Pedido',
   paymentReceived: 'Pago recibido. Tu pedido se está entregando.',
   completed: 'Pago recibido y pedido entregado.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
   failedHelp: 'Si enviaste un pago, contacta con soporte e indica tu ID de pedido: lo resolverán contigo.',
+  expired: 'Se acabó el tiempo para pagar este pedido. No envíes fondos a esta dirección.',
   onNetwork: 'Red',
   toAddress: 'A esta dirección',
   copyAddress: 'Copiar dirección',

@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Ouvrir dans le portefeuille',
   timeLeft: 'Temps restant',
   minutesLeft: (minutes) => (one(minutes) ? `Il reste ${minutes} minute pour payer.` : `Il reste ${minutes} minutes pour payer.`),
-  expired: 'Le délai de paiement de cette commande est dépassé. N’envoyez aucun fonds à cette adresse.',
   orderId: 'Commande',
   paymentReceived: 'Paiement reçu. Votre commande est en cours de livraison.',
   completed: 'Paiement reçu et commande livrée.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, pour ${account}`,
   partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
   failedHelp: 'Si vous avez envoyé un paiement, contactez le support en indiquant votre numéro de commande : il réglera cela avec vous.',
+  expired: 'Le délai de paiement de cette commande est dépassé. N’envoyez aucun fonds à cette adresse.',
   onNetwork: 'Réseau',
   toAddress: 'À cette adresse',
   copyAddress: 'Copier l’adresse',

@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Apri nel wallet',
   timeLeft: 'Tempo rimasto',
   minutesLeft: (minutes) => (one(minutes) ? 'Manca 1 minuto per pagare.' : `Mancano ${minutes} minuti per pagare.`),
-  expired: 'Il tempo per pagare questo ordine è scaduto. Non inviare fondi a questo indirizzo.',
   orderId: 'Ordine',
   paymentReceived: 'Pagamento ricevuto. Il tuo ordine è in consegna.',
   completed: 'Pagamento ricevuto e ordine consegnato.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, per ${account}`,
   partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
   failedHelp: 'Se hai inviato un pagamento, contatta l’assistenza indicando l’ID ordine: risolveranno con te.',
+  expired: 'Il tempo per pagare questo ordine è scaduto. Non inviare fondi a questo indirizzo.',
   onNetwork: 'Rete',
   toAddress: 'A questo indirizzo',
   copyAddress: 'Copia indirizzo',

@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Abrir na carteira',
   timeLeft: 'Tempo restante',
   minutesLeft: (minutes) => (one(minutes) ? 'Falta 1 minuto para pagar.' : `Faltam ${minutes} minutos para pagar.`),
-  expired: 'O prazo para pagar este pedido terminou. Não envie fundos para este endereço.',
   orderId: 'Pedido',
   paymentReceived: 'Pagamento recebido. Seu pedido está sendo entregue.',
   completed: 'Pagamento recebido e pedido entregue.',

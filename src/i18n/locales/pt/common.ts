@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
   failedHelp: 'Se você enviou um pagamento, fale com o suporte informando o ID do pedido: eles resolvem com você.',
+  expired: 'O prazo para pagar este pedido terminou. Não envie fundos para este endereço.',
   onNetwork: 'Rede',
   toAddress: 'Para este endereço',
   copyAddress: 'Copiar endereço',

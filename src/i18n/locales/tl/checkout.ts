@@ -73,7 +73,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Buksan sa wallet',
   timeLeft: 'Natitirang oras',
   minutesLeft: (minutes) => (one(minutes) ? '1 minuto na lang para magbayad.' : `${minutes} minuto na lang para magbayad.`),
-  expired: 'Tapos na ang oras para bayaran ang order na ito. Huwag magpadala ng pondo sa address na ito.',
   orderId: 'Order',
   paymentReceived: 'Natanggap ang bayad. Ihinahatid na ang iyong order.',
   completed: 'Natanggap ang bayad at naihatid na ang order.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, para sa ${account}`,
   partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
   failedHelp: 'Kung nagpadala ka ng bayad, kontakin ang support at ibigay ang iyong order ID: aayusin nila ito kasama mo.',
+  expired: 'Tapos na ang oras para bayaran ang order na ito. Huwag magpadala ng pondo sa address na ito.',
   onNetwork: 'Network',
   toAddress: 'Sa address na ito',
   copyAddress: 'Kopyahin ang address',

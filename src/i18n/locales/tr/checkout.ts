@@ -69,7 +69,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Cüzdanda aç',
   timeLeft: 'Kalan süre',
   minutesLeft: (minutes) => `Ödemek için ${minutes} dakika kaldı.`,
-  expired: 'Bu siparişin ödeme süresi doldu. Bu adrese para göndermeyin.',
   orderId: 'Sipariş',
   paymentReceived: 'Ödeme alındı. Siparişiniz teslim ediliyor.',
   completed: 'Ödeme alındı ve sipariş teslim edildi.',

@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
   failedHelp: 'Ödeme gönderdiyseniz sipariş numaranızla destek ekibine yazın: sorunu sizinle birlikte çözecekler.',
+  expired: 'Bu siparişin ödeme süresi doldu. Bu adrese para göndermeyin.',
   onNetwork: 'Ağ',
   toAddress: 'Bu adrese',
   copyAddress: 'Adresi kopyala',

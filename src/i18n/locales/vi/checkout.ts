@@ -69,7 +69,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: 'Mở trong ví',
   timeLeft: 'Thời gian còn lại',
   minutesLeft: (minutes) => `Còn ${minutes} phút để thanh toán.`,
-  expired: 'Đã hết thời gian thanh toán cho đơn hàng này. Đừng gửi tiền tới địa chỉ này.',
   orderId: 'Đơn hàng',
   paymentReceived: 'Đã nhận thanh toán. Đơn hàng của bạn đang được giao.',
   completed: 'Đã nhận thanh toán và đã giao đơn hàng.',

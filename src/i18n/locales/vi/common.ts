@@ -9,6 +9,7 @@ export const common: CommonMessages = {
   buyingFor: (item, account) => `${item}, cho ${account}`,
   partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
   failedHelp: 'Nếu bạn đã gửi thanh toán, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng: họ sẽ cùng bạn giải quyết.',
+  expired: 'Đã hết thời gian thanh toán cho đơn hàng này. Đừng gửi tiền tới địa chỉ này.',
   onNetwork: 'Mạng',
   toAddress: 'Tới địa chỉ này',
   copyAddress: 'Sao chép địa chỉ',

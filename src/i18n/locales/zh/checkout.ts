@@ -67,7 +67,6 @@ export const checkout: CheckoutMessages = {
   openInWallet: '在钱包中打开',
   timeLeft: '剩余时间',
   minutesLeft: (minutes) => `还剩 ${minutes} 分钟付款。`,
-  expired: '此订单的付款时间已结束。请不要向此地址发送任何资金。',
   orderId: '订单',
   paymentReceived: '已收到付款。您的订单正在交付中。',
   completed: '已收到付款，订单已交付。',
