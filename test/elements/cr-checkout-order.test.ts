@@ -7,7 +7,7 @@ import {dropStore, getStore} from '../../src/store/store.js';
 import {getOrder, parseOrder} from '../../src/api/client.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
-import {createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
+import {ADOPT_MS, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
 import {expectAccessible} from '../support/a11y.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
@@ -201,6 +201,26 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     // A different form is not held up by the marker.
     const other = await createOnce(store, fingerprint({other: 1}), async () => ({order_id: 'x'}) as unknown as Order, {tab: 'this-tab'});
     assert.equal(other.kind, 'created');
+    localStorage.removeItem(markerKey(store));
+  });
+
+  test('the same purchase again in another tab after its order came (not a double click): a new order, never the first one', async () => {
+    const store = unique('store');
+    const fp = fingerprint({same: 'form', n: unique()});
+    const firstOrder = '0d2c9d55-1111-4bbb-8ccc-000000000044';
+    const at = Date.now() - ADOPT_MS - 5000;
+    // The other tab created its order some seconds ago (the marker is still in its minute).
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at, orderId: firstOrder, doneAt: at + 1000}));
+    let created = 0;
+    const outcome = await createOnce(store, fp, async () => {
+      created++;
+      return {order_id: '0d2c9d55-1111-4bbb-8ccc-000000000045'} as unknown as Order;
+    }, {tab: 'this-tab'});
+    assert.equal(outcome.kind, 'created');
+    assert.equal(created, 1, 'a second purchase is a second order');
+    // Seconds after it came, it is the same purchase (two tabs, one click each): adopted.
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp, at: Date.now() - 3000, orderId: firstOrder, doneAt: Date.now() - 1000}));
+    assert.deepEqual(await createOnce(store, fp, async () => assert.fail('must not create'), {tab: 'this-tab'}), {kind: 'adopt-id', orderId: firstOrder});
     localStorage.removeItem(markerKey(store));
   });
 

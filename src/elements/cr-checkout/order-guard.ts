@@ -11,6 +11,12 @@ import type {Order} from '../../api/schemas.js';
 import {ApiError} from '../../api/errors.js';
 
 export const MARKER_TTL_MS = 60_000;
+/**
+ * How long after its order came another tab may still take that order as its own: a second click within seconds
+ * is the same purchase, but a buyer who buys the same thing again a minute later in a new tab means a second one
+ * (and must never be shown an order that is already paid, or delivered, as theirs).
+ */
+export const ADOPT_MS = 10_000;
 const POLL_MS = 400;
 /** Time for another tab's simultaneous marker write to become visible before we read ours back. */
 const SETTLE_MS = 60;
@@ -20,6 +26,8 @@ interface Marker {
   fp: string;
   at: number;
   orderId?: string;
+  /** When `orderId` was written. */
+  doneAt?: number;
 }
 
 export function markerKey(storeName: string): string {
@@ -43,7 +51,8 @@ export function readMarker(storeName: string, now = Date.now()): Marker | undefi
     const raw = local()?.getItem(markerKey(storeName));
     const data = raw ? (JSON.parse(raw) as Partial<Marker>) : undefined;
     if (!data || typeof data.tab !== 'string' || typeof data.fp !== 'string' || typeof data.at !== 'number') return undefined;
-    const marker = {tab: data.tab, fp: data.fp, at: data.at, ...(typeof data.orderId === 'string' ? {orderId: data.orderId} : {})};
+    const done = typeof data.orderId === 'string' ? {orderId: data.orderId, doneAt: typeof data.doneAt === 'number' ? data.doneAt : data.at} : {};
+    const marker: Marker = {tab: data.tab, fp: data.fp, at: data.at, ...done};
     if (fresh(marker, now)) return marker;
     local()?.removeItem(markerKey(storeName));
     return undefined;
@@ -123,10 +132,15 @@ function fresh(marker: Marker | undefined, now: number): marker is Marker {
   return !!marker && now - marker.at >= 0 && now - marker.at < MARKER_TTL_MS;
 }
 
-/** Another tab's fresh marker for the same form, if any. */
-export function otherTabMarker(storeName: string, fp: string, tab: string, now = Date.now()): Marker | undefined {
+/**
+ * Another tab's fresh marker for the same form, if any: one still creating, or one whose order came less than
+ * ADOPT_MS ago (`waiting`: this tab has been waiting on it since before, so any order it gets is the one awaited).
+ */
+export function otherTabMarker(storeName: string, fp: string, tab: string, now = Date.now(), waiting = false): Marker | undefined {
   const marker = readMarker(storeName, now);
-  return marker && marker.tab !== tab && marker.fp === fp ? marker : undefined;
+  if (!marker || marker.tab === tab || marker.fp !== fp) return undefined;
+  if (marker.orderId && !waiting && now - (marker.doneAt ?? marker.at) >= ADOPT_MS) return undefined;
+  return marker;
 }
 
 /**
@@ -136,7 +150,7 @@ export function otherTabMarker(storeName: string, fp: string, tab: string, now =
 export function waitForOtherTab(storeName: string, fp: string, tab: string, signal?: AbortSignal): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const check = () => {
-      const marker = otherTabMarker(storeName, fp, tab);
+      const marker = otherTabMarker(storeName, fp, tab, Date.now(), true);
       if (!marker) return finish(undefined);
       if (marker.orderId) return finish(marker.orderId);
     };
@@ -203,7 +217,7 @@ export async function createOnce(
     }
     try {
       const order = await create();
-      const marker = {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id};
+      const marker = {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id, doneAt: Date.now()};
       writeMarker(storeName, marker);
       // Read (so removed) once its time is over, while this page stays open; else the next page's read removes it.
       setTimeout(() => readMarker(storeName), Math.max(0, marker.at + MARKER_TTL_MS - Date.now()) + 50);
