@@ -85,8 +85,17 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(after, before + 1, 're-fetched from GET /v5/orders/{id}');
     assert.equal(created, 0);
     assert.lengthOf(await ordersFor(email), 1);
-    // "New purchase" is the only way to a second order.
+    // "New purchase" is the only way to a second order, and it asks first while the order may still be paid.
     $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+    await second.updateComplete;
+    assert.equal($(second, '[part="leave-order"] p')!.textContent!.trim(), second.messages.checkout.leaveOrder);
+    $<HTMLButtonElement>(second, '[part="keep-order-button"]')!.click();
+    await second.updateComplete;
+    assert.isNull($(second, '[part="leave-order"]'), 'kept: the payment screen as it was');
+    assert.ok($(second, '[part="address"]'));
+    $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+    await second.updateComplete;
+    $<HTMLButtonElement>(second, '[part="leave-order"] [part="new-purchase-button"]')!.click();
     await formReady(second);
     assert.isNull(sessionStorage.getItem(`cr-checkout:${store}:order`));
   });
@@ -572,8 +581,16 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(title?.textContent?.trim(), el.messages.checkout.paymentTitle);
     await sendKeys({press: 'Tab'});
     assert.equal(el.shadowRoot!.activeElement?.getAttribute('data-copy'), 'amount', 'Tab goes on to the first copy button');
-    // "New purchase" with the keyboard: the form comes back, and the focus with it.
+    // "New purchase" with the keyboard: it asks first (the focus on the question), then the form comes back, and the
+    // focus with it.
     $<HTMLButtonElement>(el, '[part~="new-purchase-button"]')!.focus();
+    await sendKeys({press: 'Enter'});
+    await el.updateComplete;
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'leave-order', 'the focus on the question');
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.getAttribute('part'), 'keep-order-button', 'keeping the order comes first');
+    await sendKeys({press: 'Tab'});
+    assert.equal(el.shadowRoot!.activeElement?.getAttribute('part'), 'new-purchase-button');
     await sendKeys({press: 'Enter'});
     await formReady(el);
     assert.equal(el.shadowRoot!.activeElement?.tagName, 'H2', 'the form\'s title');

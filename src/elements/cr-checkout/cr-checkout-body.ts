@@ -79,6 +79,8 @@ export default class CheckoutBody extends CrElement {
   /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
   @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
   @state() private _resume: {orderId: string; error?: unknown} | undefined;
+  /** "New purchase" was pressed on the payment screen: it asks before leaving the order. */
+  @state() private _leaving!: boolean;
   /** The order upstream says it does not know (any more): said, never shown with its address again. */
   @state() private _lost: {orderId: string; error: unknown} | undefined;
   @state() private _quote: Quote | undefined;
@@ -120,6 +122,7 @@ export default class CheckoutBody extends CrElement {
     this._latest = new LatestOnly();
     this._resumeChecked = false;
     this._resumeFailures = 0;
+    this._leaving = false;
     this._familyKey = '';
     this._announced = new Map();
     this._copier = new CopyController(this);
@@ -219,6 +222,7 @@ export default class CheckoutBody extends CrElement {
     this._resume = undefined;
     clearTimeout(this._resumeTimer);
     this._lost = undefined;
+    this._leaving = false;
     this._problems = [];
     this._formError = undefined;
     this._shown = undefined;
@@ -284,8 +288,9 @@ export default class CheckoutBody extends CrElement {
     // What had the focus is gone (the pay button became the payment screen, the payment screen "payment received",
     // "new purchase" the form again): the focus goes to what replaced it, so a keyboard or screen-reader user is not
     // left at the top of the page.
+    // The last one: what replaced the focus sits below a screen's title (the question "leave this order?").
     if (this._focusWasIn && !this.shadowRoot?.activeElement) {
-      this.renderRoot.querySelector<HTMLElement>('[data-takes-focus]')?.focus();
+      [...this.renderRoot.querySelectorAll<HTMLElement>('[data-takes-focus]')].at(-1)?.focus();
     }
     const order = this._shown;
     const ticking = !!order && awaitsPayment(order.order_state);
@@ -821,6 +826,8 @@ export default class CheckoutBody extends CrElement {
       common: this.messages.common,
       copier: this._copier,
       onNewPurchase: () => this.newPurchase(),
+      leaving: this._leaving,
+      onLeaving: (leaving) => (this._leaving = leaving),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
       onQrDrawn: () => this.requestUpdate(),
     };

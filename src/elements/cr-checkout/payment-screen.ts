@@ -25,6 +25,9 @@ export interface PaymentView {
   common: CommonMessages;
   copier: CopyController;
   onNewPurchase: () => void;
+  /** Whether "New purchase" was pressed while the order may still be paid: the screen asks first. */
+  leaving: boolean;
+  onLeaving: (leaving: boolean) => void;
   /** Called on each render while the order waits for payment, with the minutes left (fractional). */
   onMinutesLeft: (minutes: number | undefined) => void;
   /** Called once the QR code, not drawn yet when the screen was rendered, is: render again. */
@@ -145,6 +148,24 @@ export function renderPayment(view: PaymentView): TemplateResult {
         </p>`
       : nothing}
     <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
-    ${newPurchaseButton(view, false)}
+    ${leaveButton(view)}
+  </div>`;
+}
+
+/**
+ * "New purchase" while the order may still be paid: one press asks, the second leaves. A buyer who leaves by
+ * mistake would otherwise lose sight of an order they may be paying (or have paid in part) right now.
+ */
+function leaveButton(view: PaymentView): TemplateResult {
+  const m = view.messages;
+  if (!view.leaving) {
+    return html`<button class="button" part="new-purchase-button" type="button" @click=${() => view.onLeaving(true)}>${m.newPurchase}</button>`;
+  }
+  return html`<div class="message" part="leave-order" role="group" aria-labelledby="leave-order">
+    <p id="leave-order" tabindex="-1" data-takes-focus>${m.leaveOrder}</p>
+    <div class="actions">
+      <button class="button primary" part="keep-order-button" type="button" @click=${() => view.onLeaving(false)}>${m.keepOrder}</button>
+      <button class="button" part="new-purchase-button" type="button" @click=${view.onNewPurchase}>${m.leaveOrderYes}</button>
+    </div>
   </div>`;
 }

@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Diese Bestellung ist nicht zustande gekommen.',
   review: 'Diese Bestellung wird vom Support geprüft. Das kann einige Stunden dauern.',
   newPurchase: 'Neuer Kauf',
+  leaveOrder: 'Diese Bestellung für einen neuen Kauf verlassen? Senden Sie danach keine Zahlung mehr dafür: Diese Seite würde sie nicht mehr verfolgen.',
+  leaveOrderYes: 'Ja, neuer Kauf',
+  keepOrder: 'Bestellung behalten',
 };

@@ -92,5 +92,9 @@ export const checkout = {
   failed: 'This order did not go through.',
   review: 'This order is being reviewed by support. This may take a few hours.',
   newPurchase: 'New purchase',
+  /** Asked before leaving an order that may still be paid ("New purchase" on the payment screen). */
+  leaveOrder: 'Leave this order for a new purchase? Do not send its payment afterwards: this page would no longer follow it.',
+  leaveOrderYes: 'Yes, new purchase',
+  keepOrder: 'Keep this order',
 };
 export type CheckoutMessages = typeof checkout;

@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Este pedido no se completó.',
   review: 'El equipo de soporte está revisando este pedido. Puede tardar unas horas.',
   newPurchase: 'Nueva compra',
+  leaveOrder: '¿Dejar este pedido para hacer una nueva compra? No envíes su pago después: esta página ya no lo seguiría.',
+  leaveOrderYes: 'Sí, nueva compra',
+  keepOrder: 'Conservar este pedido',
 };

@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Cette commande n’a pas abouti.',
   review: 'Cette commande est en cours d’examen par le support. Cela peut prendre quelques heures.',
   newPurchase: 'Nouvel achat',
+  leaveOrder: 'Quitter cette commande pour un nouvel achat ? N’envoyez pas son paiement ensuite : cette page ne la suivrait plus.',
+  leaveOrderYes: 'Oui, nouvel achat',
+  keepOrder: 'Garder cette commande',
 };

@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Questo ordine non è andato a buon fine.',
   review: 'Questo ordine è in revisione da parte dell’assistenza. Può richiedere alcune ore.',
   newPurchase: 'Nuovo acquisto',
+  leaveOrder: 'Lasciare questo ordine per un nuovo acquisto? Non inviarne il pagamento dopo: questa pagina non lo seguirebbe più.',
+  leaveOrderYes: 'Sì, nuovo acquisto',
+  keepOrder: 'Tieni questo ordine',
 };

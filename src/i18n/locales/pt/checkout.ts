@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Este pedido não foi concluído.',
   review: 'Este pedido está em análise pelo suporte. Isso pode levar algumas horas.',
   newPurchase: 'Nova compra',
+  leaveOrder: 'Deixar este pedido para uma nova compra? Não envie o pagamento depois: esta página deixaria de acompanhá-lo.',
+  leaveOrderYes: 'Sim, nova compra',
+  keepOrder: 'Manter este pedido',
 };

@@ -79,4 +79,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Hindi natuloy ang order na ito.',
   review: 'Sinusuri ng support ang order na ito. Maaaring tumagal ito nang ilang oras.',
   newPurchase: 'Bagong pagbili',
+  leaveOrder: 'Iwan ang order na ito para sa bagong pagbili? Huwag nang ipadala ang bayad nito pagkatapos: hindi na ito susundan ng pahinang ito.',
+  leaveOrderYes: 'Oo, bagong pagbili',
+  keepOrder: 'Panatilihin ang order',
 };

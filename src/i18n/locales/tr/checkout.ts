@@ -75,4 +75,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Bu sipariş tamamlanamadı.',
   review: 'Bu sipariş destek ekibi tarafından inceleniyor. Bu birkaç saat sürebilir.',
   newPurchase: 'Yeni satın alma',
+  leaveOrder: 'Yeni bir satın alma için bu siparişten ayrılınsın mı? Sonrasında ödemesini göndermeyin: bu sayfa onu artık takip etmez.',
+  leaveOrderYes: 'Evet, yeni satın alma',
+  keepOrder: 'Bu siparişi koru',
 };

@@ -75,4 +75,7 @@ export const checkout: CheckoutMessages = {
   failed: 'Đơn hàng này không thành công.',
   review: 'Đơn hàng này đang được bộ phận hỗ trợ xem xét. Việc này có thể mất vài giờ.',
   newPurchase: 'Mua mới',
+  leaveOrder: 'Rời đơn hàng này để mua mới? Đừng gửi thanh toán cho nó sau đó: trang này sẽ không theo dõi nó nữa.',
+  leaveOrderYes: 'Có, mua mới',
+  keepOrder: 'Giữ đơn hàng này',
 };

@@ -73,4 +73,7 @@ export const checkout: CheckoutMessages = {
   failed: '此订单未能完成。',
   review: '此订单正在由客服审核，可能需要几个小时。',
   newPurchase: '再次购买',
+  leaveOrder: '离开此订单并重新购买？之后请不要再为它付款：此页面将不再跟踪它。',
+  leaveOrderYes: '是的，再次购买',
+  keepOrder: '保留此订单',
 };
