@@ -79,6 +79,16 @@ export interface IdempotencyStore {
   size(): number;
 }
 
+/** Whether a 2xx create answer is a JSON object with an order id. */
+function namesAnOrder(body: Uint8Array): boolean {
+  try {
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(body));
+    return typeof parsed === 'object' && parsed !== null && typeof (parsed as {order_id?: unknown}).order_id === 'string';
+  } catch {
+    return false;
+  }
+}
+
 /** A hex SHA-256 of the body as forwarded (the proxy re-serialises it, so whitespace does not matter). */
 export async function bodyHash(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -147,7 +157,9 @@ export function createIdempotencyStore(config: IdempotencyConfig, now: () => num
         if (entries.get(k) !== entry) return;
         const {status} = final;
         if (status >= 200 && status < 300) {
-          entry.state = final.body.byteLength <= config.maxAnswerBytes ? {kind: 'done', answer: final} : {kind: 'unknown'};
+          // Replayed only when it is an order: a cut-off or garbled answer would be replayed forever, and never say
+          // which order was made (a resend then hears "outcome unknown", as after a 5xx).
+          entry.state = final.body.byteLength <= config.maxAnswerBytes && namesAnOrder(final.body) ? {kind: 'done', answer: final} : {kind: 'unknown'};
         } else if (status >= 400 && status < 500 && status !== 408) {
           entry.state = {kind: 'refused'};
         } else {

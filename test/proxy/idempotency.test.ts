@@ -13,7 +13,7 @@ import {startTestServers, type TestServers} from '../support/servers.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 
 const KEY = '6f1c2a9e-0b7d-4c3e-9a51-2d8e4f6b7c10';
-const answer = (status: number, body = '{}'): StoredAnswer => ({status, headers: [['content-type', 'application/json']], body: new TextEncoder().encode(body)});
+const answer = (status: number, body = '{"order_id":"o"}'): StoredAnswer => ({status, headers: [['content-type', 'application/json']], body: new TextEncoder().encode(body)});
 
 describe('the key store', () => {
   const config = {maxKeys: 3, ttlMs: 1000, maxAnswerBytes: 100};
@@ -218,6 +218,22 @@ describe('the handler with keys, in front of a recording upstream', () => {
     assert.equal(again.status, 409);
     assert.equal((await again.json()).error.code, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
     assert.equal(creates(), before);
+  });
+
+  test('a 2xx that is not an order (cut off, garbled) is not replayed: its outcome is unknown, and upstream is not asked again', async () => {
+    for (const body of ['{"order_id":"5d653031-7aac-405a-a27d', '<html>oops</html>', '{"ok":true}']) {
+      upstream.respond(answering(200, body));
+      const key = `cut-off-key-${String(body.length).padStart(13, '0')}`;
+      const first = await post(key);
+      assert.equal(first.status, 200);
+      assert.equal(await first.text(), body, 'the first answer is relayed as it came');
+      upstream.respond(createdOrder);
+      const before = creates();
+      const again = await post(key);
+      assert.equal(again.status, 409, body);
+      assert.equal((await again.json()).error.code, 'IDEMPOTENCY_OUTCOME_UNKNOWN');
+      assert.equal(creates(), before, 'never sent upstream again: the first may have made the order');
+    }
   });
 
   test('a resend (marked by the widget) of a key this proxy does not know is 409 and never forwarded; a known one is replayed', async () => {
