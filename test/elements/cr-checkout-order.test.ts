@@ -417,6 +417,20 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(await asked(), before, 'a delivered order is not asked for again');
   });
 
+  test('an order that failed after part of its payment came: the checkout says where to turn (support, with the id)', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    el.paymentPollInterval = 150;
+    el.pollInterval = 250;
+    const {orderId} = await orderOn(el);
+    await sandbox.act(orderId, 'pay', {amount: 'under'});
+    await waitFor(() => $(el, '[part="missing-amount"]'), 'the partial payment');
+    await sandbox.act(orderId, 'fail');
+    await waitFor(() => $(el, '[part="payment-status"]')?.textContent?.trim() === el.messages.checkout.failed, 'the failure');
+    const screen = $(el, '[part="payment"]')!.textContent!;
+    assert.include(screen, el.messages.common.failedHelp);
+    assert.include(screen, orderId);
+  });
+
   test('back on the page (from the wallet app), the checkout asks at once instead of at its next interval', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     // Polling only (no stream), and a long interval: only the return to the page can bring the payment in time.

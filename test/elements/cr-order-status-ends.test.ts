@@ -203,24 +203,28 @@ interface EndCase {
   phase: 'failed' | 'review';
   /** The words of the phase the view must show. */
   words: string[];
+  /** Words it must not show (after money arrived: not "nothing was paid? place a new order"). */
+  absent?: string[];
   /** What the polite live region says on arrival. */
   announced: string;
 }
 
-const failed = (reason: string): Pick<EndCase, 'phase' | 'words' | 'announced'> => ({
+/** A failure; `paid`: some of the payment had arrived. */
+const failed = (reason: string, paid = false): Pick<EndCase, 'phase' | 'words' | 'absent' | 'announced'> => ({
   phase: 'failed',
-  words: [en.failedTitle, reason, commonEn.failedHelp, en.failedRetry],
+  words: [en.failedTitle, reason, commonEn.failedHelp, ...(paid ? [] : [en.failedRetry])],
+  absent: paid ? [en.failedRetry] : [],
   announced: `${en.now.failed} ${reason}`,
 });
 
 const CASES: EndCase[] = [
   {name: 'Canceled', steps: [['cancel']], state: 'Canceled', ...failed(en.failedReason.Canceled)},
   {name: 'Cancelled (other spelling)', steps: [['state', {order_state: 'Cancelled'}]], state: 'Cancelled', ...failed(en.failedReason.Canceled)},
-  {name: 'PaymentFailed', steps: [['pay'], ['fail']], state: 'PaymentFailed', ...failed(en.failedReason.PaymentFailed)},
+  {name: 'PaymentFailed', steps: [['pay'], ['fail']], state: 'PaymentFailed', ...failed(en.failedReason.PaymentFailed, true)},
   {name: 'PaymentFailed (state action)', steps: [['state', {order_state: 'PaymentFailed'}]], state: 'PaymentFailed', ...failed(en.failedReason.PaymentFailed)},
   {name: 'PaymentSetupFailed', steps: [['state', {order_state: 'PaymentSetupFailed'}]], state: 'PaymentSetupFailed', ...failed(en.failedReason.PaymentSetupFailed)},
-  {name: 'Refunded', steps: [['pay'], ['seen'], ['refund']], state: 'Refunded', ...failed(en.failedReason.Refunded)},
-  {name: 'Expired after a partial payment', steps: [['pay', {amount: 'under'}], ['expire']], state: 'Expired', ...failed(en.failedReason.ExpiredAfterPaymentDetection)},
+  {name: 'Refunded', steps: [['pay'], ['seen'], ['refund']], state: 'Refunded', ...failed(en.failedReason.Refunded, true)},
+  {name: 'Expired after a partial payment', steps: [['pay', {amount: 'under'}], ['expire']], state: 'Expired', ...failed(en.failedReason.ExpiredPartly, true)},
   {
     name: 'under review (WaitingForManualAction)',
     steps: [['pay'], ['review']],
@@ -259,6 +263,7 @@ suite('<cr-order-status>: failure and review views', () => {
         assert.isNull(part(el, c.phase === 'failed' ? 'review' : 'failure'), 'not the other box');
         assert.isNull(part(el, 'payment-status'), 'no payment sentence any more');
         for (const words of c.words) assert.include(text(box), words);
+        for (const words of c.absent ?? []) assert.notInclude(text(box), words);
         const step = parts(el, 'step')[2]!;
         assert.equal(text(step.querySelector('.step-name')), en.steps[c.phase]);
         assert.equal(step.getAttribute('aria-current'), 'step');

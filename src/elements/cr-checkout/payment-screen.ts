@@ -10,7 +10,7 @@ import {formatCoin} from '../../i18n/format.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
-import {stillMissing} from '../shared/amounts.js';
+import {paidSomething, stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
 import {purchaseLines} from '../shared/delivery-title.js';
 import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
@@ -48,6 +48,7 @@ function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
 function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
   return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
     <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${text}</p>
+    ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
     <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
     ${withButton ? newPurchaseButton(view) : nothing}
   </div>`;

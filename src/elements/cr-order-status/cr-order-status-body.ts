@@ -14,7 +14,7 @@ import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js
 import type {StoreController} from '../../store/store-controller.js';
 import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
-import {stillMissing} from '../shared/amounts.js';
+import {missingAmount, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {Following} from '../shared/order-followers.js';
@@ -279,6 +279,8 @@ export default class OrderStatusBody extends CrElement {
   private _failedReason(order: Order): string {
     const reasons = this.messages.status.failedReason;
     const state = order.order_state === 'Cancelled' ? 'Canceled' : order.order_state;
+    // Part of it came in time, the rest did not: not "a payment arrived after the time ran out".
+    if (state === 'Expired' && paidSomething(order) && missingAmount(order.coin_amount, order.sent_coin_amount)) return reasons.ExpiredPartly;
     if (state === 'Expired' && order.payment_state === 'ExpiredAfterPaymentDetection') return reasons.ExpiredAfterPaymentDetection;
     return Object.prototype.hasOwnProperty.call(reasons, state) ? reasons[state as keyof typeof reasons] : reasons.other;
   }
@@ -398,7 +400,7 @@ export default class OrderStatusBody extends CrElement {
         <h3>${m.failedTitle}</h3>
         <p>${this._failedReason(order)}</p>
         <p>${this.messages.common.failedHelp}</p>
-        <p class="muted">${m.failedRetry}</p>
+        ${paidSomething(order) ? nothing : html`<p class="muted">${m.failedRetry}</p>`}
         ${this._renderSupport(order, m)}
       </div>
       ${this._renderPurchase(order)} ${this._renderOrderId(order, m)}

@@ -40,3 +40,9 @@ export function missingAmount(coinAmount: string, sent: string | null | undefine
 export function stillMissing(order: Pick<Order, 'order_state' | 'coin_amount' | 'sent_coin_amount'>): string | undefined {
   return isPaidInPart(order.order_state) ? missingAmount(order.coin_amount, order.sent_coin_amount) : undefined;
 }
+
+/** Whether any of the order's payment arrived (upstream's `sent_coin_amount` above zero). */
+export function paidSomething(order: Pick<Order, 'sent_coin_amount'>): boolean {
+  // A decimal string (schemas.ts): above zero when any digit is not 0.
+  return /[1-9]/.test(order.sent_coin_amount ?? '');
+}

@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Die Zahlungsfrist ist abgelaufen, bevor eine Zahlung einging.',
     ExpiredAfterPaymentDetection: 'Eine Zahlung ging erst nach Ablauf der Zahlungsfrist ein.',
+    ExpiredPartly: 'Vor Ablauf der Zahlungsfrist ging nur ein Teil der Zahlung ein.',
     PaymentFailed: 'Die Zahlung ist fehlgeschlagen.',
     PaymentSetupFailed: 'Die Zahlung konnte nicht eingerichtet werden.',
     Canceled: 'Die Bestellung wurde storniert.',

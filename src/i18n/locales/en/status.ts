@@ -58,6 +58,7 @@ export const status = {
   failedReason: {
     Expired: 'The payment time ran out before a payment arrived.',
     ExpiredAfterPaymentDetection: 'A payment arrived after the payment time ran out.',
+    ExpiredPartly: 'Only part of the payment arrived before the payment time ran out.',
     PaymentFailed: 'The payment failed.',
     PaymentSetupFailed: 'The payment could not be set up.',
     Canceled: 'The order was canceled.',

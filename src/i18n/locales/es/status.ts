@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'El plazo de pago terminó antes de que llegara un pago.',
     ExpiredAfterPaymentDetection: 'Llegó un pago después de que terminara el plazo de pago.',
+    ExpiredPartly: 'Solo llegó una parte del pago antes de que terminara el plazo de pago.',
     PaymentFailed: 'El pago falló.',
     PaymentSetupFailed: 'No se pudo preparar el pago.',
     Canceled: 'El pedido se canceló.',

@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Le délai de paiement a expiré avant l’arrivée d’un paiement.',
     ExpiredAfterPaymentDetection: 'Un paiement est arrivé après l’expiration du délai de paiement.',
+    ExpiredPartly: 'Seule une partie du paiement est arrivée avant l’expiration du délai de paiement.',
     PaymentFailed: 'Le paiement a échoué.',
     PaymentSetupFailed: 'Le paiement n’a pas pu être préparé.',
     Canceled: 'La commande a été annulée.',

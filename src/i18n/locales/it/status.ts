@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Il tempo per pagare è scaduto prima che arrivasse un pagamento.',
     ExpiredAfterPaymentDetection: 'Un pagamento è arrivato dopo la scadenza del tempo per pagare.',
+    ExpiredPartly: 'Prima della scadenza del tempo per pagare è arrivata solo una parte del pagamento.',
     PaymentFailed: 'Il pagamento non è riuscito.',
     PaymentSetupFailed: 'Non è stato possibile preparare il pagamento.',
     Canceled: 'L’ordine è stato annullato.',

@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'O prazo de pagamento acabou antes de chegar um pagamento.',
     ExpiredAfterPaymentDetection: 'Um pagamento chegou depois do fim do prazo de pagamento.',
+    ExpiredPartly: 'Só uma parte do pagamento chegou antes do fim do prazo de pagamento.',
     PaymentFailed: 'O pagamento falhou.',
     PaymentSetupFailed: 'Não foi possível preparar o pagamento.',
     Canceled: 'O pedido foi cancelado.',

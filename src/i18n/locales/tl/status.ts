@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Naubos ang oras ng pagbabayad bago dumating ang bayad.',
     ExpiredAfterPaymentDetection: 'Dumating ang bayad pagkatapos maubos ang oras ng pagbabayad.',
+    ExpiredPartly: 'Bahagi lang ng bayad ang dumating bago naubos ang oras ng pagbabayad.',
     PaymentFailed: 'Hindi nagtagumpay ang bayad.',
     PaymentSetupFailed: 'Hindi maihanda ang pagbabayad.',
     Canceled: 'Kinansela ang order.',

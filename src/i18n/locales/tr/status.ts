@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Ödeme süresi, ödeme gelmeden doldu.',
     ExpiredAfterPaymentDetection: 'Ödeme, ödeme süresi dolduktan sonra geldi.',
+    ExpiredPartly: 'Ödeme süresi dolmadan önce ödemenin yalnızca bir kısmı geldi.',
     PaymentFailed: 'Ödeme başarısız oldu.',
     PaymentSetupFailed: 'Ödeme hazırlanamadı.',
     Canceled: 'Sipariş iptal edildi.',

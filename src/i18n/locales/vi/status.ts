@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: 'Hết thời gian thanh toán trước khi nhận được khoản thanh toán.',
     ExpiredAfterPaymentDetection: 'Khoản thanh toán đến sau khi hết thời gian thanh toán.',
+    ExpiredPartly: 'Chỉ một phần khoản thanh toán đến trước khi hết thời gian thanh toán.',
     PaymentFailed: 'Thanh toán thất bại.',
     PaymentSetupFailed: 'Không thể thiết lập thanh toán.',
     Canceled: 'Đơn hàng đã bị hủy.',

@@ -54,6 +54,7 @@ export const status: StatusMessages = {
   failedReason: {
     Expired: '付款时限已过，未收到付款。',
     ExpiredAfterPaymentDetection: '付款在付款时限过后才到账。',
+    ExpiredPartly: '付款时限结束前只收到了部分付款。',
     PaymentFailed: '付款失败。',
     PaymentSetupFailed: '无法创建付款。',
     Canceled: '订单已取消。',
