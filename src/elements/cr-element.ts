@@ -231,10 +231,11 @@ export class CrElement extends LitElement {
   }
 
   /**
-   * Tells the host page about a failure the user was shown (never for a superseded request). Returns the message.
+   * Tells the host page about a failure the user was shown (never for a superseded request). Returns the message:
+   * `shown` where the element says something else than the failure's own text (an outcome it cannot know).
    */
-  protected fireError(error: unknown): string {
-    const message = this.errorText(error);
+  protected fireError(error: unknown, shown?: string): string {
+    const message = shown ?? this.errorText(error);
     if (isApiError(error) && error.code === 'aborted') return message;
     const first = isApiError(error) ? error.problems[0] : undefined;
     const code = isApiError(error) ? (error.code === 'problems' && first ? first.raw : error.code) : 'network';

@@ -217,9 +217,13 @@ suite('cr-checkout: problems and failures', () => {
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
     const lost = loseCreateAnswers(answersLost);
+    const errors: {code: string; message: string}[] = [];
+    el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string; message: string}>).detail));
     try {
       await submit(el);
       await waitFor(() => $(el, '[part="form-error"]')?.textContent?.includes(el.messages.checkout.unknownOutcome), 'unknown outcome');
+      // The host page hears what the buyer was told, not the failure's own text.
+      assert.equal(errors.at(-1)?.message, el.messages.checkout.unknownOutcome);
     } catch (error) {
       lost.restore();
       throw error;

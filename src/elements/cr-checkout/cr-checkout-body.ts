@@ -539,8 +539,7 @@ export default class CheckoutBody extends CrElement {
       if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         // The POST may have created the order: say so, and let the user send it again with its key ("check again").
         this._unknownOutcome = 'unknown';
-        this.fireError(error);
-        this._announce(this.messages.checkout.unknownOutcome);
+        this._announce(this.fireError(error, this.messages.checkout.unknownOutcome));
         return;
       }
       this._formError = error;
@@ -624,8 +623,7 @@ export default class CheckoutBody extends CrElement {
     } catch (error) {
       if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         this._unknownOutcome = 'still-unknown';
-        this._announce(error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown);
-        this.fireError(error);
+        this._announce(this.fireError(error, error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown));
         return;
       }
       // Refused for good: no order exists. Back to the form, with what upstream said next to its field.
