@@ -9,14 +9,18 @@
 // class → lazy class → body → CrElement), so every instance, made before or after, has the body's methods and Lit
 // sees one whole element. The body's fields are set by its `initBody()`, called once per instance before its first
 // connection (an instance made before the body arrived never ran the body's constructor). The body must not use
-// `#private` fields for the same reason.
-import {html, render} from 'lit';
+// `#private` fields for the same reason. The body brings the tag's own styles too (`bodyStyles`), added to the
+// public class's before its first element renders: a page pays only for the styles of the tags it shows.
+import {adoptStyles, html, render, type CSSResult, type LitElement} from 'lit';
 import {ApiError} from '../api/errors.js';
 import {offline} from '../i18n/offline.js';
 import {CrElement} from './cr-element.js';
 
-/** What a body module's default export is: a CrElement subclass that sets its fields in `initBody()`. */
-export type BodyClass = abstract new () => CrElement & {initBody(): void};
+/**
+ * What a body module's default export is: a CrElement subclass that sets its fields in `initBody()`, with the tag's
+ * styles beside the shared theme (which the public class has from the start, for the load-failure message).
+ */
+export type BodyClass = (abstract new () => CrElement & {initBody(): void}) & {bodyStyles: readonly CSSResult[]};
 
 /**
  * A lazy class (public class → it → body): what the public class extends. `reloadPage` is what "Try again" does
@@ -25,6 +29,22 @@ export type BodyClass = abstract new () => CrElement & {initBody(): void};
 export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage = () => location.reload()): typeof CrElement {
   let loading: Promise<void> | undefined;
   let loaded = false;
+  let bodyStyles: readonly CSSResult[] = [];
+  /** Classes (the public one, a partner's subclass) and render roots that have the body's styles. */
+  const styled = new WeakSet<object>();
+  /** Adds the body's styles to the element's class, once; and to a render root made before (the failure message). */
+  const withBodyStyles = (element: Lazy) => {
+    const ctor = element.constructor as typeof LitElement;
+    if (!styled.has(ctor)) {
+      styled.add(ctor);
+      ctor.elementStyles = [...ctor.elementStyles, ...bodyStyles];
+    }
+    const root = element.renderRoot as ShadowRoot | undefined;
+    if (root && !styled.has(root)) {
+      styled.add(root);
+      adoptStyles(root, ctor.elementStyles);
+    }
+  };
   /** Connected before the body (or its language) arrived: connected for real once both have. */
   const waiting = new Set<Lazy>();
   const initialized = new WeakSet<Lazy>();
@@ -50,6 +70,7 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
       this.bindStore();
       this.refreshLang();
       if (loaded && this.hasMessages) {
+        withBodyStyles(this);
         if (!initialized.has(this)) {
           initialized.add(this);
           (this as unknown as {initBody(): void}).initBody();
@@ -62,6 +83,7 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
         ({default: Body}) => {
           Object.setPrototypeOf(Lazy.prototype, Body.prototype);
           Object.setPrototypeOf(Lazy, Body);
+          bodyStyles = Body.bodyStyles;
           loaded = true;
         },
         (cause: unknown) => {

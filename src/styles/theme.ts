@@ -3,6 +3,7 @@
 // Constructable stylesheets only (Lit's `css`, adopted by the shadow root): a strict CSP without
 // 'unsafe-inline' still applies them, where inline `style=` attributes would be blocked.
 import {css} from 'lit';
+import {skeletonStyles} from './skeleton.js';
 
 /**
  * Custom properties (all optional; each applies in light AND dark mode when set):
@@ -175,5 +176,9 @@ export const baseStyles = css`
   }
 `;
 
-/** Both: what every element's `static styles` starts with. */
-export const hostStyles = [themeStyles, baseStyles];
+/**
+ * What every element's `static styles` holds from the start: the theme, the base styles, and the loading placeholder
+ * (the checkout's and the picker's: a few bytes, in the entry rather than a chunk of their own). Each tag's own
+ * styles come with its body (lazy-body.ts).
+ */
+export const hostStyles = [themeStyles, baseStyles, skeletonStyles];

@@ -3,7 +3,7 @@
 // becomes the whole element exactly once; a body that fails to load says so with `cr-error` and is fetched again on
 // the next connection. Bodies here are small test classes, so each test controls when (and whether) one arrives.
 import {assert, waitUntil} from '@open-wc/testing';
-import {html, type PropertyValues} from 'lit';
+import {css, html, type PropertyValues} from 'lit';
 import {property} from 'lit/decorators.js';
 import {CrElement} from '../../src/elements/cr-element.js';
 import {lazyBody, type BodyClass} from '../../src/elements/lazy-body.js';
@@ -13,6 +13,8 @@ import type {ErrorDetail} from '../../src/events.js';
 
 /** A body that counts what it did per instance, so a test sees every connection and every initBody. */
 class CountingBody extends CrElement {
+  /** The tag's own styles, which come with the body. */
+  static bodyStyles = [css`p { color: rgb(1, 2, 3); }`];
   declare label: string;
   declare log: string[];
   initBody(): void {
@@ -120,6 +122,8 @@ suite('lazyBody', () => {
     await Promise.all([first.updateComplete, waiting.updateComplete, later.updateComplete]);
     assert.equal(text(waiting), 'from the attribute');
     assert.equal(text(later), 'default');
+    // Every instance has the tag's styles that came with the body (added to the class once).
+    for (const el of [first, waiting, later]) assert.equal(getComputedStyle(el.shadowRoot!.querySelector('p')!).color, 'rgb(1, 2, 3)');
     // Moved around (disconnected, connected again): connected again, never initialized again.
     later.remove();
     place(later);
@@ -215,6 +219,9 @@ suite('lazyBody', () => {
     await el.updateComplete;
     assert.equal(text(el), 'default', 'the body replaced the message');
     assert.isNull(el.shadowRoot!.querySelector('[role="alert"]'));
+    const p = el.shadowRoot!.querySelector('p')!;
+    assert.equal(getComputedStyle(p).color, 'rgb(1, 2, 3)', "the body's styles, though the root was made for the message");
+    assert.ok(el.shadowRoot!.adoptedStyleSheets.length > 1, 'and the theme still');
     assert.deepEqual(el.log, ['init', 'connected', 'label=default']);
     // The body's listeners run on the element, though the failure message was rendered into the same root first.
     el.shadowRoot!.querySelector('button')!.click();

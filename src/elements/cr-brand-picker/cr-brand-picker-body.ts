@@ -9,6 +9,7 @@ import {brandSelectEvent} from '../../events.js';
 import {countryOptions} from '../../i18n/countries.js';
 import {formatNumber} from '../../i18n/format.js';
 import {CrElement} from '../cr-element.js';
+import {pickerStyles} from './cr-brand-picker.styles.js';
 import {cssVar} from '../css-var.js';
 import {filterBrands, indexBrands, TABS, type BrandIndex, type IndexedBrand, type Tab} from './brand-index.js';
 import {initials, inkOn, logoSrc, logoSrcset, safeHexColor} from './logo.js';
@@ -25,6 +26,8 @@ const PROXY_GRACE_MS = 1000;
  * when the first one is connected (lazy-body.ts).
  */
 export default class BrandPickerBody extends CrElement {
+  static bodyStyles = [pickerStyles];
+
   @state() private _tab!: Tab;
   @state() private _query!: string;
   /** How many tiles of the filtered list are rendered. */

@@ -1,9 +1,6 @@
-// <cr-brand-picker>: the tag's public class (styles, the documented API). What it does is the body,
-// cr-brand-picker-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts).
-import {skeletonStyles} from '../../styles/skeleton.js';
-import {hostStyles} from '../../styles/theme.js';
+// <cr-brand-picker>: the tag's public class (the documented API). What it does is the body,
+// cr-brand-picker-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts), with the tag's styles.
 import {lazyBody} from '../lazy-body.js';
-import {pickerStyles} from './cr-brand-picker.styles.js';
 
 /**
  * Lets the user choose a country, a kind (gift cards, mobile top-ups, eSIMs), search, and pick a brand.
@@ -34,9 +31,7 @@ import {pickerStyles} from './cr-brand-picker.styles.js';
  * @cssprop --cr-picker-tile-min - smallest tile width (default 9.5rem; narrower where two would not fit a row)
  * @cssprop --cr-picker-max-height - height of the scrolling brand area (default 32rem)
  */
-export class CrBrandPicker extends lazyBody(() => import('./cr-brand-picker-body.js')) {
-  static override styles = [...hostStyles, skeletonStyles, pickerStyles];
-}
+export class CrBrandPicker extends lazyBody(() => import('./cr-brand-picker-body.js')) {}
 
 /** What the body adds (present once the element is connected and `updateComplete` has resolved). */
 export interface CrBrandPicker {

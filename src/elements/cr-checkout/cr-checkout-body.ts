@@ -14,6 +14,7 @@ import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
+import {checkoutStyles} from './cr-checkout.styles.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
@@ -64,6 +65,8 @@ interface LoadedFamily {
  * chunk when the first one is connected (lazy-body.ts).
  */
 export default class CheckoutBody extends CrElement {
+  static bodyStyles = [checkoutStyles];
+
   // The public attributes, declared by the public class.
   declare brand?: string;
   declare now: () => number;

@@ -1,10 +1,7 @@
-// <cr-checkout>: the tag's public class (attributes, styles, the documented API). What it does is the body,
-// cr-checkout-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts).
+// <cr-checkout>: the tag's public class (attributes, the documented API). What it does is the body,
+// cr-checkout-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts), with the tag's styles.
 import {property} from 'lit/decorators.js';
-import {skeletonStyles} from '../../styles/skeleton.js';
-import {hostStyles} from '../../styles/theme.js';
 import {lazyBody} from '../lazy-body.js';
-import {checkoutStyles} from './cr-checkout.styles.js';
 
 /**
  * Takes the order for the brand chosen in its store (or its own `brand` attribute) and shows what to pay.
@@ -45,14 +42,14 @@ import {checkoutStyles} from './cr-checkout.styles.js';
  * @csspart missing-amount - what is still missing after a partial payment
  * @csspart payment-status - "payment received", "expired", …
  * @csspart new-purchase-button - the "new purchase" button
+ * @csspart leave-order - the question asked before leaving an order that may still be paid
+ * @csspart keep-order-button - "keep this order", beside it
  * @csspart retry-button - "try again" / "check again"
  * @csspart status - loading messages
  * @cssprop --cr-checkout-max-width - widest the checkout grows (default 36rem)
  * @cssprop --cr-qr-size - QR code size (default 14rem)
  */
 export class CrCheckout extends lazyBody(() => import('./cr-checkout-body.js')) {
-  static override styles = [...hostStyles, skeletonStyles, checkoutStyles];
-
   /** A brand's `brand` or `family` name; overrides the store's brand. */
   @property() brand?: string;
   /** The clock (milliseconds since the epoch). Replace it to drive the countdown in tests or demos. */

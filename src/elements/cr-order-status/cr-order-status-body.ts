@@ -14,6 +14,7 @@ import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js
 import type {StoreController} from '../../store/store-controller.js';
 import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
+import {statusStyles} from './cr-order-status.styles.js';
 import {missingAmount, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
@@ -31,6 +32,8 @@ const FIRST_STEPS: Phase[] = ['awaiting-payment', 'awaiting-delivery'];
  * a lazy chunk when the first one is connected (lazy-body.ts).
  */
 export default class OrderStatusBody extends CrElement {
+  static bodyStyles = [statusStyles];
+
   // The public attributes, declared by the public class.
   declare orderId?: string;
   declare reconnectDelay: number;

@@ -1,11 +1,9 @@
-// <cr-order-status>: the tag's public class (attributes, styles, the documented API). What it does is the body,
-// cr-order-status-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts).
+// <cr-order-status>: the tag's public class (attributes, the documented API). What it does is the body,
+// cr-order-status-body.ts, a lazy chunk fetched when the first one is connected (lazy-body.ts), with the tag's styles.
 import {property} from 'lit/decorators.js';
 import type {Order} from '../../api/schemas.js';
 import type {TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
-import {hostStyles} from '../../styles/theme.js';
 import {lazyBody} from '../lazy-body.js';
-import {statusStyles} from './cr-order-status.styles.js';
 
 /**
  * Follows an order until it is delivered: a real EventSource on `${proxy-url}/v5/orders/{order_id}/subscribe`,
@@ -50,8 +48,6 @@ import {statusStyles} from './cr-order-status.styles.js';
  * @csspart status - the loading / no-order message
  */
 export class CrOrderStatus extends lazyBody(() => import('./cr-order-status-body.js')) {
-  static override styles = [...hostStyles, statusStyles];
-
   /** The order to follow; default: the current order of the store. */
   @property({attribute: 'order-id'}) orderId?: string;
   /** First reconnect delay in ms, doubling per failure up to 30 s (CONTRACT.md: 1000). */
