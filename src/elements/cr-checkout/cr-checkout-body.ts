@@ -14,7 +14,6 @@ import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
-import {checkoutStyles} from './cr-checkout.styles.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
@@ -35,6 +34,7 @@ import {
   type FormValues,
 } from './form-model.js';
 import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers} from './order-guard.js';
+import {checkoutStyles} from './cr-checkout.styles.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 import {

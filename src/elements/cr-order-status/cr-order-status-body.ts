@@ -14,12 +14,12 @@ import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js
 import type {StoreController} from '../../store/store-controller.js';
 import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
-import {statusStyles} from './cr-order-status.styles.js';
 import {missingAmount, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {Following} from '../shared/order-followers.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
+import {statusStyles} from './cr-order-status.styles.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
 
 type Messages = CrElement['messages']['status'];
