@@ -118,7 +118,13 @@ async function handle(
     const release = streams.take(clientAddress ?? 'unknown');
     // The widget's EventSource then retries with its backoff and reads the order by polling meanwhile.
     if (!release) return refused(refuse(429, 'TOO_MANY_STREAMS', 'Too many open event streams from this client.', {'Retry-After': '30'}));
-    const answer = await forward(c, request, r, headers, body, corsHeaders);
+    let answer: Response;
+    try {
+      answer = await forward(c, request, r, headers, body, corsHeaders);
+    } catch (error) {
+      release();
+      throw error;
+    }
     const live = answer.body && /^text\/event-stream/i.test(answer.headers.get('content-type') ?? '');
     if (!live) release();
     return live ? new Response(releasedWhenDone(answer.body!, release), {status: answer.status, headers: answer.headers}) : answer;
