@@ -86,7 +86,8 @@ describe('actual requests', () => {
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
     assert.match(res.headers.get('vary') ?? '', /Origin/);
-    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After, Idempotency-Key-Supported, Idempotency-Key, Idempotency-Replayed');
+    assert.equal(res.headers.get('access-control-expose-headers'), 'Retry-After, Idempotency-Key-Supported, Idempotency-Key, Idempotency-Replayed, Date');
+    assert.ok(!Number.isNaN(Date.parse(res.headers.get('date') ?? '')), 'a Date the page may read (the payment countdown runs on it)');
     assert.equal(res.headers.get('idempotency-key-supported'), '1');
     assert.equal(res.headers.get('access-control-allow-credentials'), null);
     await res.body?.cancel();
