@@ -424,6 +424,13 @@ suite('<cr-order-status>', () => {
     assert.equal(text(root(s.el).getElementById(code.parentElement!.getAttribute('aria-labelledby')!)), 'Code');
     assert.equal(text(part(s.el, 'serial')), s.deliverable.pin_serial);
     assert.equal(text(part(s.el, 'security-code')), s.deliverable.security_code);
+    // The serial and the security code are copied as they are, like the code.
+    for (const [key, label, value] of [['d0-serial', 'Copy the serial number', s.deliverable.pin_serial], ['d0-security', 'Copy the security code', s.deliverable.security_code]] as const) {
+      const button = part(s.el, 'delivery')!.querySelector<HTMLButtonElement>(`[data-copy="${key}"]`)!;
+      assert.equal(text(button), label);
+      await realClick(button);
+      assert.equal(await pasteClipboard(), value);
+    }
     assert.equal(part(s.el, 'delivery')!.querySelector('[part~="copy-button"]')!.textContent!.trim(), 'Copy the code');
     assert.equal(parts(s.el, 'step')[2]!.getAttribute('aria-current'), 'step');
 

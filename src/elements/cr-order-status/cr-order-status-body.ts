@@ -536,8 +536,17 @@ export default class OrderStatusBody extends CrElement {
                   : nothing}
                 ${view.serial || view.securityCode
                   ? html`<dl class="facts">
-                      ${view.serial ? html`<dt>${m.serial}</dt><dd part="serial">${view.serial}</dd>` : nothing}
-                      ${view.securityCode ? html`<dt>${m.securityCode}</dt><dd part="security-code">${view.securityCode}</dd>` : nothing}
+                      ${view.serial
+                        ? html`<dt>${m.serial}</dt>
+                            <dd><span part="serial">${view.serial}</span> ${this._copyButton(`${key}-serial`, view.serial, m.copySerial, m)}</dd>`
+                        : nothing}
+                      ${view.securityCode
+                        ? html`<dt>${m.securityCode}</dt>
+                            <dd>
+                              <span part="security-code">${view.securityCode}</span>
+                              ${this._copyButton(`${key}-security`, view.securityCode, m.copySecurityCode, m)}
+                            </dd>`
+                        : nothing}
                     </dl>`
                   : nothing}
                 ${view.barcode ? html`<img part="barcode" class="barcode" src=${view.barcode} alt=${m.barcodeAlt(name)} />` : nothing}

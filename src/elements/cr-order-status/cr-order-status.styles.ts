@@ -140,6 +140,12 @@ export const statusStyles = css`
   }
   .facts dd {
     margin: 0;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) / 2) var(--_space);
+  }
+  .facts dd > span {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     overflow-wrap: anywhere;
   }

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(öffnet in einem neuen Tab)',
   serial: 'Seriennummer',
   securityCode: 'Sicherheitscode',
+  copySerial: 'Seriennummer kopieren',
+  copySecurityCode: 'Sicherheitscode kopieren',
   barcodeAlt: (name) => `Barcode Ihres ${name}-Codes`,
   qrAlt: (name) => `QR-Code Ihres ${name}-Codes`,
   instructions: 'So lösen Sie ein',

@@ -38,6 +38,8 @@ export const status = {
   newTab: '(opens in a new tab)',
   serial: 'Serial number',
   securityCode: 'Security code',
+  copySerial: 'Copy the serial number',
+  copySecurityCode: 'Copy the security code',
   barcodeAlt: (name: string) => `Barcode of your ${name} code`,
   qrAlt: (name: string) => `QR code of your ${name} code`,
   instructions: 'How to redeem',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(se abre en una pestaña nueva)',
   serial: 'Número de serie',
   securityCode: 'Código de seguridad',
+  copySerial: 'Copiar el número de serie',
+  copySecurityCode: 'Copiar el código de seguridad',
   barcodeAlt: (name) => `Código de barras de tu código de ${name}`,
   qrAlt: (name) => `Código QR de tu código de ${name}`,
   instructions: 'Cómo canjearlo',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(s’ouvre dans un nouvel onglet)',
   serial: 'Numéro de série',
   securityCode: 'Code de sécurité',
+  copySerial: 'Copier le numéro de série',
+  copySecurityCode: 'Copier le code de sécurité',
   barcodeAlt: (name) => `Code-barres de votre code ${name}`,
   qrAlt: (name) => `QR code de votre code ${name}`,
   instructions: 'Comment l’utiliser',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(si apre in una nuova scheda)',
   serial: 'Numero di serie',
   securityCode: 'Codice di sicurezza',
+  copySerial: 'Copia il numero di serie',
+  copySecurityCode: 'Copia il codice di sicurezza',
   barcodeAlt: (name) => `Codice a barre del tuo codice ${name}`,
   qrAlt: (name) => `Codice QR del tuo codice ${name}`,
   instructions: 'Come riscattarlo',

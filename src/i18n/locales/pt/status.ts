@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(abre em uma nova aba)',
   serial: 'Número de série',
   securityCode: 'Código de segurança',
+  copySerial: 'Copiar o número de série',
+  copySecurityCode: 'Copiar o código de segurança',
   barcodeAlt: (name) => `Código de barras do seu código ${name}`,
   qrAlt: (name) => `QR code do seu código ${name}`,
   instructions: 'Como resgatar',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(magbubukas sa bagong tab)',
   serial: 'Serial na numero',
   securityCode: 'Code pangseguridad',
+  copySerial: 'Kopyahin ang serial na numero',
+  copySecurityCode: 'Kopyahin ang code pangseguridad',
   barcodeAlt: (name) => `Barcode ng iyong ${name} code`,
   qrAlt: (name) => `QR code ng iyong ${name} code`,
   instructions: 'Paano i-redeem',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(yeni sekmede açılır)',
   serial: 'Seri numarası',
   securityCode: 'Güvenlik kodu',
+  copySerial: 'Seri numarasını kopyala',
+  copySecurityCode: 'Güvenlik kodunu kopyala',
   barcodeAlt: (name) => `${name} kodunuzun barkodu`,
   qrAlt: (name) => `${name} kodunuzun QR kodu`,
   instructions: 'Nasıl kullanılır',

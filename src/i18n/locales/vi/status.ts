@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '(mở trong thẻ mới)',
   serial: 'Số sê-ri',
   securityCode: 'Mã bảo mật',
+  copySerial: 'Sao chép số sê-ri',
+  copySecurityCode: 'Sao chép mã bảo mật',
   barcodeAlt: (name) => `Mã vạch của mã ${name}`,
   qrAlt: (name) => `Mã QR của mã ${name}`,
   instructions: 'Cách đổi',

@@ -35,6 +35,8 @@ export const status: StatusMessages = {
   newTab: '（在新标签页中打开）',
   serial: '序列号',
   securityCode: '安全码',
+  copySerial: '复制序列号',
+  copySecurityCode: '复制安全码',
   barcodeAlt: (name) => `您的 ${name} 兑换码的条形码`,
   qrAlt: (name) => `您的 ${name} 兑换码的二维码`,
   instructions: '兑换方法',
