@@ -139,6 +139,25 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     }
   });
 
+  test('a resume whose read lags behind what the tab saw (paid, read back as awaiting payment): no address, read again', async () => {
+    const store = unique('store');
+    const first = await mountCheckout({brand: 'Steam', store});
+    const {orderId} = await orderOn(first);
+    first.remove();
+    dropStore(store);
+    // The tab last saw it paid (the stream said so), but upstream's read is behind.
+    const waiting = await getOrder(proxyUrl, orderId);
+    saveOrder(store, {...waiting, order_state: 'PaymentReceived', payment_state: 'PaymentReceived'});
+    const second = await mountCheckout({brand: 'Steam', store});
+    await sleep(600);
+    assert.isNull($(second, '[part="address"]'), 'no address for an order this tab saw paid');
+    assert.equal($(second, '[part="status"]')?.textContent?.trim(), second.messages.checkout.resuming);
+    assert.isNull($(second, '[part="form-error"]'), 'not an error: it is read again');
+    await sandbox.act(orderId, 'pay');
+    await sandbox.act(orderId, 'confirm');
+    await waitFor(() => $(second, '[part="payment-status"]')?.textContent?.trim() === second.messages.checkout.paymentReceived, 'the read caught up', 8000);
+  });
+
   test('a resume that fails is tried again by itself, and the payment screen comes back', async () => {
     const store = unique('store');
     const first = await mountCheckout({brand: 'Steam', store});

@@ -12,7 +12,7 @@ import {problemMessage} from '../../i18n/error-message.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
-import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf} from '../../upstream/states.js';
+import {awaitsPayment, isBackwards, isTerminalPhase, ORDER_STATES, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
@@ -361,6 +361,12 @@ export default class CheckoutBody extends CrElement {
       // Shown only after upstream confirmed it, in its current state.
       const order = await getOrder(this.state.proxyUrl, saved.orderId);
       if (order.order_id !== saved.orderId) throw new ApiError('bad-response', 'another order');
+      // A read that lags behind what this tab saw (a paid order read back as awaiting payment) is not shown: it would
+      // bring the address back for an order already paid. Read again shortly, as after a failure. A state this
+      // widget does not know does not hold a known one back (its rank is a guess).
+      const verdict = judge(saved.orderId, saved.order, order);
+      const behind = !verdict.accept && (verdict.reason === 'backwards' || verdict.reason === 'older');
+      if (behind && (ORDER_STATES as readonly string[]).includes(saved.order.order_state)) return this._resumeLater();
       this._resume = undefined;
       this._resumeFailures = 0;
       const current = store.get().order;
@@ -369,13 +375,16 @@ export default class CheckoutBody extends CrElement {
       if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {orderId: saved.orderId, error};
-      if (this._resumeFailures++ === 0) this.fireError(error);
-      // Tried again by itself, 2 s doubling to 30 s, while "try again" stays at hand: the order may be paid.
-      clearTimeout(this._resumeTimer);
-      if (this.isConnected) {
-        this._resumeTimer = setTimeout(() => void this._resumeSaved(), Math.min(30_000, 2000 * 2 ** (this._resumeFailures - 1)));
-      }
+      if (this._resumeFailures === 0) this.fireError(error);
+      this._resumeLater();
     }
+  }
+
+  /** Tries the resume again by itself, 2 s doubling to 30 s (while "try again" stays at hand): the order may be paid. */
+  private _resumeLater(): void {
+    clearTimeout(this._resumeTimer);
+    const delay = Math.min(30_000, 2000 * 2 ** this._resumeFailures++);
+    if (this.isConnected) this._resumeTimer = setTimeout(() => void this._resumeSaved(), delay);
   }
 
   /** Upstream does not know the order: its copy goes, and the element says so (with its id, for support). */
