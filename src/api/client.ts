@@ -126,7 +126,7 @@ export async function getPrice(proxyUrl: string | undefined, query: PriceQuery, 
  * the same body); `validationProblems(v)` maps them. Never retried (it is a POST).
  */
 export async function validateOrder(proxyUrl: string | undefined, body: OrderBody, options?: CallOptions): Promise<ValidationT> {
-  const res = await send({method: 'POST', base: proxyUrl, path: paths.validateOrder(), body, problemsAreAnswers: true}, options);
+  const res = await send({method: 'POST', base: proxyUrl, path: paths.validateOrder(), body, problemsAreAnswers: true, readsClock: true}, options);
   return parseAs(Validation, res.body, 'validation');
 }
 
@@ -152,7 +152,7 @@ export interface CreateOrderOptions extends CallOptions {
 export async function createOrder(proxyUrl: string | undefined, body: OrderBody, options?: CreateOrderOptions): Promise<OrderT> {
   const key = options?.idempotencyKey;
   const headers = key ? {'idempotency-key': key, ...(options?.resend ? {'idempotency-resend': '1'} : {})} : undefined;
-  const res = await send({method: 'POST', base: proxyUrl, path: paths.createOrder(), body, ...(headers ? {headers} : {})}, options);
+  const res = await send({method: 'POST', base: proxyUrl, path: paths.createOrder(), body, readsClock: true, ...(headers ? {headers} : {})}, options);
   const maybeProblems = z.safeParse(Validation, res.body);
   if (maybeProblems.success && maybeProblems.data.problems?.length && !(res.body as {order_id?: unknown})?.order_id) {
     throw new ApiError('problems', 'problems', {status: res.status, problems: validationProblems(maybeProblems.data)});
@@ -162,7 +162,7 @@ export async function createOrder(proxyUrl: string | undefined, body: OrderBody,
 
 /** GET /v5/orders/{order_id} (polling). */
 export async function getOrder(proxyUrl: string | undefined, orderId: string, options?: CallOptions): Promise<OrderT> {
-  const res = await send({method: 'GET', base: proxyUrl, path: paths.order(checkOrderId(orderId))}, options);
+  const res = await send({method: 'GET', base: proxyUrl, path: paths.order(checkOrderId(orderId)), readsClock: true}, options);
   return parseOrder(res.body);
 }
 

@@ -46,6 +46,11 @@ export interface HttpRequest {
   problemsAreAnswers?: boolean;
   /** Extra request headers (the order's `Idempotency-Key`). */
   headers?: Record<string, string>;
+  /**
+   * The answer's `Date` tells the server's time (api/server-clock.ts): set on order calls only, which are never
+   * answered from a cache, where a catalogue answer kept by the browser would carry the time it was first sent.
+   */
+  readsClock?: boolean;
 }
 
 export interface HttpResponse {
@@ -164,7 +169,7 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
       return fail(error);
     }
     if (request.base && response.headers.get('idempotency-key-supported') === '1') keyedProxies.add(proxyKey(request.base));
-    noteServerDate(response.headers.get('date'));
+    if (request.readsClock) noteServerDate(response.headers.get('date'));
     let raw: string;
     try {
       raw = await response.text();

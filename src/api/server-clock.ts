@@ -1,7 +1,7 @@
 // The server's time as this page sees it. The payment window runs on upstream's clock (30 minutes from `created_at`),
 // but a phone's own clock may be minutes off: ahead, a new order would look expired and hide its address; behind,
-// the countdown would promise time that is not there. Every answer's `Date` header (the proxy exposes it) says how
-// far off this device is; a fresh order's `created_at` does where the header cannot be read.
+// the countdown would promise time that is not there. The `Date` header of the order calls (the proxy exposes it)
+// says how far off this device is; a fresh order's `created_at` does where the header cannot be read.
 
 /** Below this the device is taken as right: a `Date` header has whole seconds, and the answer took time to come. */
 const NOISE_MS = 2000;
