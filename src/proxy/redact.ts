@@ -1,7 +1,7 @@
 // The partner id must never reach a browser, even when upstream quotes it back (an error that names the unknown
 // application, a frame that echoes a header). Every answer is scrubbed, whatever its content type, and event streams
-// too, as they pass: byte by byte, so a binary body is left intact wherever the id does not occur, and in the forms
-// a body may carry it (as sent, escaped inside a JSON string, percent-encoded).
+// too, as they pass. The search runs on the bytes, so a binary body is left intact wherever the id does not occur, and
+// it covers the forms a body may carry it in (as sent, escaped inside a JSON string, percent-encoded).
 
 const encoder = new TextEncoder();
 const REPLACEMENT = encoder.encode('[redacted]');
