@@ -22,6 +22,7 @@ const isReply = (v: unknown): v is Reply => isObject(v) && typeof v.status === '
 export function stats(sandbox: Sandbox): Record<string, unknown> {
   return {
     openStreams: sandbox.hub.openStreams,
+    openStreamsByOrder: sandbox.hub.openStreamsByOrder,
     orders: sandbox.orders.size,
     counts: sandbox.log.counts,
     requests: sandbox.log.requests,

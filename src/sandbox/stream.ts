@@ -35,6 +35,13 @@ export class StreamHub {
     return this.clients.size;
   }
 
+  /** Open streams per order id: what a test of one order checks, whatever other pages still hold open. */
+  get openStreamsByOrder(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const client of this.clients) counts[client.orderId] = (counts[client.orderId] ?? 0) + 1;
+    return counts;
+  }
+
   /** Serves one subscription. `record` undefined = unknown order: headers, `event: stop`, close. */
   open(res: ServerResponse, orderId: string, record: OrderRecord | undefined, lastEventId: string | undefined): void {
     res.writeHead(200, SSE_HEADERS);

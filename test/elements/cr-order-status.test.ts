@@ -218,10 +218,11 @@ suite('<cr-order-status>', () => {
     const order = await createOrder();
     const {el} = await mount({orderId: order.order_id});
     await isLive(el);
-    assert.isAtLeast((await controls.stats()).openStreams, 1);
+    const open = async () => (await controls.stats()).openStreamsByOrder[order.order_id] ?? 0;
+    assert.equal(await open(), 1);
     el.remove();
     assert.equal(el.connection, 'idle');
-    await waitFor(async () => (await controls.stats()).openStreams === 0, 'openStreams back to 0', 5000, 50);
+    await waitFor(async () => (await open()) === 0, 'the order\'s stream closed', 5000, 50);
     await sleep(500);
     assert.lengthOf(await requestsFor(order.order_id, 'subscribe'), 1, 'and no reconnection after removal');
   });

@@ -11,6 +11,8 @@ export type OrderAction = 'pay' | 'seen' | 'confirm' | 'deliver' | 'expire' | 'f
 
 export interface SandboxStats {
   openStreams: number;
+  /** Open streams per order id. */
+  openStreamsByOrder: Record<string, number>;
   orders: number;
   counts: Record<string, number>;
   requests: LoggedRequest[];
