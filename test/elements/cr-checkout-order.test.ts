@@ -6,6 +6,8 @@ import {sendKeys} from '@web/test-runner-commands';
 import {dropStore, getStore} from '../../src/store/store.js';
 import {getOrder, parseOrder} from '../../src/api/client.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
+import {subtractDecimals} from '../../src/elements/shared/amounts.js';
+import {formatCoin} from '../../src/i18n/format.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {ADOPT_MS, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
@@ -448,6 +450,20 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     const screen = $(el, '[part="payment"]')!.textContent!;
     assert.include(screen, el.messages.common.failedHelp);
     assert.include(screen, orderId);
+  });
+
+  test('paid more than the price: the checkout says how much, and where to turn for the difference', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    el.paymentPollInterval = 150;
+    el.pollInterval = 250;
+    const {orderId} = await orderOn(el);
+    await sandbox.act(orderId, 'pay', {amount: 'over'});
+    await sandbox.act(orderId, 'confirm');
+    await waitFor(() => $(el, '[part="overpaid"]'), 'the overpayment');
+    const order = await getOrder(proxyUrl, orderId);
+    assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
+    const extra = subtractDecimals(order.sent_coin_amount!, order.coin_amount)!;
+    assert.equal($(el, '[part="overpaid"]')!.textContent!.trim(), el.messages.common.overpaid(formatCoin(el.locale, extra, order.coin)));
   });
 
   test('back on the page (from the wallet app), the checkout asks at once instead of at its next interval', async () => {

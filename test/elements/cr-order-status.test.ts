@@ -7,6 +7,7 @@ import {parseOrder} from '../../src/api/client.js';
 import type {Order} from '../../src/api/schemas.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
+import {formatCoin} from '../../src/i18n/format.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {dropStore, getStore} from '../../src/store/store.js';
 import {loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
@@ -402,6 +403,21 @@ suite('<cr-order-status>', () => {
       Date.now = realNow;
       resetServerClock();
     }
+  });
+
+  test('more than the price arrived: how much is said, with where to turn, while it is delivered and once it is', async () => {
+    const order = await createOrder();
+    const {el} = await mount({orderId: order.order_id});
+    await isLive(el);
+    await controls.act(order.order_id, 'pay', {amount: 'over'});
+    await controls.act(order.order_id, 'confirm');
+    const paid = parseOrder(await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());
+    const extra = subtractDecimals(paid.sent_coin_amount!, paid.coin_amount)!;
+    assert.ok(/[1-9]/.test(extra) && !extra.startsWith('-'), `overpaid by ${extra}`);
+    const said = el.messages.common.overpaid(formatCoin('en', extra, paid.coin));
+    await waitFor(() => text(part(el, 'overpaid')) === said, 'the overpayment, while it is delivered');
+    await controls.act(order.order_id, 'deliver');
+    await waitFor(() => part(el, 'deliveries') && text(part(el, 'overpaid')) === said, 'and once it is');
   });
 
   test('every delivery kind renders: code, link, barcode, eSIM, top-up', async () => {

@@ -41,6 +41,7 @@ import {lazyBody} from '../lazy-body.js';
  * @csspart warning - the "send exactly" warning
  * @csspart missing-amount - what is still missing after a partial payment
  * @csspart payment-status - "payment received", "expired", …
+ * @csspart overpaid - how much more than the price arrived, and where to turn for the difference
  * @csspart new-purchase-button - the "new purchase" button
  * @csspart leave-order - the question asked before leaving an order that may still be paid
  * @csspart keep-order-button - "keep this order", beside it

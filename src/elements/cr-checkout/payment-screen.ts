@@ -10,7 +10,7 @@ import {formatCoin} from '../../i18n/format.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
-import {paidSomething, stillMissing} from '../shared/amounts.js';
+import {overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
 import {purchaseLines} from '../shared/delivery-title.js';
 import {formatTimeLeft, paymentDeadline} from '../shared/payment-deadline.js';
@@ -45,10 +45,17 @@ function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
   </button>`;
 }
 
+/** More than the price arrived: said with how much, and where to turn for the difference. */
+function overpaidNote(view: PaymentView): TemplateResult | typeof nothing {
+  const extra = overpaidBy(view.order);
+  return extra ? html`<p part="overpaid">${view.common.overpaid(formatCoin(view.locale, extra, view.order.coin))}</p>` : nothing;
+}
+
 function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
   return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
     <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${text}</p>
     ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
+    ${tone !== 'error' ? overpaidNote(view) : nothing}
     <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
     ${withButton ? newPurchaseButton(view) : nothing}
   </div>`;

@@ -14,7 +14,7 @@ import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js
 import type {StoreController} from '../../store/store-controller.js';
 import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
-import {missingAmount, paidSomething, stillMissing} from '../shared/amounts.js';
+import {missingAmount, overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {Following} from '../shared/order-followers.js';
@@ -378,7 +378,7 @@ export default class OrderStatusBody extends CrElement {
               <p>${this._partialHint(order)}</p>
               ${this._renderWhereToPay(order, m)}`
           : html`<p class="strong">${this._nowText(order)}</p>
-              ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing}`}
+              ${awaiting && deadline ? html`<p class="muted">${m.payBefore(deadline)}</p>` : nothing} ${this._renderOverpaid(order)}`}
       </div>
       ${this._renderPurchase(order)} ${this._renderConnection(m)} ${this._renderOrderId(order, m)}
     `;
@@ -483,6 +483,7 @@ export default class OrderStatusBody extends CrElement {
   private _renderDeliveries(order: Order, m: Messages): TemplateResult {
     return html`
       <p class="strong success">${m.now.completed}</p>
+      ${this._renderOverpaid(order)}
       <h3 class="visually-hidden">${m.deliveries}</h3>
       ${order === this._withheld
         ? this._renderWithheld(m)
@@ -491,6 +492,12 @@ export default class OrderStatusBody extends CrElement {
           </ul>`}
       ${this._renderOrderId(order, m)}
     `;
+  }
+
+  /** More than the price arrived: how much, and where to turn for the difference. */
+  private _renderOverpaid(order: Order): TemplateResult | typeof nothing {
+    const extra = overpaidBy(order);
+    return extra ? html`<p part="overpaid">${this.messages.common.overpaid(formatCoin(this.locale, extra, order.coin))}</p>` : nothing;
   }
 
   /** In place of the deliveries while their codes are read again (the tab's saved copy has none). */

@@ -24,6 +24,7 @@ import {lazyBody} from '../lazy-body.js';
  * @csspart payment-status - the sentence that says where the payment stands
  * @csspart payment-over - "the time to pay this order is over", once the payment window has ended
  * @csspart missing-amount - what is still missing of a partial payment
+ * @csspart overpaid - how much more than the price arrived, and where to turn for the difference
  * @csspart network - the order's network, shown with the address after a partial payment
  * @csspart address - the order's address, to send the rest of a partial payment to
  * @csspart connection - the "reconnecting" / "paused" note

@@ -46,3 +46,9 @@ export function paidSomething(order: Pick<Order, 'sent_coin_amount'>): boolean {
   // A decimal string (schemas.ts): above zero when any digit is not 0.
   return /[1-9]/.test(order.sent_coin_amount ?? '');
 }
+
+/** How much more than the price arrived; undefined when not more (or it cannot be told). */
+export function overpaidBy(order: Pick<Order, 'coin_amount' | 'sent_coin_amount'>): string | undefined {
+  // What the price is "missing" to reach what was sent.
+  return order.sent_coin_amount ? missingAmount(order.sent_coin_amount, order.coin_amount) : undefined;
+}

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Ihr Kauf',
   buyingFor: (item, account) => `${item}, für ${account}`,
   partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
+  overpaid: (extra) => `Sie haben ${extra} mehr als den Preis gesendet. Wenden Sie sich für die Differenz mit Ihrer Bestellnummer an den Support.`,
   failedHelp: 'Wenn Sie bereits gezahlt haben, wenden Sie sich mit Ihrer Bestellnummer an den Support: Er klärt das mit Ihnen.',
   expired: 'Die Zahlungsfrist für diese Bestellung ist abgelaufen. Senden Sie kein Geld an diese Adresse.',
   onNetwork: 'Netzwerk',

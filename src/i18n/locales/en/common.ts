@@ -12,6 +12,8 @@ export const common = {
   buyingFor: (item: string, account: string) => `${item}, for ${account}`,
   /** A partial payment, with what is still missing: the payment screen and the tracking. */
   partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
+  /** More than the price arrived (upstream's sent_coin_amount above coin_amount): the checkout and the tracking. */
+  overpaid: (extra: string) => `You sent ${extra} more than the price. For the difference, contact support and quote your order ID.`,
   /** Where to pay: the payment screen, and the tracking after a partial payment. */
   /** Where money may have been sent for an order that did not go through: the tracking and the checkout. */
   failedHelp: 'If you sent a payment, contact support and quote your order ID: they will sort it out with you.',

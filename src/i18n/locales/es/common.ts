@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Tu compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
+  overpaid: (extra) => `Enviaste ${extra} más que el precio. Para la diferencia, contacta con soporte e indica tu ID de pedido.`,
   failedHelp: 'Si enviaste un pago, contacta con soporte e indica tu ID de pedido: lo resolverán contigo.',
   expired: 'Se acabó el tiempo para pagar este pedido. No envíes fondos a esta dirección.',
   onNetwork: 'Red',

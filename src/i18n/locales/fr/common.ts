@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Votre achat',
   buyingFor: (item, account) => `${item}, pour ${account}`,
   partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
+  overpaid: (extra) => `Vous avez envoyé ${extra} de plus que le prix. Pour la différence, contactez le support en indiquant votre numéro de commande.`,
   failedHelp: 'Si vous avez envoyé un paiement, contactez le support en indiquant votre numéro de commande : il réglera cela avec vous.',
   expired: 'Le délai de paiement de cette commande est dépassé. N’envoyez aucun fonds à cette adresse.',
   onNetwork: 'Réseau',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Il tuo acquisto',
   buyingFor: (item, account) => `${item}, per ${account}`,
   partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
+  overpaid: (extra) => `Hai inviato ${extra} in più rispetto al prezzo. Per la differenza, contatta l’assistenza indicando l’ID ordine.`,
   failedHelp: 'Se hai inviato un pagamento, contatta l’assistenza indicando l’ID ordine: risolveranno con te.',
   expired: 'Il tempo per pagare questo ordine è scaduto. Non inviare fondi a questo indirizzo.',
   onNetwork: 'Rete',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Sua compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
   partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
+  overpaid: (extra) => `Você enviou ${extra} a mais do que o preço. Para a diferença, fale com o suporte informando o ID do pedido.`,
   failedHelp: 'Se você enviou um pagamento, fale com o suporte informando o ID do pedido: eles resolvem com você.',
   expired: 'O prazo para pagar este pedido terminou. Não envie fundos para este endereço.',
   onNetwork: 'Rede',

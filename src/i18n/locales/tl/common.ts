@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Ang binibili mo',
   buyingFor: (item, account) => `${item}, para sa ${account}`,
   partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
+  overpaid: (extra) => `Nagpadala ka ng ${extra} na higit sa presyo. Para sa diperensya, kontakin ang support at ibigay ang iyong order ID.`,
   failedHelp: 'Kung nagpadala ka ng bayad, kontakin ang support at ibigay ang iyong order ID: aayusin nila ito kasama mo.',
   expired: 'Tapos na ang oras para bayaran ang order na ito. Huwag magpadala ng pondo sa address na ito.',
   onNetwork: 'Network',

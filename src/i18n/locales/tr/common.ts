@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Satın alımınız',
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
   partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
+  overpaid: (extra) => `Fiyattan ${extra} fazla gönderdiniz. Fark için sipariş numaranızla destek ekibine yazın.`,
   failedHelp: 'Ödeme gönderdiyseniz sipariş numaranızla destek ekibine yazın: sorunu sizinle birlikte çözecekler.',
   expired: 'Bu siparişin ödeme süresi doldu. Bu adrese para göndermeyin.',
   onNetwork: 'Ağ',

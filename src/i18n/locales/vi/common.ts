@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: 'Sản phẩm bạn mua',
   buyingFor: (item, account) => `${item}, cho ${account}`,
   partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
+  overpaid: (extra) => `Bạn đã gửi nhiều hơn giá ${extra}. Về khoản chênh lệch, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng.`,
   failedHelp: 'Nếu bạn đã gửi thanh toán, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng: họ sẽ cùng bạn giải quyết.',
   expired: 'Đã hết thời gian thanh toán cho đơn hàng này. Đừng gửi tiền tới địa chỉ này.',
   onNetwork: 'Mạng',

@@ -8,6 +8,7 @@ export const common: CommonMessages = {
   buying: '您购买的商品',
   buyingFor: (item, account) => `${item}，收件人：${account}`,
   partial: (missing) => `已收到部分付款：还差 ${missing}。`,
+  overpaid: (extra) => `您多付了 ${extra}。如需处理差额，请联系客服并提供订单号。`,
   failedHelp: '如果您已付款，请联系客服并提供订单号，他们会与您一起解决。',
   expired: '此订单的付款时间已结束。请不要向此地址发送任何资金。',
   onNetwork: '网络',
