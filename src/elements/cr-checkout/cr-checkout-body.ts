@@ -708,33 +708,41 @@ export default class CheckoutBody extends CrElement {
 
   private _renderBody(): TemplateResult {
     const m = this.messages.checkout;
-    if (this._lost) {
-      return html`<div class="message" role="alert" part="form-error">
-        <p class="error">${m.resumeFailed} ${this.errorText(this._lost.error)}</p>
-        <p>${this.messages.common.failedHelp}</p>
-        <p class="muted small">${m.orderId}: <span class="mono">${this._lost.orderId}</span></p>
-        <div class="actions">
-          <button class="button primary" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>
-        </div>
-      </div>`;
-    }
+    if (this._lost) return this._renderResumeFailed(this._lost.error, this._lost.orderId);
     if (this._shown) return this._renderPayment(this._shown);
     if (this._resume) {
-      return this._resume.error
-        ? html`<div class="message" role="alert" part="form-error">
-            <p class="error">${m.resumeFailed} ${this.errorText(this._resume.error)}</p>
-            <div class="actions">
-              <button class="button primary" part="retry-button" type="button" @click=${() => void this._resumeSaved()}>
-                ${this.messages.common.retry}
-              </button>
-              <button class="button" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>
-            </div>
-          </div>`
+      return this._resume.error !== undefined
+        ? this._renderResumeFailed(this._resume.error)
         : html`<p class="muted" role="status" part="status">${m.resuming}</p>`;
     }
     if (this._unknownOutcome) return this._renderUnknownOutcome();
     if (!this._brandKey()) return html`<p class="muted" part="status">${m.chooseBrand}</p>`;
     return this._renderForm();
+  }
+
+  /**
+   * The saved order could not be shown. `lostId`: upstream does not know it (where to turn, with its id; nothing to
+   * try again); otherwise "try again" beside "new purchase".
+   */
+  private _renderResumeFailed(error: unknown, lostId?: string): TemplateResult {
+    const m = this.messages.checkout;
+    return html`<div class="message" role="alert" part="form-error">
+      <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
+      ${lostId
+        ? html`<p>${this.messages.common.failedHelp}</p>
+            <p class="muted small">${m.orderId}: <span class="mono">${lostId}</span></p>`
+        : nothing}
+      <div class="actions">
+        ${lostId
+          ? nothing
+          : html`<button class="button primary" part="retry-button" type="button" @click=${() => void this._resumeSaved()}>
+              ${this.messages.common.retry}
+            </button>`}
+        <button class="button ${lostId ? 'primary' : ''}" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>
+          ${m.newPurchase}
+        </button>
+      </div>
+    </div>`;
   }
 
   private _renderUnknownOutcome(): TemplateResult {
