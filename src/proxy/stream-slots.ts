@@ -5,30 +5,24 @@
 export interface StreamSlots {
   /** A slot for `client`, with the function that gives it back (once, however often it is called); or undefined. */
   take(client: string): (() => void) | undefined;
-  /** Streams open now, all clients together. */
-  open(): number;
 }
 
 export function createStreamSlots(maxPerClient: number): StreamSlots {
   const byClient = new Map<string, number>();
-  let total = 0;
   return {
     take(client) {
       const held = byClient.get(client) ?? 0;
       if (held >= maxPerClient) return undefined;
       byClient.set(client, held + 1);
-      total++;
       let given = false;
       return () => {
         if (given) return;
         given = true;
-        total--;
         const left = (byClient.get(client) ?? 1) - 1;
         if (left > 0) byClient.set(client, left);
         else byClient.delete(client);
       };
     },
-    open: () => total,
   };
 }
 
