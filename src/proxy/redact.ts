@@ -6,8 +6,19 @@
 const encoder = new TextEncoder();
 const REPLACEMENT = encoder.encode('[redacted]');
 
-/** The byte sequences to scrub for `secret`, longest first (a form never hides inside a shorter one's match). */
+const formsOf = new Map<string, Uint8Array[]>();
+
+/**
+ * The byte sequences to scrub for `secret`, longest first (a form never hides inside a shorter one's match); worked
+ * out once per secret, as every answer asks for them.
+ */
 export function secretForms(secret: string): Uint8Array[] {
+  let forms = formsOf.get(secret);
+  if (!forms) formsOf.set(secret, (forms = formsFor(secret)));
+  return forms;
+}
+
+function formsFor(secret: string): Uint8Array[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const asciiJson = json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const forms = new Set([secret, json, json.replace(/\//g, '\\/'), asciiJson, asciiJson.replace(/\//g, '\\/'), encodeURIComponent(secret)]);
