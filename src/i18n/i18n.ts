@@ -3,14 +3,13 @@
 // a page pays only for the language it shows (a German page does not also carry English: issue 6). English is the
 // type source and the fallback when a language's chunk cannot be fetched; when not even English can be, the
 // element says so with the few words of offline.ts, which the entry holds.
+import {LANGS} from '../upstream/languages.js';
 import type {Messages} from './locales/en/index.js';
 
 export type {Messages};
 export type {CommonMessages, PickerMessages, CheckoutMessages, StatusMessages} from './locales/en/index.js';
 
-/** The ten upstream languages. */
-import {LANGS} from '../upstream/languages.js';
-
+/** The ten upstream languages (with the upstream's other facts, which the proxy reads too). */
 export {LANGS};
 export type Lang = (typeof LANGS)[number];
 export const DEFAULT_LANG: Lang = 'en';
