@@ -30,6 +30,19 @@ import {
 } from '../support/checkout-helpers.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An order made on a checkout of a fresh store, then what a reload leaves of it: the element and the page's stores
+ * gone, sessionStorage kept. The next checkout of `store` is the reloaded page's.
+ */
+async function orderThenReload(): Promise<{store: string; orderId: string; email: string}> {
+  const store = unique('store');
+  const first = await mountCheckout({brand: 'Steam', store});
+  const {orderId, email} = await orderOn(first);
+  first.remove();
+  dropStore(store);
+  return {store, orderId, email};
+}
 /** What the checkout's polite live region says now. */
 const said = (el: CrCheckout) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.trim();
 
@@ -72,12 +85,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
   });
 
   test('a reload resumes the payment screen from sessionStorage, re-fetched, with no second event or order', async () => {
-    const store = unique('store');
-    const first = await mountCheckout({brand: 'Steam', store});
-    const {orderId, email} = await orderOn(first);
-    first.remove();
-    // A reload: the page's stores are gone, sessionStorage is not.
-    dropStore(store);
+    const {store, orderId, email} = await orderThenReload();
     const before = (await sandbox.stats()).requests.filter((r) => r.endpoint === 'order' && r.path.endsWith(orderId)).length;
     let created = 0;
     document.addEventListener('cr-order-created', () => created++);
@@ -142,11 +150,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
   });
 
   test('a resume whose read lags behind what the tab saw (paid, read back as awaiting payment): no address, read again', async () => {
-    const store = unique('store');
-    const first = await mountCheckout({brand: 'Steam', store});
-    const {orderId} = await orderOn(first);
-    first.remove();
-    dropStore(store);
+    const {store, orderId} = await orderThenReload();
     // The tab last saw it paid (the stream said so), but upstream's read is behind.
     const waiting = await getOrder(proxyUrl, orderId);
     saveOrder(store, {...waiting, order_state: 'PaymentReceived', payment_state: 'PaymentReceived'});
@@ -161,11 +165,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
   });
 
   test('a resume that fails is tried again by itself, and the payment screen comes back', async () => {
-    const store = unique('store');
-    const first = await mountCheckout({brand: 'Steam', store});
-    const {orderId} = await orderOn(first);
-    first.remove();
-    dropStore(store);
+    const {store, orderId} = await orderThenReload();
     const realFetch = window.fetch;
     let refused = 0;
     window.fetch = async (input, init) => {
