@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import {matching, Order, type Order as OrderT} from '../api/schemas.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
 import {judge} from '../stream/accept.js';
+import {onStoreCreated} from './store.js';
 
 const VERSION = 1;
 // The format version, checked with refine rather than z.literal, and the body below as a loose object rather than
@@ -90,6 +91,23 @@ export function saveOrder(storeName: string, order: OrderT): void {
   } catch {
     // Quota or access errors: the order is still shown, it just will not survive a reload.
   }
+}
+
+let keeping = false;
+
+/**
+ * From now on, every store's current order is saved whenever it changes: the one place the elements' orders are
+ * written from (a create writes its order a moment before it reaches the store, keyed-create.ts, so that at no moment
+ * neither it nor its pending create is kept). Called by each element that shows an order; once is enough.
+ */
+export function keepStoreOrders(): void {
+  if (keeping) return;
+  keeping = true;
+  onStoreCreated((store) =>
+    store.subscribe((state, previous) => {
+      if (state.order && state.order !== previous.order) saveOrder(store.name, state.order);
+    }),
+  );
 }
 
 /**

@@ -9,7 +9,7 @@ import {validationProblems, type ProblemInfo} from '../../api/problems.js';
 import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
-import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, saveOrder} from '../../store/order-persistence.js';
+import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrder, loadPendingCreate} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isBackwards, isTerminalPhase, ORDER_STATES, phaseOf} from '../../upstream/states.js';
@@ -131,6 +131,7 @@ export default class CheckoutBody extends CrElement {
     this._copier = new CopyController(this);
     // Cross-tab markers left by tabs closed before their time was over (order-guard.ts).
     pruneMarkers();
+    keepStoreOrders();
     // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
     // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status (or
     // another checkout of the store, begun first) follows that order, it does not: that one keeps the store current.
@@ -328,7 +329,6 @@ export default class CheckoutBody extends CrElement {
       this._announceNews(shown, next);
     }
     this._shown = next;
-    saveOrder(this.storeInstance.name, next);
   }
 
   /** What the checkout's own tracker brought: into the store, only over the same order (not after "new purchase"). */
@@ -540,10 +540,7 @@ export default class CheckoutBody extends CrElement {
       );
       const order = outcome.kind === 'adopt-id' ? await getOrder(proxyUrl, outcome.orderId) : outcome.order;
       const current = store.get().order;
-      if (!current || current.order_id !== order.order_id) {
-        saveOrder(store.name, order);
-        store.update({order});
-      }
+      if (!current || current.order_id !== order.order_id) store.update({order});
       if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
     } catch (error) {
       if (isApiError(error) && error.code === 'problems' && error.problems.length) return await this._showProblems(error.problems);

@@ -10,7 +10,7 @@ import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
-import {clearOrder, loadOrder, saveOrder} from '../../store/order-persistence.js';
+import {clearOrder, keepStoreOrders, loadOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
 import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
@@ -72,6 +72,7 @@ export default class OrderStatusBody extends CrElement {
     this._copier = new CopyController(this);
     this._storeOrder = this.useStore((s) => s.order);
     this._persistedRead = false;
+    keepStoreOrders();
     this._following = new Following(this, true);
     this._tracker = new OrderTrackerController(
       this,
@@ -196,13 +197,12 @@ export default class OrderStatusBody extends CrElement {
     this._codesError = undefined;
     // The checkout of the same store shows the payment arriving from this. Following the store's order (not an
     // `order-id` of the page's choosing) after a reload, when the store has none yet, it gives the store this order:
-    // a checkout whose own resume failed then shows it too. Its persisted copy is kept current, so a reload reports
-    // only what changed since, even with no <cr-checkout> on the page to do it.
+    // a checkout whose own resume failed then shows it too. The store's order is what is kept for a reload
+    // (keepStoreOrders), so a reload reports only what changed since, even with no <cr-checkout> on the page.
     const store = this.storeInstance;
     const stored = store.get().order;
     const ours = stored ? stored.order_id.toLowerCase() === order.order_id.toLowerCase() : !this.orderId?.trim();
     if (ours && stored !== order) store.update({order});
-    if (ours && !this.orderId?.trim()) saveOrder(store.name, order);
     const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
     if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
       this._announce(this._nowText(order));
