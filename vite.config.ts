@@ -103,7 +103,9 @@ export default defineConfig({
       // The entry may gain exports for its lazy chunks: what they share with it (lit, the base element, the store,
       // English) then stays in the entry, which loads it anyway, instead of a common chunk the entry must also fetch.
       preserveEntrySignatures: 'allow-extension',
-      output: {minify: true, chunkFileNames: chunkFileName},
+      // A script tag is the last step: nobody tree-shakes it again, so the bundler's `/* @__PURE__ */` marks are dead weight
+      // (236 of them, about 0.3 KiB gzipped on a page with all three elements). (Licence comments were not kept before either.)
+      output: {minify: true, comments: false, chunkFileNames: chunkFileName},
     },
     reportCompressedSize: false,
   },

@@ -318,6 +318,13 @@ describe('built bundle loads an element only where it is used', () => {
     for (const page of single) assert.ok(page.gzip <= ALL_BUDGET_KIB * 1024, `${page.page}: ${kib(page.gzip)} KiB gz, budget ${ALL_BUDGET_KIB}`);
   });
 
+  test('the script-tag files carry no comments: no bundler annotations, no JSDoc', () => {
+    // Nothing bundles a script-tag file again, so what only a bundler reads is dead weight on every page.
+    for (const file of readdirSync(options.dist).filter((f) => f.endsWith('.js'))) {
+      assert.doesNotMatch(readFileSync(join(options.dist, file), 'utf8'), /\/\*[\s*]*[@#]__(?:PURE|NO_SIDE_EFFECTS)__|\/\*\*/, file);
+    }
+  });
+
   test('a page without the widget fetches the entry alone', async () => {
     assert.deepEqual(await scriptsOf('/no-element.html', async () => undefined), ['cryptorefills-checkout']);
   });
