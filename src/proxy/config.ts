@@ -38,6 +38,13 @@ export interface ProxyConfig {
   orderRateLimit?: RateLimitConfig | false;
   /** Per-client token bucket on `POST /v5/orders/validations` (default 30 burst, 60 a minute; off for a sandbox). */
   validationRateLimit?: RateLimitConfig | false;
+  /**
+   * One per-client token bucket shared by every GET but the event stream (which has `maxStreamsPerClient`): catalogue,
+   * prices, order reads, QR images. Default 120 burst, 300 a minute (five a second), off for a sandbox: far above what
+   * a buyer's page asks for (a page load is a handful, polling an order one every few seconds), so only a script
+   * draining the partner's upstream quota meets it, or a very large office behind one address.
+   */
+  readRateLimit?: RateLimitConfig | false;
   /** Event streams one client may hold open at once (default 20; off for a sandbox); `false` for no cap. */
   maxStreamsPerClient?: number | false;
   /**
@@ -63,6 +70,7 @@ export const DEFAULTS = {
   maxUrlLength: 2048,
   orderRateLimit: {capacity: 5, refillPerMinute: 10},
   validationRateLimit: {capacity: 30, refillPerMinute: 60},
+  readRateLimit: {capacity: 120, refillPerMinute: 300},
   maxStreamsPerClient: 20,
 } as const;
 
@@ -101,6 +109,7 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     // the limits default to off there, on everywhere else. An explicit setting always wins.
     orderRateLimit: config.orderRateLimit ?? (sandbox ? false : {...DEFAULTS.orderRateLimit}),
     validationRateLimit: config.validationRateLimit ?? (sandbox ? false : {...DEFAULTS.validationRateLimit}),
+    readRateLimit: config.readRateLimit ?? (sandbox ? false : {...DEFAULTS.readRateLimit}),
     maxStreamsPerClient: config.maxStreamsPerClient ?? (sandbox ? false : DEFAULTS.maxStreamsPerClient),
     trustForwardedFor: config.trustForwardedFor ?? false,
     idempotency: config.idempotency === false ? false : {...IDEMPOTENCY_DEFAULTS, ...config.idempotency},
@@ -189,6 +198,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ProxyCon
   if (orders !== undefined) config.orderRateLimit = orders;
   const validations = rateLimitFromEnv(env.CR_VALIDATION_RATE_LIMIT);
   if (validations !== undefined) config.validationRateLimit = validations;
+  const reads = rateLimitFromEnv(env.CR_READ_RATE_LIMIT);
+  if (reads !== undefined) config.readRateLimit = reads;
   const streams = env.CR_MAX_STREAMS_PER_CLIENT;
   if (streams === '0' || streams?.toLowerCase() === 'off') config.maxStreamsPerClient = false;
   else {

@@ -21,6 +21,7 @@ import {
 import {readJsonBody} from './json-body.js';
 import {readLimited} from './read-limited.js';
 import {createRateLimiter, type RateLimiter} from './rate-limit.js';
+import {endpoints} from '../upstream/endpoints.js';
 import {methodsFor, parseTarget, route, type Route} from './request-guard.js';
 import {withKeepAlive} from './sse.js';
 
@@ -42,6 +43,11 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   const limiters: Partial<Record<Route['endpoint']['name'], RateLimiter>> = {};
   if (c.orderRateLimit) limiters.createOrder = createRateLimiter(c.orderRateLimit);
   if (c.validationRateLimit) limiters.validateOrder = createRateLimiter(c.validationRateLimit);
+  if (c.readRateLimit) {
+    // One bucket for all reads: a client draining the quota through one endpoint or several is the same client.
+    const reads = createRateLimiter(c.readRateLimit);
+    for (const e of endpoints) if (e.method === 'GET' && e.name !== 'subscribe') limiters[e.name] = reads;
+  }
   const idempotency = c.idempotency ? createIdempotencyStore(c.idempotency) : undefined;
   const streams = c.maxStreamsPerClient ? createStreamSlots(c.maxStreamsPerClient) : undefined;
 

@@ -42,6 +42,7 @@ describe('configFromEnv', () => {
       CR_MAX_BODY_BYTES: '8192',
       CR_ORDER_RATE_LIMIT: '3/6',
       CR_VALIDATION_RATE_LIMIT: 'off',
+      CR_READ_RATE_LIMIT: '50/100',
       CR_TRUST_FORWARDED_FOR: '1',
     });
     assert.equal(config.basePath, '/api/cr');
@@ -50,6 +51,8 @@ describe('configFromEnv', () => {
     assert.equal(config.maxBodyBytes, 8192);
     assert.deepEqual(config.orderRateLimit, {capacity: 3, refillPerMinute: 6});
     assert.equal(config.validationRateLimit, false);
+    assert.deepEqual(config.readRateLimit, {capacity: 50, refillPerMinute: 100});
+    assert.equal(configFromEnv({CR_PARTNER_ID: 'p', CR_READ_RATE_LIMIT: 'off'}).readRateLimit, false);
     assert.equal(config.trustForwardedFor, true);
     assert.throws(() => configFromEnv({CR_PARTNER_ID: 'p', CR_ORDER_RATE_LIMIT: 'lots'}), /burst\/perMinute/);
     assert.throws(() => configFromEnv({CR_PARTNER_ID: 'p', CR_UPSTREAM_TIMEOUT_MS: 'soon'}), /non-negative number/);
@@ -69,6 +72,7 @@ describe('resolveConfig', () => {
     assert.equal(c.maxUrlLength, 2048);
     assert.deepEqual(c.orderRateLimit, DEFAULTS.orderRateLimit);
     assert.deepEqual(c.validationRateLimit, DEFAULTS.validationRateLimit);
+    assert.deepEqual(c.readRateLimit, {capacity: 120, refillPerMinute: 300});
     assert.equal(c.trustForwardedFor, false);
   });
 
@@ -76,6 +80,7 @@ describe('resolveConfig', () => {
     const c = resolveConfig({...base, apiUrl: 'http://127.0.0.1:8788'});
     assert.equal(c.orderRateLimit, false);
     assert.equal(c.validationRateLimit, false);
+    assert.equal(c.readRateLimit, false);
     const set = resolveConfig({...base, apiUrl: 'http://127.0.0.1:8788', orderRateLimit: {capacity: 1, refillPerMinute: 1}});
     assert.deepEqual(set.orderRateLimit, {capacity: 1, refillPerMinute: 1});
   });

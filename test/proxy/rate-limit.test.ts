@@ -95,4 +95,29 @@ describe('through the proxy', () => {
       await h.close();
     }
   });
+
+  test('every read but the event stream shares one bucket: catalogue, order reads and QR images alike', async () => {
+    const h = await startHarness({readRateLimit: {capacity: 3, refillPerMinute: 1}});
+    const order = '11111111-2222-4333-8444-555555555555';
+    try {
+      const get = (path: string) => fetch(`${h.url}${path}`, {headers: {origin: ORIGIN}});
+      assert.equal((await get('/v3/payment_vias')).status, 200);
+      assert.equal((await get('/v2/brands?country_code=US')).status, 200);
+      assert.equal((await get(`/v5/orders/${order}`)).status, 200);
+      const refused = await get(`/v3/qrs/${order}`);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.headers.get('retry-after'), '60');
+      assert.equal(refused.headers.get('access-control-allow-origin'), ORIGIN);
+      assert.equal((await refused.json()).error.code, 'RATE_LIMITED');
+      assert.equal(h.upstream.requests.length, 3, 'the refused read never reached upstream');
+      // The event stream is capped by its own rule (maxStreamsPerClient), and creating an order is not a read.
+      const stream = await get(`/v5/orders/${order}/subscribe`);
+      assert.notEqual(stream.status, 429);
+      await stream.body?.cancel();
+      const create = await fetch(`${h.url}/v5/orders`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      assert.equal(create.status, 200);
+    } finally {
+      await h.close();
+    }
+  });
 });
