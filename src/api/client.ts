@@ -178,5 +178,5 @@ export function subscribeUrl(proxyUrl: string | undefined, orderId: string): str
 
 /** URL of GET /v3/qrs/{order_id} (upstream's QR image). */
 export function qrImageUrl(proxyUrl: string | undefined, orderId: string): string {
-  return absolute(proxyUrl, paths.qr(checkOrderId(orderId)));
+  return absolute(proxyUrl, `/v3/qrs/${encodeURIComponent(checkOrderId(orderId))}`);
 }

@@ -60,16 +60,18 @@ export function isKnownPath(pathname: string): boolean {
   return endpoints.some((e) => e.path.test(pathname));
 }
 
-/** Upstream paths, for the client and the sandbox. Ids are checked against ORDER_ID by their callers. */
+/**
+ * Upstream paths the browser client calls (the sandbox serves them too). Ids are checked against ORDER_ID by their
+ * callers. An object's unused members stay in the bundle, so it holds only what the widget calls: the homepage and
+ * QR image paths, which it does not, are written where they are used (the npm API's qrImageUrl).
+ */
 export const paths = {
   paymentVias: () => '/v3/payment_vias',
   brands: () => '/v2/brands',
-  homepage: () => '/v2/homepage',
   products: (countryCode: string) => `/v5/products/country/${encodeURIComponent(countryCode)}`,
   price: () => '/v4/products/price',
   validateOrder: () => '/v5/orders/validations',
   createOrder: () => '/v5/orders',
   order: (orderId: string) => `/v5/orders/${encodeURIComponent(orderId)}`,
   subscribe: (orderId: string) => `/v5/orders/${encodeURIComponent(orderId)}/subscribe`,
-  qr: (orderId: string) => `/v3/qrs/${encodeURIComponent(orderId)}`,
 } as const;
