@@ -167,10 +167,11 @@ export default class BrandPickerBody extends CrElement {
     const current = this.state.country;
     const options = countryOptions(this.locale);
     const known = options.some((o) => o.code === current);
+    // .value as well as ?selected: once the user has picked, the options' selected attributes no longer rule. (A JS
+    // comment, not an HTML one in the template: that would ship in the bundle and be a node in every render.)
     return html`
       <label class="field">
         <span class="field-label">${m.country}</span>
-        <!-- .value as well as ?selected: once the user has picked, the options' selected attributes no longer rule. -->
         <select class="input" part="country-select" .value=${current} @change=${this._onCountryChange}>
           ${known ? nothing : html`<option value=${current} selected>${current}</option>`}
           ${options.map((o) => html`<option value=${o.code} ?selected=${o.code === current}>${o.name}</option>`)}
