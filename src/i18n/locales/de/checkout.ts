@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Senden Sie genau',
   warning: (amount, network) =>
     `Senden Sie genau ${amount} im Netzwerk ${network}. Ein anderer Betrag oder ein anderes Netzwerk kann zum Verlust Ihres Geldes führen.`,
-  copy: 'Kopieren',
   copyAmount: 'Betrag kopieren',
   copied: 'Kopiert',
   copiedAmount: 'Betrag in die Zwischenablage kopiert.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Wird geladen…',
   retry: 'Erneut versuchen',
   supportedPairs: 'Unterstützte Kombinationen aus Coin und Netzwerk:',
   allowedOptions: 'Erlaubt:',

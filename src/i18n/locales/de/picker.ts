@@ -23,5 +23,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Ausverkauft: derzeit nicht auswählbar.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Die Marken konnten nicht geladen werden.',
-  selected: 'Ausgewählt',
 };

@@ -74,7 +74,6 @@ export const checkout = {
   /** The warning above the address. */
   warning: (amount: string, network: string) =>
     `Send exactly ${amount} on the ${network} network. Another amount or another network may lose your funds.`,
-  copy: 'Copy',
   copyAmount: 'Copy amount',
   copied: 'Copied',
   /** Announced (live region) after a copy. */

@@ -2,7 +2,6 @@
 import {offline} from '../../offline.js';
 
 export const common = {
-  loading: 'Loading…',
   retry: offline.retry,
   /** Heading over the safe list made from a problem's moreDetails. */
   supportedPairs: 'Supported coin and network pairs:',

@@ -24,6 +24,5 @@ export const picker = {
   /** Price span of a brand, from upstream display labels such as "$5" and "$500". */
   range: (min: string, max: string) => `${min} – ${max}`,
   loadFailed: 'The brands could not be loaded.',
-  selected: 'Selected',
 };
 export type PickerMessages = typeof picker;

@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Envía exactamente',
   warning: (amount, network) =>
     `Envía exactamente ${amount} en la red ${network}. Otro importe u otra red pueden hacerte perder los fondos.`,
-  copy: 'Copiar',
   copyAmount: 'Copiar importe',
   copied: 'Copiado',
   copiedAmount: 'Importe copiado al portapapeles.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Cargando…',
   retry: 'Reintentar',
   supportedPairs: 'Combinaciones de moneda y red admitidas:',
   allowedOptions: 'Permitido:',

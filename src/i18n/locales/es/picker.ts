@@ -23,5 +23,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Agotado: no se puede seleccionar por ahora.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'No se pudieron cargar las marcas.',
-  selected: 'Seleccionada',
 };

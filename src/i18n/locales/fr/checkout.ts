@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Envoyez exactement',
   warning: (amount, network) =>
     `Envoyez exactement ${amount} sur le réseau ${network}. Un autre montant ou un autre réseau peut vous faire perdre vos fonds.`,
-  copy: 'Copier',
   copyAmount: 'Copier le montant',
   copied: 'Copié',
   copiedAmount: 'Montant copié dans le presse-papiers.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Chargement…',
   retry: 'Réessayer',
   supportedPairs: 'Combinaisons de cryptomonnaie et de réseau acceptées :',
   allowedOptions: 'Autorisé :',

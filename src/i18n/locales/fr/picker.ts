@@ -23,5 +23,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'En rupture de stock : impossible de la choisir pour le moment.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Impossible de charger les marques.',
-  selected: 'Sélectionnée',
 };

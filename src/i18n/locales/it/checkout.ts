@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Invia esattamente',
   warning: (amount, network) =>
     `Invia esattamente ${amount} sulla rete ${network}. Un importo o una rete diversi possono farti perdere i fondi.`,
-  copy: 'Copia',
   copyAmount: 'Copia importo',
   copied: 'Copiato',
   copiedAmount: 'Importo copiato negli appunti.',

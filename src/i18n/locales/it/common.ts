@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Caricamento…',
   retry: 'Riprova',
   supportedPairs: 'Combinazioni di moneta e rete supportate:',
   allowedOptions: 'Consentito:',

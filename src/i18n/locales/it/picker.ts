@@ -23,5 +23,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Esaurito: al momento non può essere selezionato.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Impossibile caricare i marchi.',
-  selected: 'Selezionato',
 };

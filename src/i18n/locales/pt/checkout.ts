@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Envie exatamente',
   warning: (amount, network) =>
     `Envie exatamente ${amount} na rede ${network}. Outro valor ou outra rede pode fazer você perder os fundos.`,
-  copy: 'Copiar',
   copyAmount: 'Copiar valor',
   copied: 'Copiado',
   copiedAmount: 'Valor copiado para a área de transferência.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Carregando…',
   retry: 'Tentar novamente',
   supportedPairs: 'Combinações de moeda e rede aceitas:',
   allowedOptions: 'Permitido:',

@@ -23,5 +23,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Esgotado: não pode ser selecionado no momento.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Não foi possível carregar as marcas.',
-  selected: 'Selecionada',
 };

@@ -63,7 +63,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Magpadala nang eksakto',
   warning: (amount, network) =>
     `Magpadala nang eksaktong ${amount} sa ${network} network. Maaaring mawala ang pondo kung iba ang halaga o network.`,
-  copy: 'Kopyahin',
   copyAmount: 'Kopyahin ang halaga',
   copied: 'Nakopya',
   copiedAmount: 'Nakopya ang halaga sa clipboard.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Naglo-load…',
   retry: 'Subukang muli',
   supportedPairs: 'Mga suportadong pares ng coin at network:',
   allowedOptions: 'Pinapayagan:',

@@ -20,5 +20,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Ubos na: hindi ito mapipili sa ngayon.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Hindi ma-load ang mga brand.',
-  selected: 'Napili',
 };

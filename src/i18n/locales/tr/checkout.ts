@@ -59,7 +59,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Tam olarak gönderin',
   warning: (amount, network) =>
     `${network} ağında tam olarak ${amount} gönderin. Farklı bir tutar ya da ağ, paranızı kaybetmenize yol açabilir.`,
-  copy: 'Kopyala',
   copyAmount: 'Tutarı kopyala',
   copied: 'Kopyalandı',
   copiedAmount: 'Tutar panoya kopyalandı.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Yükleniyor…',
   retry: 'Tekrar dene',
   supportedPairs: 'Desteklenen coin ve ağ eşleşmeleri:',
   allowedOptions: 'İzin verilenler:',

@@ -20,5 +20,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Tükendi: şu anda seçilemez.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Markalar yüklenemedi.',
-  selected: 'Seçildi',
 };

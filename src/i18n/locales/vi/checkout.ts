@@ -59,7 +59,6 @@ export const checkout: CheckoutMessages = {
   sendExactly: 'Gửi chính xác',
   warning: (amount, network) =>
     `Hãy gửi chính xác ${amount} trên mạng ${network}. Gửi sai số tiền hoặc sai mạng có thể làm mất tiền.`,
-  copy: 'Sao chép',
   copyAmount: 'Sao chép số tiền',
   copied: 'Đã sao chép',
   copiedAmount: 'Đã sao chép số tiền vào bộ nhớ tạm.',

@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: 'Đang tải…',
   retry: 'Thử lại',
   supportedPairs: 'Các cặp đồng tiền và mạng được hỗ trợ:',
   allowedOptions: 'Được phép:',

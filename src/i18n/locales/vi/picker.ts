@@ -20,5 +20,4 @@ export const picker: PickerMessages = {
   outOfStockHint: 'Hết hàng: hiện không thể chọn.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Không thể tải danh sách thương hiệu.',
-  selected: 'Đã chọn',
 };

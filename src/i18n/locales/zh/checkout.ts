@@ -57,7 +57,6 @@ export const checkout: CheckoutMessages = {
   paymentTitle: '完成付款',
   sendExactly: '请准确发送',
   warning: (amount, network) => `请在 ${network} 网络上准确发送 ${amount}。金额或网络不符可能导致资金丢失。`,
-  copy: '复制',
   copyAmount: '复制金额',
   copied: '已复制',
   copiedAmount: '金额已复制到剪贴板。',

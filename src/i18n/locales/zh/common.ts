@@ -1,7 +1,6 @@
 import type {CommonMessages} from '../en/common.js';
 
 export const common: CommonMessages = {
-  loading: '正在加载…',
   retry: '重试',
   supportedPairs: '支持的币种与网络组合：',
   allowedOptions: '允许：',

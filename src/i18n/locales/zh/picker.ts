@@ -20,5 +20,4 @@ export const picker: PickerMessages = {
   outOfStockHint: '已售罄：目前无法选择。',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: '无法加载品牌。',
-  selected: '已选择',
 };
