@@ -192,7 +192,7 @@ export default class BrandPickerBody extends CrElement {
           type="search"
           autocomplete="off"
           spellcheck="false"
-          placeholder=${m.searchPlaceholder}
+          placeholder=${m.search}
           .value=${this._query}
           @input=${this._onSearchInput}
           @keydown=${this._onSearchKey}

@@ -252,7 +252,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
         </select>
       </label>
       <label class="sub-field">
-        <span class="field-label small">${m.network}</span>
+        <span class="field-label small">${view.common.onNetwork}</span>
         <select id="network" class="input" part="network-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${view.chooseNetwork}>
           ${(coin?.networks ?? []).map(
             (n) => html`<option value=${n.name} ?selected=${n.name === view.values.network} ?disabled=${!networkUsable(n)}>

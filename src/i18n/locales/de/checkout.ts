@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Gutscheincode (optional)',
   payWith: 'Bezahlen mit',
   coin: 'Coin',
-  network: 'Netzwerk',
   suspended: 'pausiert',
   suspendedCoinHint: 'Als „pausiert“ markierte Coins und Netzwerke sind gerade nicht nutzbar.',
   pay: 'Weiter zur Zahlung',

@@ -12,7 +12,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Handy-Aufladungen',
   kindEsims: 'eSIMs',
   search: 'Marken durchsuchen',
-  searchPlaceholder: 'Marken durchsuchen',
   clearSearch: 'Suche löschen',
   brands: 'Marken',
   results: (count, shown) => (one(count) ? `${shown} Marke` : `${shown} Marken`),

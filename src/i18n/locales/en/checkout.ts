@@ -30,7 +30,6 @@ export const checkout = {
   // ---- payment ----
   payWith: 'Pay with',
   coin: 'Coin',
-  network: 'Network',
   suspended: 'paused',
   suspendedCoinHint: 'Coins and networks marked “paused” cannot be used right now.',
   pay: 'Continue to payment',

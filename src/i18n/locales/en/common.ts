@@ -18,6 +18,7 @@ export const common = {
   failedHelp: 'If you sent a payment, contact support and quote your order ID: they will sort it out with you.',
   /** Past the payment window (upstream's clock), while upstream has not said so yet: the checkout and the tracking. */
   expired: 'The time to pay this order is over. Do not send any funds to this address.',
+  /** The network an order is paid on (payment screen, tracking), and the checkout's network select. */
   onNetwork: 'Network',
   toAddress: 'To this address',
   copyAddress: 'Copy address',

@@ -10,8 +10,8 @@ export const picker = {
   kindGiftcards: 'Gift cards',
   kindTopups: 'Mobile top-ups',
   kindEsims: 'eSIMs',
+  /** The search box's label and its placeholder. */
   search: 'Search brands',
-  searchPlaceholder: 'Search brands',
   clearSearch: 'Clear search',
   brands: 'Brands',
   /** Announced politely after each filter (screen readers): `shown` is `count` formatted for the reader (1,234). */

@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Código promocional (opcional)',
   payWith: 'Pagar con',
   coin: 'Moneda',
-  network: 'Red',
   suspended: 'en pausa',
   suspendedCoinHint: 'Las monedas y redes marcadas «en pausa» no se pueden usar ahora.',
   pay: 'Continuar al pago',

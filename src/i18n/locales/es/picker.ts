@@ -12,7 +12,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Recargas móviles',
   kindEsims: 'eSIM',
   search: 'Buscar marcas',
-  searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Borrar búsqueda',
   brands: 'Marcas',
   results: (count, shown) => (one(count) ? `${shown} marca` : `${shown} marcas`),

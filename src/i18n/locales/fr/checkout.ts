@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Code promo (facultatif)',
   payWith: 'Payer avec',
   coin: 'Crypto-monnaie',
-  network: 'Réseau',
   suspended: 'en pause',
   suspendedCoinHint: 'Les monnaies et réseaux marqués « en pause » ne sont pas utilisables pour le moment.',
   pay: 'Continuer vers le paiement',

@@ -12,7 +12,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Recharges mobiles',
   kindEsims: 'eSIM',
   search: 'Rechercher une marque',
-  searchPlaceholder: 'Rechercher une marque',
   clearSearch: 'Effacer la recherche',
   brands: 'Marques',
   results: (count, shown) => (one(count) ? `${shown} marque` : `${shown} marques`),

@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Codice promozionale (facoltativo)',
   payWith: 'Paga con',
   coin: 'Moneta',
-  network: 'Rete',
   suspended: 'in pausa',
   suspendedCoinHint: 'Le monete e le reti segnate «in pausa» non si possono usare ora.',
   pay: 'Continua al pagamento',

@@ -12,7 +12,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Ricariche telefoniche',
   kindEsims: 'eSIM',
   search: 'Cerca marchi',
-  searchPlaceholder: 'Cerca marchi',
   clearSearch: 'Cancella ricerca',
   brands: 'Marchi',
   results: (count, shown) => (one(count) ? `${shown} marchio` : `${shown} marchi`),

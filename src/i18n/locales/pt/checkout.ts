@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Código promocional (opcional)',
   payWith: 'Pagar com',
   coin: 'Moeda',
-  network: 'Rede',
   suspended: 'pausada',
   suspendedCoinHint: 'Moedas e redes marcadas como “pausada” não podem ser usadas agora.',
   pay: 'Continuar para o pagamento',

@@ -12,7 +12,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Recargas de celular',
   kindEsims: 'eSIMs',
   search: 'Buscar marcas',
-  searchPlaceholder: 'Buscar marcas',
   clearSearch: 'Limpar busca',
   brands: 'Marcas',
   results: (count, shown) => (one(count) ? `${shown} marca` : `${shown} marcas`),

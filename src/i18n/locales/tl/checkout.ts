@@ -25,7 +25,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Promo code (opsyonal)',
   payWith: 'Magbayad gamit ang',
   coin: 'Coin',
-  network: 'Network',
   suspended: 'naka-pause',
   suspendedCoinHint: 'Hindi magagamit sa ngayon ang mga coin at network na may markang “naka-pause”.',
   pay: 'Magpatuloy sa pagbabayad',

@@ -8,7 +8,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Mobile load',
   kindEsims: 'Mga eSIM',
   search: 'Maghanap ng brand',
-  searchPlaceholder: 'Maghanap ng brand',
   clearSearch: 'I-clear ang paghahanap',
   brands: 'Mga brand',
   // A noun after a number takes no plural marker in Tagalog.

@@ -21,7 +21,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Promosyon kodu (isteğe bağlı)',
   payWith: 'Ödeme yöntemi',
   coin: 'Kripto para',
-  network: 'Ağ',
   suspended: 'durduruldu',
   suspendedCoinHint: '“Durduruldu” olarak işaretlenen kripto paralar ve ağlar şu anda kullanılamaz.',
   pay: 'Ödemeye devam et',

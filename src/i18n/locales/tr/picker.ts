@@ -8,7 +8,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Mobil TL yükleme',
   kindEsims: 'eSIM’ler',
   search: 'Marka ara',
-  searchPlaceholder: 'Marka ara',
   clearSearch: 'Aramayı temizle',
   brands: 'Markalar',
   // A noun after a number stays singular in Turkish.

@@ -21,7 +21,6 @@ export const checkout: CheckoutMessages = {
   promoCode: 'Mã khuyến mãi (không bắt buộc)',
   payWith: 'Thanh toán bằng',
   coin: 'Đồng tiền',
-  network: 'Mạng',
   suspended: 'tạm dừng',
   suspendedCoinHint: 'Các đồng tiền và mạng được đánh dấu “tạm dừng” hiện không dùng được.',
   pay: 'Tiếp tục thanh toán',

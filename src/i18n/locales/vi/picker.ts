@@ -8,7 +8,6 @@ export const picker: PickerMessages = {
   kindTopups: 'Nạp tiền điện thoại',
   kindEsims: 'eSIM',
   search: 'Tìm thương hiệu',
-  searchPlaceholder: 'Tìm thương hiệu',
   clearSearch: 'Xóa tìm kiếm',
   brands: 'Thương hiệu',
   // Vietnamese has no plural forms.

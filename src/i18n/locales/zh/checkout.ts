@@ -21,7 +21,6 @@ export const checkout: CheckoutMessages = {
   promoCode: '优惠码（可选）',
   payWith: '支付方式',
   coin: '币种',
-  network: '网络',
   suspended: '已暂停',
   suspendedCoinHint: '标记为“已暂停”的币种和网络目前无法使用。',
   pay: '继续付款',

@@ -8,7 +8,6 @@ export const picker: PickerMessages = {
   kindTopups: '手机充值',
   kindEsims: 'eSIM',
   search: '搜索品牌',
-  searchPlaceholder: '搜索品牌',
   clearSearch: '清除搜索',
   brands: '品牌',
   // Chinese has no plural forms.
