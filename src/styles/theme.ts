@@ -89,9 +89,6 @@ export const baseStyles = css`
   *::after {
     box-sizing: inherit;
   }
-  [hidden] {
-    display: none !important;
-  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
@@ -111,8 +108,7 @@ export const baseStyles = css`
   }
   button,
   input,
-  select,
-  textarea {
+  select {
     font: inherit;
     color: inherit;
   }
@@ -135,7 +131,7 @@ export const baseStyles = css`
     color: var(--_accent-fg);
     font-weight: 600;
   }
-  .button:disabled,
+  /* Our buttons are never disabled (a disabled button cannot be focused or explained): aria-disabled only. */
   .button[aria-disabled='true'] {
     opacity: 0.55;
     cursor: not-allowed;
