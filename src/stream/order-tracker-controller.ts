@@ -4,7 +4,6 @@
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ApiError} from '../api/errors.js';
 import type {Order} from '../api/schemas.js';
-import type {IgnoredReason} from './accept.js';
 import {OrderTracker, type OrderTrackerOptions, type OrderUpdate, type TrackerConnection, type TrackerCounts} from './order-tracker.js';
 
 /** What the host tells the controller on every sync: which order to follow, and how. */
@@ -14,13 +13,12 @@ export interface TrackTarget {
   /** The order the host knows already (e.g. from its store), used as the baseline. */
   knownOrder: Order | undefined;
   /** Tuning (delays, intervals, injected EventSource); read when a tracker is created. */
-  options?: Partial<Omit<OrderTrackerOptions, 'proxyUrl' | 'orderId' | 'initialOrder' | 'onUpdate' | 'onConnection' | 'onError' | 'onIgnored'>>;
+  options?: Partial<Omit<OrderTrackerOptions, 'proxyUrl' | 'orderId' | 'initialOrder' | 'onUpdate' | 'onConnection' | 'onError'>>;
 }
 
 export interface TrackerCallbacks {
   onUpdate(update: OrderUpdate): void;
   onError?(error: ApiError, fatal: boolean): void;
-  onIgnored?(reason: IgnoredReason): void;
 }
 
 export class OrderTrackerController implements ReactiveController {
@@ -84,9 +82,6 @@ export class OrderTrackerController implements ReactiveController {
       },
       onError: (error, fatal) => {
         if (tracker === this.#tracker) this.callbacks.onError?.(error, fatal);
-      },
-      onIgnored: (reason) => {
-        if (tracker === this.#tracker) this.callbacks.onIgnored?.(reason);
       },
     });
     this.#tracker = tracker;

@@ -74,7 +74,6 @@ export interface OrderTrackerOptions {
   onConnection?(connection: TrackerConnection): void;
   /** A failure: `fatal` ones end tracking (unknown order); others are retried by themselves. */
   onError?(error: ApiError, fatal: boolean): void;
-  onIgnored?(reason: IgnoredReason): void;
   /** First reconnect delay, doubling per failure (default 1000 ms, CONTRACT.md). */
   baseDelayMs?: number;
   /** Longest reconnect delay (default 30 s). */
@@ -162,10 +161,6 @@ export class OrderTracker {
 
   get connection(): TrackerConnection {
     return this.#connection;
-  }
-
-  get orderId(): string {
-    return this.#o.orderId;
   }
 
   /** Opens the stream (or polls, where there is no EventSource). Call once. */
@@ -363,7 +358,6 @@ export class OrderTracker {
 
   #ignore(reason: IgnoredReason): void {
     this.counts[reason]++;
-    this.#o.onIgnored?.(reason);
   }
 
   // ---- visibility ---------------------------------------------------------------------------------------------
