@@ -543,7 +543,7 @@ export default class CheckoutBody extends CrElement {
       if (!current || current.order_id !== order.order_id) store.update({order});
       if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
     } catch (error) {
-      if (isApiError(error) && error.code === 'problems' && error.problems.length) return await this._showProblems(error.problems);
+      // Problems of a validation (`problems`) or of an HTTP-level refusal (SUSPENDED_COIN, …): next to their fields.
       if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
       if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         // The POST may have created the order: say so, and let the user send it again with its key ("check again").
