@@ -45,7 +45,7 @@ export type ProblemCode = keyof typeof PROBLEM_FIELDS;
 export type ProblemField = (typeof PROBLEM_FIELDS)[ProblemCode];
 
 /** Codes that come in a Validation's `problems` array (the rest come as HTTP-level `status`/`detail`). */
-export const VALIDATION_PROBLEM_CODES = (Object.keys(PROBLEM_FIELDS) as ProblemCode[]).filter(
+export const VALIDATION_PROBLEM_CODES = /* @__PURE__ */ (Object.keys(PROBLEM_FIELDS) as ProblemCode[]).filter(
   (code) => code !== 'SUSPENDED_COIN' && code !== 'SUSPENDED_NETWORK',
 );
 
