@@ -1,6 +1,8 @@
 // Every failure of an upstream call becomes an ApiError with a `code`, which maps to a localized message
 // (i18n `common.errors` / `common.problems`). Elements never show raw server text, and never crash or go blank.
-import {problemInfo, isProblemCode, type ProblemInfo} from './problems.js';
+// What an HTTP answer's failure is lives in response-error.ts, with the API client: the entry, which holds this
+// class for every element, does not carry the problem-code tables with it.
+import type {ProblemInfo} from './problems.js';
 
 /** Failures of the call itself (not upstream problem codes). */
 export type TransportErrorCode =
@@ -75,36 +77,4 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof DOMException && error.name === 'AbortError') return new ApiError('aborted', 'aborted', {cause: error});
   if (error instanceof DOMException && error.name === 'TimeoutError') return new ApiError('timeout', 'timeout', {cause: error});
   return new ApiError('network', 'network', {cause: error});
-}
-
-/**
- * The ApiError for a non-2xx answer: `{status: "SUSPENDED_COIN", detail, moreDetails?}`, `{detail: "LOGIN_REQUIRED"}`,
- * a problems array, `{message}` or nothing.
- */
-export function errorFromResponse(status: number, body: unknown, retryAfterMs?: number): ApiError {
-  const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
-  const init = {status, ...(retryAfterMs === undefined ? {} : {retryAfterMs})};
-  if (status === 429) return new ApiError('rate-limited', 'rate limited', init);
-  if (status >= 500) return new ApiError('http-5xx', `upstream answered ${status}`, init);
-  // Request Timeout: the request may have been acted on (the proxy keeps an idempotency key for it, too).
-  if (status === 408) return new ApiError('timeout', 'upstream answered 408', init);
-  // A 4xx Validation-shaped body: its problems.
-  if (Array.isArray(record['problems']) && record['problems'].length) {
-    const problems = (record['problems'] as unknown[])
-      .map((p) => (p && typeof p === 'object' ? (p as Record<string, unknown>) : {}))
-      .filter((p) => isProblemCode(p['problem']))
-      .map((p) => problemInfo(p['problem'] as string, p['moreDetails']));
-    if (problems.length) return new ApiError('problems', 'problems', {...init, problems});
-  }
-  // HTTP-level problem codes live in `status` (SUSPENDED_*) or `detail` (LOGIN_REQUIRED).
-  const code = [record['status'], record['detail']].find(isProblemCode);
-  if (code) {
-    const problem = problemInfo(code, record['moreDetails']);
-    return new ApiError(problem.code, code, {...init, problems: [problem]});
-  }
-  if (status === 404) return new ApiError('not-found', 'not found', init);
-  // The reference proxy's own refusals are {error: {code, message}}.
-  const proxyError = record['error'] && typeof record['error'] === 'object' ? (record['error'] as Record<string, unknown>) : {};
-  if (status === 409 && proxyError['code'] === 'IDEMPOTENCY_OUTCOME_UNKNOWN') return new ApiError('outcome-unknown', 'outcome unknown', init);
-  return new ApiError('http-4xx', `upstream answered ${status}`, init);
 }

@@ -5,7 +5,8 @@
 // capped), within a bounded number of attempts AND a bounded total time. A POST is never retried automatically: a
 // failed `POST /v5/orders` may still have created an order upstream, and a second one would bill the user twice.
 import {noteServerDate} from './server-clock.js';
-import {ApiError, errorFromResponse, toApiError} from './errors.js';
+import {ApiError, toApiError} from './errors.js';
+import {errorFromResponse} from './response-error.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */

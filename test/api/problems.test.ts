@@ -1,5 +1,5 @@
 import {assert} from '@open-wc/testing';
-import {errorFromResponse} from '../../src/api/errors.js';
+import {errorFromResponse} from '../../src/api/response-error.js';
 import {problemDetails, problemInfo, validationProblems} from '../../src/api/problems.js';
 import {PROBLEM_FIELDS} from '../../src/upstream/problems.js';
 
