@@ -50,9 +50,14 @@ const PHASE_OF: Record<KnownOrderState, Phase> = {
   WaitingForManualAction: 'review',
 };
 
+/** Whether an order state is one UPSTREAM.md documents (ORDER_STATES), without a second list of them in the bundle. */
+export function isKnownState(orderState: string): orderState is KnownOrderState {
+  return Object.prototype.hasOwnProperty.call(PHASE_OF, orderState);
+}
+
 /** The phase of an order state; an unknown state is "under review", never an error. */
 export function phaseOf(orderState: string): Phase {
-  return Object.prototype.hasOwnProperty.call(PHASE_OF, orderState) ? PHASE_OF[orderState as KnownOrderState] : 'review';
+  return isKnownState(orderState) ? PHASE_OF[orderState] : 'review';
 }
 
 /**

@@ -12,7 +12,7 @@ import {problemMessage} from '../../i18n/error-message.js';
 import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrder, loadPendingCreate} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
-import {awaitsPayment, isBackwards, isTerminalPhase, ORDER_STATES, phaseOf} from '../../upstream/states.js';
+import {awaitsPayment, isBackwards, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
@@ -366,7 +366,7 @@ export default class CheckoutBody extends CrElement {
       // widget does not know does not hold a known one back (its rank is a guess).
       const verdict = judge(saved.orderId, saved.order, order);
       const behind = !verdict.accept && (verdict.reason === 'backwards' || verdict.reason === 'older');
-      if (behind && (ORDER_STATES as readonly string[]).includes(saved.order.order_state)) return this._resumeLater();
+      if (behind && isKnownState(saved.order.order_state)) return this._resumeLater();
       this._resume = undefined;
       this._resumeFailures = 0;
       const current = store.get().order;
