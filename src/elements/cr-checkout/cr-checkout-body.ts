@@ -51,7 +51,7 @@ import {
 } from './checkout-fields.js';
 
 /** Quotes wait for the user to stop typing this long. */
-export const QUOTE_DEBOUNCE_MS = 300;
+const QUOTE_DEBOUNCE_MS = 300;
 
 type Busy = 'validating' | 'creating' | 'waiting' | undefined;
 
