@@ -230,7 +230,6 @@ export default class BrandPickerBody extends CrElement {
             aria-selected=${selected ? 'true' : 'false'}
             aria-controls="panel"
             tabindex=${selected ? 0 : -1}
-            data-tab=${tab}
             @click=${() => this._selectTab(tab)}
           >
             ${this._tabLabel(tab)}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}

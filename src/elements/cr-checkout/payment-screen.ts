@@ -148,7 +148,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
         </dd>
       </div>
     </dl>
-    ${uri ? html`<div class="qr" data-qr-text=${uri}>${qrCode(view, uri, m.qrLabel(amount))}</div>` : nothing}
+    ${uri ? html`<div class="qr">${qrCode(view, uri, m.qrLabel(amount))}</div>` : nothing}
     ${href ? html`<a class="button" part="wallet-link" href=${href}>${m.openInWallet}</a>` : nothing}
     ${secondsLeft !== undefined
       ? html`<p class="countdown" part="countdown">
