@@ -237,7 +237,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
   const anySuspended = currencies.some((c) => c.is_suspended === true || c.networks.some((n) => n.is_suspended === true));
   const invalid = isInvalid(view, 'payment');
   const described = describedBy(view, 'payment', anySuspended ? 'payment-hint' : undefined);
-  return html`<fieldset class="field payment-choice">
+  return html`<fieldset class="field">
     <legend class="field-label">${m.payWith}</legend>
     <div class="row">
       <label class="sub-field">

@@ -340,7 +340,7 @@ export default class OrderStatusBody extends CrElement {
         const parts = ['step', done ? 'step-done' : '', current || (finished && i === 2) ? 'step-current' : ''].filter(Boolean).join(' ');
         return html`<li
           part=${parts}
-          class=${done ? 'done' : current ? 'current' : ''}
+          class=${done ? 'done' : ''}
           aria-current=${i === at ? 'step' : nothing}
         >
           <span class="dot" aria-hidden="true">${done ? '✓' : i + 1}</span>
@@ -362,7 +362,7 @@ export default class OrderStatusBody extends CrElement {
     // As the checkout says at the same moment: nothing more to send; where part was sent, support sorts it out.
     if (this._payTimeOver(order)) {
       return html`
-        <div class="payment" part="payment-status">
+        <div part="payment-status">
           <p class="strong error" part="payment-over">${this.messages.common.expired}</p>
           ${missing ? html`<p>${this.messages.common.failedHelp}</p>` : nothing}
         </div>
@@ -372,7 +372,7 @@ export default class OrderStatusBody extends CrElement {
     const deadline = this._deadline(order);
     const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
     return html`
-      <div class="payment" part="payment-status">
+      <div part="payment-status">
         ${missing
           ? html`<p class="strong" part="missing-amount">${this._partialText(order, missing)}</p>
               <p>${this._partialHint(order)}</p>
@@ -412,7 +412,7 @@ export default class OrderStatusBody extends CrElement {
 
   private _renderReview(order: Order, m: Messages): TemplateResult {
     return html`
-      <div class="box review" part="review">
+      <div class="box" part="review">
         <h3>${m.reviewTitle}</h3>
         <p>${m.reviewText}</p>
         <p>${m.reviewHelp}</p>
@@ -575,7 +575,7 @@ export default class OrderStatusBody extends CrElement {
       const matrix = drawnQr(view.activation, () => this.requestUpdate());
       if (matrix) qr = html`<div class="qr">${qrSvg(matrix, m.esimQrAlt)}</div>`;
     }
-    return html`<div part="esim" class="esim">
+    return html`<div part="esim">
       <h5>${m.esimTitle}</h5>
       <p>${m.esimHint}</p>
       ${qr}
