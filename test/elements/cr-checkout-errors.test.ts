@@ -1,13 +1,14 @@
 // <cr-checkout> when things go wrong: every upstream problem next to its field (localized, input kept), suspended
 // coins, malformed answers, an aborted quote, and a create whose outcome is unknown.
-import {assert} from '@open-wc/testing';
+import {assert, fixture, html} from '@open-wc/testing';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import {PROBLEM_FIELDS, VALIDATION_PROBLEM_CODES, type ProblemCode} from '../../src/upstream/problems.js';
 import {fieldOfProblem} from '../../src/elements/cr-checkout/form-model.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, proxyUrl, sandboxUrl, submit, truncateNextAnswer, type, unique, waitFor} from '../support/checkout-helpers.js';
 import type {ErrorDetail, OrderCreatedDetail} from '../../src/events.js';
-import {dropStore} from '../../src/store/store.js';
+import {dropStore, getStore} from '../../src/store/store.js';
+import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 
 const sandbox = sandboxControls(sandboxUrl);
 
@@ -362,5 +363,33 @@ suite('cr-checkout: problems and failures', () => {
     } finally {
       lost.restore();
     }
+  });
+
+  test('no proxy-url in the store: after a moment, "not set up" with cr-error config, brand chosen or not; one arriving in time loads', async function () {
+    this.timeout(15000);
+    for (const brand of ['Steam', '']) {
+      const errors: ErrorDetail[] = [];
+      const el = await fixture<CrCheckout>(html`<cr-checkout brand=${brand} lang="en" store=${unique('store')} @cr-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)}></cr-checkout>`);
+      const shown = await waitFor(() => $(el, '[part="form-error"]'), `the configuration error (brand "${brand}")`, 4000);
+      assert.include(shown.textContent!, 'proxy-url');
+      assert.deepEqual(errors.map((e) => e.code), ['config']);
+      assert.isNull($(el, '[part="form"]'));
+    }
+    const store = unique('store');
+    const late = await fixture<CrCheckout>(html`<cr-checkout brand="Steam" lang="en" store=${store}></cr-checkout>`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    getStore(store).update({proxyUrl});
+    await formReady(late);
+    assert.isNull($(late, '[part="form-error"]'));
+  });
+
+  test('the coins cannot be loaded and no brand is chosen yet: said, with "try again", not "choose a brand"', async function () {
+    this.timeout(20000);
+    const errors: ErrorDetail[] = [];
+    const el = await fixture<CrCheckout>(html`<cr-checkout proxy-url="http://127.0.0.1:9/nothing-here" lang="en" store=${unique('store')} @cr-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)}></cr-checkout>`);
+    const shown = await waitFor(() => $(el, '[part="form-error"]'), 'the loading error', 15000);
+    assert.ok(shown.querySelector('[part="retry-button"]'), 'try again');
+    assert.notInclude(el.shadowRoot!.textContent!, 'Choose a brand');
+    assert.lengthOf(errors, 1, 'the error the buyer sees, fired once');
   });
 });

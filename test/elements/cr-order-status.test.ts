@@ -101,6 +101,32 @@ suite('<cr-order-status>', () => {
     await isLive(el);
   });
 
+  test('an order to follow and no proxy-url in the store: after a moment, "not set up" with cr-error config; one arriving in time follows it', async function () {
+    this.timeout(15000);
+    const order = await createOrder();
+    const errors: string[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${freshStore()} order-id=${order.order_id} lang="en"
+      @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail.code)}></cr-order-status>`);
+    const shown = await waitFor(() => part(el, 'error'), 'the configuration error', 4000);
+    assert.include(text(shown), 'proxy-url');
+    assert.deepEqual(errors, ['config']);
+    assert.include(text(liveRegion(el)), 'proxy-url', 'announced');
+    // Nothing to follow: nothing to load, so nothing is said.
+    const idle = await fixture<CrOrderStatus>(html`<cr-order-status store=${freshStore()} lang="en"></cr-order-status>`);
+    await sleep(1300);
+    assert.isNull(part(idle, 'error'));
+
+    const store = freshStore();
+    const events: StatusChangeDetail[] = [];
+    const late = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} order-id=${order.order_id} lang="en"
+      @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+    await sleep(300);
+    getStore(store).update({proxyUrl});
+    await waitFor(() => events.length === 1, 'the order read once the proxy-url came');
+    await sleep(1000);
+    assert.isNull(part(late, 'error'), 'no "not set up" after all');
+  });
+
   test('partial payment: what is missing, exactly, to the same address, before the deadline', async () => {
     const order = await createOrder({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'}, 'BTC', 'Mainnet');
     const {el, events} = await mount({orderId: order.order_id});

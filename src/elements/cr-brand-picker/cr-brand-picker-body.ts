@@ -2,8 +2,6 @@ import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
 import {state} from 'lit/decorators.js';
 import {Task, TaskStatus} from '@lit/task';
 import {getBrands} from '../../api/client.js';
-import {ApiError} from '../../api/errors.js';
-import {sleep} from '../../api/http.js';
 import type {Brand} from '../../api/schemas.js';
 import {brandSelectEvent} from '../../events.js';
 import {countryOptions} from '../../i18n/countries.js';
@@ -11,6 +9,7 @@ import {formatNumber} from '../../i18n/format.js';
 import {CrElement} from '../cr-element.js';
 import {pickerStyles} from './cr-brand-picker.styles.js';
 import {cssVar} from '../css-var.js';
+import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {filterBrands, indexBrands, TABS, type BrandIndex, type IndexedBrand, type Tab} from './brand-index.js';
 import {initials, inkOn, logoSrc, logoSrcset, safeHexColor} from './logo.js';
 
@@ -18,8 +17,6 @@ import {initials, inkOn, logoSrc, logoSrcset, safeHexColor} from './logo.js';
 const PAGE = 30;
 /** Delay before the result count is announced, so screen readers are not flooded while the user types. */
 const ANNOUNCE_DELAY_MS = 500;
-/** How long to wait for some element of the store to provide `proxy-url` before saying it is missing. */
-const PROXY_GRACE_MS = 1000;
 
 /**
  * What `<cr-brand-picker>` does (its public class and doc block are in cr-brand-picker.ts): loaded as a lazy chunk
@@ -57,11 +54,7 @@ export default class BrandPickerBody extends CrElement {
     this._filterKey = [];
     this._brands = new Task(this, {
       task: async ([proxyUrl, country], {signal}): Promise<BrandIndex> => {
-        if (proxyUrl === undefined) {
-          // Another element of the store may still be about to bring proxy-url: wait a moment before complaining.
-          await sleep(PROXY_GRACE_MS, signal);
-          throw new ApiError('config', 'no proxy-url');
-        }
+        if (proxyUrl === undefined) return missingProxyUrl(signal);
         return indexBrands(await getBrands(proxyUrl, country, {signal}));
       },
       args: () => [this.state.proxyUrl, this.state.country] as const,

@@ -15,6 +15,7 @@ import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isBackwards, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
+import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
 import {
@@ -170,7 +171,7 @@ export default class CheckoutBody extends CrElement {
     });
     this._vias = new Task(this, {
       task: async ([proxyUrl], {signal}) => {
-        if (proxyUrl === undefined) return initialState;
+        if (proxyUrl === undefined) return missingProxyUrl(signal);
         return walletCurrencies(await getPaymentVias(proxyUrl, {signal}));
       },
       args: () => [this.state.proxyUrl] as const,
@@ -713,6 +714,15 @@ export default class CheckoutBody extends CrElement {
         : html`<p class="muted" role="status" part="status">${m.resuming}</p>`;
     }
     if (this._unknownOutcome) return this._renderUnknownOutcome();
+    // Before "choose a brand": without its coins (or its proxy-url) the checkout cannot sell anything, and cr-error
+    // has said so already.
+    const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
+    if (loadError !== undefined) {
+      return html`<div class="message" role="alert" part="form-error">
+        <p class="error">${m.loadFailed} ${this.errorText(loadError)}</p>
+        <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
+      </div>`;
+    }
     if (!this._brandKey()) return html`<p class="muted" part="status">${m.chooseBrand}</p>`;
     return this._renderForm();
   }
@@ -762,13 +772,6 @@ export default class CheckoutBody extends CrElement {
 
   private _renderForm(): TemplateResult {
     const m = this.messages.checkout;
-    const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
-    if (loadError !== undefined) {
-      return html`<div class="message" role="alert" part="form-error">
-        <p class="error">${m.loadFailed} ${this.errorText(loadError)}</p>
-        <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
-      </div>`;
-    }
     const family = this._family;
     if (!family) {
       if (this._products.value && this._products.status === TaskStatus.COMPLETE && this._products.value.key === `${this.state.country}|${this._brandKey()}`) {

@@ -17,6 +17,7 @@ import {CrElement} from '../cr-element.js';
 import {missingAmount, overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
+import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following} from '../shared/order-followers.js';
 import {paymentDeadline} from '../shared/payment-deadline.js';
 import {statusStyles} from './cr-order-status.styles.js';
@@ -65,6 +66,8 @@ export default class OrderStatusBody extends CrElement {
   /** What the store is told this element keeps current (order-followers.ts). */
   private _following!: Following;
   private _tracker!: OrderTrackerController;
+  /** Waiting for some element of the store to bring a proxy-url (missing-proxy.ts). */
+  private _proxyWait: AbortController | undefined;
 
   /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
   initBody(): void {
@@ -102,18 +105,40 @@ export default class OrderStatusBody extends CrElement {
             this._codesError = error;
             if (!fatal) this.fireError(error);
           }
-          if (!fatal) return;
-          this._fatal = error;
-          // Not known upstream: the copy this tab kept of the store's order goes too, so a reload does not show it.
-          const saved = loadOrder(this.storeInstance.name);
-          if (error.code === 'not-found' && !this.orderId?.trim() && saved?.orderId.toLowerCase() === this._trackedId()?.toLowerCase()) {
-            clearOrder(this.storeInstance.name);
-          }
-          this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
-          this.fireError(error);
+          if (fatal) this._onFatal(error);
         },
       },
     );
+  }
+
+  /** The order cannot be followed (not known upstream, an invalid id, no proxy-url): said, announced and fired. */
+  private _onFatal(error: ApiError): void {
+    this._fatal = error;
+    // Not known upstream: the copy this tab kept of the store's order goes too, so a reload does not show it.
+    const saved = loadOrder(this.storeInstance.name);
+    if (error.code === 'not-found' && !this.orderId?.trim() && saved?.orderId.toLowerCase() === this._trackedId()?.toLowerCase()) {
+      clearOrder(this.storeInstance.name);
+    }
+    this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
+    this.fireError(error);
+  }
+
+  /**
+   * An order to follow and no proxy-url in the store: after a moment, "not set up"; one arriving meanwhile ends the
+   * wait (and the error). With nothing to follow there is nothing to load yet, so nothing to complain about.
+   */
+  private _awaitProxyUrl(): void {
+    if (this.state.proxyUrl !== undefined || !this.isConnected || !this._trackedId()) {
+      this._proxyWait?.abort();
+      this._proxyWait = undefined;
+      if (this._fatal?.code === 'config') this._fatal = undefined;
+      return;
+    }
+    if (this._proxyWait || this._fatal) return;
+    const wait = (this._proxyWait = new AbortController());
+    missingProxyUrl(wait.signal).catch((error: ApiError) => {
+      if (!wait.signal.aborted) this._onFatal(error);
+    });
   }
 
   /** The order being shown, if any. */
@@ -169,6 +194,7 @@ export default class OrderStatusBody extends CrElement {
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
     // second one scheduled after it.
     this._tracker.sync();
+    this._awaitProxyUrl();
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
     // update may still run once the element is removed (an announcement, a store change): it follows nothing then.
     this._following.set(this.storeInstance, this.isConnected ? id : undefined);
@@ -188,6 +214,8 @@ export default class OrderStatusBody extends CrElement {
     super.disconnectedCallback();
     clearTimeout(this._windowTimer);
     this._following.clear();
+    this._proxyWait?.abort();
+    this._proxyWait = undefined;
   }
 
   private _onUpdate(update: OrderUpdate): void {
