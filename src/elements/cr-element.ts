@@ -152,7 +152,11 @@ export class CrElement extends LitElement {
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
     super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && this.isConnected) this.refreshLang();
+    if (name !== 'lang' || !this.isConnected) return;
+    // The language this element gave its store goes with its attribute (an element that still has one gives the
+    // store its own as it updates), so the others follow the page again.
+    if (value === null && old !== null && this.state.lang === old) this.storeInstance.update({lang: undefined});
+    this.refreshLang();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

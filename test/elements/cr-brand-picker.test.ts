@@ -21,12 +21,12 @@ const freshStore = () => `picker-${++storeCount}-${Date.now()}`;
 const tab = (el: CrBrandPicker, id: string) => root(el).querySelector<HTMLElement>(`#tab-${id}`)!;
 const search = (el: CrBrandPicker) => root(el).querySelector<HTMLInputElement>('#search')!;
 
-async function picker(attrs: {country?: string; lang?: string; store?: string; proxy?: string | null; theme?: string} = {}): Promise<CrBrandPicker> {
+async function picker(attrs: {country?: string; lang?: string | null; store?: string; proxy?: string | null; theme?: string} = {}): Promise<CrBrandPicker> {
   const el = await fixture<CrBrandPicker>(html`<cr-brand-picker
     proxy-url=${attrs.proxy === null ? nothing : (attrs.proxy ?? proxyUrl)}
     country=${attrs.country ?? 'US'}
     store=${attrs.store ?? freshStore()}
-    lang=${attrs.lang ?? 'en'}
+    lang=${attrs.lang === null ? nothing : (attrs.lang ?? 'en')}
     theme=${attrs.theme ?? 'light'}
   ></cr-brand-picker>`);
   return el;
@@ -449,6 +449,29 @@ suite('cr-brand-picker', () => {
     await pt.updateComplete;
     assert.equal(root(pt).querySelector('.field-label')!.textContent, 'Pays');
     document.documentElement.lang = 'en';
+  });
+
+  test('an element\'s lang removed: its store and the elements that follow it go back to <html lang>; one still with its own keeps it', async () => {
+    const store = freshStore();
+    document.documentElement.lang = 'pt-BR';
+    try {
+      const a = await loaded(await picker({store, lang: 'tr'}));
+      const b = await loaded(await picker({store, lang: null}));
+      assert.equal(b.resolvedLang, 'tr', 'the other follows the store');
+      a.removeAttribute('lang');
+      await until(() => a.resolvedLang === 'pt' && b.resolvedLang === 'pt', 'both following <html lang>');
+      document.documentElement.lang = 'vi';
+      await until(() => a.resolvedLang === 'vi' && b.resolvedLang === 'vi', 'and its changes');
+      // Two with their own: removing one leaves the other's in the store.
+      const c = await loaded(await picker({store, lang: 'de'}));
+      a.setAttribute('lang', 'fr');
+      await until(() => a.resolvedLang === 'fr', 'a with its own again');
+      a.removeAttribute('lang');
+      await until(() => a.resolvedLang === 'de' && b.resolvedLang === 'de', 'the store keeps the one still given');
+      assert.equal(c.resolvedLang, 'de');
+    } finally {
+      document.documentElement.lang = 'en';
+    }
   });
 
   test('two stores on one page: a selection in one never reaches the other', async () => {
