@@ -127,6 +127,16 @@ export function normaliseOrigin(value: string): string | undefined {
   }
 }
 
+/** True for an origin, with or without a trailing `/`: `https://shop.example/`, not `https://shop.example/shop`. */
+function writtenAsOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password && !value.endsWith('?') && !value.endsWith('#');
+  } catch {
+    return false;
+  }
+}
+
 /** `api/cr/` → `/api/cr`; `` or `/` → ``. Only plain path segments are allowed. */
 export function normaliseBasePath(value: string): string {
   const trimmed = value.replace(/^\/+|\/+$/g, '');
@@ -183,9 +193,9 @@ export function configFromEnv(env: Record<string, string | undefined>): ProxyCon
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      // `https://shop.example/` is a common way to write an origin; keep anything unparsable as is so
-      // resolveConfig rejects it loudly.
-      .map((s) => normaliseOrigin(s) ?? s),
+      // `https://shop.example/` is a common way to write an origin; anything more (a path, a query, a user) or
+      // unparsable is kept as written, so resolveConfig rejects it loudly rather than allowing a guess.
+      .map((s) => (writtenAsOrigin(s) ? (normaliseOrigin(s) ?? s) : s)),
   };
   if (env.CR_BASE_PATH) config.basePath = env.CR_BASE_PATH;
   const timeout = numberFromEnv('CR_UPSTREAM_TIMEOUT_MS', env.CR_UPSTREAM_TIMEOUT_MS);

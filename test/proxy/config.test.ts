@@ -21,6 +21,14 @@ describe('configFromEnv', () => {
     assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
   });
 
+  test('an allowed origin written with a path, a query or a user is refused, not cut down to its origin', () => {
+    for (const written of ['http://127.0.0.1:8080/shop', 'https://a.example/?x', 'https://a.example/#top', 'https://me@a.example']) {
+      const config = configFromEnv({CR_PARTNER_ID: 'p', CR_ALLOWED_ORIGINS: written});
+      assert.throws(() => resolveConfig(config), /allowedOrigins must be exact origins/, written);
+    }
+    assert.deepEqual(configFromEnv({CR_PARTNER_ID: 'p', CR_ALLOWED_ORIGINS: 'HTTPS://A.example:443/'}).allowedOrigins, ['https://a.example']);
+  });
+
   test('defaults to the real upstream and refuses to run against it without a partner id', () => {
     assert.throws(() => configFromEnv({}), /CR_PARTNER_ID is required/);
     assert.equal(configFromEnv({CR_PARTNER_ID: 'p'}).apiUrl, 'https://api.cryptorefills.com');
