@@ -46,17 +46,16 @@ export const errorEvent = (code: ErrorDetail['code'], message: string) =>
   new CustomEvent<ErrorDetail>(ERROR, init({code, message}));
 export const statusChangeEvent = (detail: StatusChangeDetail) => new CustomEvent<StatusChangeDetail>(STATUS_CHANGE, init(detail));
 
+/** Our events by name: they bubble and are composed, so elements, the document and the window all hear them. */
+export interface CrEventMap {
+  'cr-brand-select': CustomEvent<BrandSelectDetail>;
+  'cr-order-created': CustomEvent<OrderCreatedDetail>;
+  'cr-error': CustomEvent<ErrorDetail>;
+  'cr-status-change': CustomEvent<StatusChangeDetail>;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'cr-brand-select': CustomEvent<BrandSelectDetail>;
-    'cr-order-created': CustomEvent<OrderCreatedDetail>;
-    'cr-error': CustomEvent<ErrorDetail>;
-    'cr-status-change': CustomEvent<StatusChangeDetail>;
-  }
-  interface DocumentEventMap {
-    'cr-brand-select': CustomEvent<BrandSelectDetail>;
-    'cr-order-created': CustomEvent<OrderCreatedDetail>;
-    'cr-error': CustomEvent<ErrorDetail>;
-    'cr-status-change': CustomEvent<StatusChangeDetail>;
-  }
+  interface HTMLElementEventMap extends CrEventMap {}
+  interface DocumentEventMap extends CrEventMap {}
+  interface WindowEventMap extends CrEventMap {}
 }

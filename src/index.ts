@@ -32,3 +32,7 @@ export {LANGS, toLang, loadMessages} from './i18n/i18n.js';
 export type {Lang, Messages} from './i18n/i18n.js';
 export {COUNTRY_CODES} from './i18n/countries.js';
 export {phaseOf, type Phase} from './upstream/states.js';
+export {OrderTracker, DEFAULT_PAYMENT_POLL_MS, DEFAULT_POLL_MS, DEFAULT_HIDDEN_PAUSE_MS} from './stream/order-tracker.js';
+export type {OrderTrackerOptions, OrderUpdate, TrackerConnection, TrackerCounts, VisibilitySource, Timers} from './stream/order-tracker.js';
+export {OrderTrackerController} from './stream/order-tracker-controller.js';
+export type {TrackTarget, TrackerCallbacks} from './stream/order-tracker-controller.js';

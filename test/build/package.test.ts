@@ -57,7 +57,7 @@ describe('npm run build: the package', () => {
     );
     writeFileSync(
       join(consumer, 'use.ts'),
-      `import {CrCheckout, getStore, type StatusChangeDetail} from '${pkg.name}';
+      `import {CrCheckout, getStore, OrderTracker, type StatusChangeDetail} from '${pkg.name}';
 import '${pkg.name}/define';
 import {createProxyHandler} from '${pkg.name}/proxy';
 
@@ -72,6 +72,9 @@ document.addEventListener('cr-status-change', (e) => {
 });
 document.querySelector('cr-brand-picker')?.addEventListener('cr-brand-select', (e) => void e.detail.brand.family);
 getStore('shop').update({country: 'DE'});
+window.addEventListener('cr-error', (e) => void e.detail.code.length);
+const tracker = new OrderTracker({proxyUrl: '/api/cr', orderId: 'x', onUpdate: (u) => void u.order.order_state});
+tracker.stop();
 void createProxyHandler;
 // @ts-expect-error: order_id is a string
 document.addEventListener('cr-order-created', (e) => { const n: number = e.detail.order.order_id; void n; });
