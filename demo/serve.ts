@@ -7,13 +7,19 @@ import {startSandbox} from '../src/sandbox/server.js';
 import {startProxy} from '../src/proxy/server.js';
 
 const host = process.env['HOST'] ?? '127.0.0.1';
+// Listening on every address (a container, a VM), the URLs the page is given must still name one the browser can
+// reach, and the proxy must allow the page's origin: this machine's loopback unless DEMO_PUBLIC_HOST names another.
+const wildcard = host === '0.0.0.0' || host === '::' || host === '[::]';
+const publicHost = process.env['DEMO_PUBLIC_HOST'] || (wildcard ? '127.0.0.1' : host);
 const demoPort = Number(process.env['DEMO_PORT'] ?? 5173);
 const proxyPort = Number(process.env['PORT'] ?? 8787);
 const sandboxPort = Number(process.env['SANDBOX_PORT'] ?? 8788);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-const sandbox = await startSandbox({port: sandboxPort, host, autopilot: true});
-const demoOrigins = [`http://${host}:${demoPort}`, `http://localhost:${demoPort}`];
+// The sandbox writes its own address into logo and asset URLs: the reachable one (it maps a wildcard to loopback).
+const sandboxPublicUrl = process.env['DEMO_PUBLIC_HOST'] && sandboxPort ? {publicUrl: `http://${publicHost}:${sandboxPort}`} : {};
+const sandbox = await startSandbox({port: sandboxPort, host, autopilot: true, ...sandboxPublicUrl});
+const demoOrigins = [...new Set([`http://${publicHost}:${demoPort}`, `http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`])];
 const proxy = await startProxy(
   {apiUrl: sandbox.url, partnerId: 'demo-partner', appVersion: 'demo', allowedOrigins: demoOrigins},
   {port: proxyPort, host},
@@ -21,8 +27,9 @@ const proxy = await startProxy(
 
 // The page learns where the proxy and the sandbox controls are through Vite's %VITE_*% HTML replacement,
 // so the ports stay configurable without any inline script.
-process.env['VITE_CR_PROXY_URL'] = proxy.url;
-process.env['VITE_CR_SANDBOX_URL'] = sandbox.url;
+const reachable = (url: string) => (wildcard || publicHost !== host ? url.replace(`//${new URL(url).host}`, `//${publicHost}:${new URL(url).port}`) : url);
+process.env['VITE_CR_PROXY_URL'] = reachable(proxy.url);
+process.env['VITE_CR_SANDBOX_URL'] = reachable(sandbox.url);
 
 const vite = await createServer({
   configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
@@ -32,9 +39,9 @@ const vite = await createServer({
 });
 await vite.listen();
 
-console.log(`sandbox upstream  ${sandbox.url}   (controls under ${sandbox.url}/__sandbox/)`);
-console.log(`reference proxy   ${proxy.url}`);
-console.log(`\nDemo page: http://${host}:${demoPort}/\n`);
+console.log(`sandbox upstream  ${reachable(sandbox.url)}   (controls under ${reachable(sandbox.url)}/__sandbox/)`);
+console.log(`reference proxy   ${reachable(proxy.url)}`);
+console.log(`\nDemo page: http://${publicHost}:${demoPort}/${wildcard ? `   (listening on ${host}; from another machine, set DEMO_PUBLIC_HOST to this one's name)` : ''}\n`);
 
 async function shutdown() {
   await vite.close();
