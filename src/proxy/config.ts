@@ -2,6 +2,7 @@
 // Pure data and parsing: no Node APIs here (the handler must run on edge runtimes too); `configFromEnv` only reads the
 // plain object it is given.
 import {IDEMPOTENCY_DEFAULTS, type IdempotencyConfig} from './idempotency.js';
+import type {ProxyLog} from './log.js';
 
 export interface RateLimitConfig {
   /** Requests a client may make in a burst. */
@@ -58,6 +59,12 @@ export interface ProxyConfig {
    * up to 64 KiB. `false` turns it off: the header is then ignored and `Idempotency-Key-Supported` not sent.
    */
   idempotency?: Partial<IdempotencyConfig> | false;
+  /**
+   * Where the proxy says what its operator should know: refused page origins, an unreachable or timing-out upstream,
+   * upstream refusing the credentials (401/403), its own errors. Default: nowhere (`npm run proxy` writes to stderr).
+   * Wrap it in `throttledLog` (log.ts) to say each distinct line at most once a minute.
+   */
+  log?: ProxyLog;
 }
 
 export type ResolvedConfig = Required<Omit<ProxyConfig, 'idempotency'>> & {idempotency: IdempotencyConfig | false};
@@ -113,6 +120,7 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     maxStreamsPerClient: config.maxStreamsPerClient ?? (sandbox ? false : DEFAULTS.maxStreamsPerClient),
     trustForwardedFor: config.trustForwardedFor ?? false,
     idempotency: config.idempotency === false ? false : {...IDEMPOTENCY_DEFAULTS, ...config.idempotency},
+    log: config.log ?? (() => undefined),
   };
 }
 

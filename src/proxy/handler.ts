@@ -38,6 +38,8 @@ export interface ProxyRequestInfo {
 
 export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
 
+export {throttledLog, type ProxyLog} from './log.js';
+
 export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   const c = resolveConfig(config);
   const limiters: Partial<Record<Route['endpoint']['name'], RateLimiter>> = {};
@@ -54,8 +56,9 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   return async (request, info = {}) => {
     try {
       return await handle(c, limiters, idempotency, streams, request, info);
-    } catch {
-      // A bug must not leak a stack trace, upstream text or configuration to the browser.
+    } catch (error) {
+      // A bug must not leak a stack trace, upstream text or configuration to the browser: the operator's log has it.
+      c.log(`internal error on ${request.method} ${new URL(request.url).pathname}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return errorResponse(500, 'INTERNAL', 'The proxy failed to handle the request.');
     }
   };
@@ -87,7 +90,11 @@ async function handle(
     const answer = preflight(request, methods, c.allowedOrigins);
     return answer instanceof Response ? answer : refusalResponse(answer);
   }
-  if (!cors.ok) return refusalResponse(cors.refusal);
+  if (!cors.ok) {
+    // The browser cannot read this refusal (no CORS headers): the widget only sees a network error.
+    if (origin) c.log(`refused a request from origin ${origin}: not in CR_ALLOWED_ORIGINS (${c.allowedOrigins.join(', ') || 'empty'})`);
+    return refusalResponse(cors.refusal);
+  }
 
   const routed = route(request.method, target.value);
   if (!routed.ok) return refused(routed.refusal);
@@ -221,11 +228,16 @@ async function forward(
   let upstream: Response;
   try {
     upstream = await fetch(`${c.apiUrl}${r.pathname}${r.search}`, init);
-  } catch {
+  } catch (error) {
     done();
+    if (request.signal.aborted && followClient) return errorResponse(502, 'UPSTREAM_UNREACHABLE', 'Upstream could not be reached.', corsHeaders);
+    c.log(timedOut ? `upstream ${c.apiUrl} did not answer within ${c.upstreamTimeoutMs} ms` : `upstream ${c.apiUrl} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
     return timedOut
       ? errorResponse(504, 'UPSTREAM_TIMEOUT', `Upstream did not answer within ${c.upstreamTimeoutMs} ms.`, corsHeaders)
       : errorResponse(502, 'UPSTREAM_UNREACHABLE', 'Upstream could not be reached.', corsHeaders);
+  }
+  if (upstream.status === 401 || upstream.status === 403) {
+    c.log(`upstream answered ${upstream.status} to ${r.endpoint.method} ${r.pathname}: a wrong or unknown CR_PARTNER_ID (sent as X-Cr-Application) is one cause`);
   }
 
   const type = upstream.headers.get('content-type') ?? '';

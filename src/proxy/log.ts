@@ -1,0 +1,25 @@
+// What the proxy tells its operator: the mistakes a partner makes while setting it up (a page origin it refuses, an
+// upstream it cannot reach, credentials upstream rejects) and its own bugs. The browser only sees a short refusal,
+// and a CORS refusal not even that, so the proxy's log is where the reason has to be. Pure: no Node APIs.
+
+/** Receives one line per event; `npm run proxy` writes them to stderr. */
+export type ProxyLog = (line: string) => void;
+
+/** Distinct lines remembered at most; beyond that the memory starts again (a flood of origins cannot grow it). */
+const REMEMBERED = 1000;
+
+/**
+ * Says each distinct line at most once per `everyMs`: a page refused a hundred times a minute is one line a minute,
+ * and a flood of requests is never a flood of log lines.
+ */
+export function throttledLog(write: ProxyLog, everyMs = 60_000, now: () => number = Date.now): ProxyLog {
+  const said = new Map<string, number>();
+  return (line) => {
+    const t = now();
+    const last = said.get(line);
+    if (last !== undefined && t - last < everyMs) return;
+    if (said.size >= REMEMBERED) said.clear();
+    said.set(line, t);
+    write(line);
+  };
+}

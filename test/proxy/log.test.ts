@@ -1,0 +1,62 @@
+// The proxy's operator log: the setup mistakes a browser cannot see the reason for, each said once a minute at most.
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import {createProxyHandler} from '../../src/proxy/handler.js';
+import {throttledLog} from '../../src/proxy/log.js';
+import {ORIGIN, PARTNER_ID, startHarness} from './harness.js';
+import {freePort} from '../support/free-port.js';
+
+describe('throttledLog', () => {
+  test('says each distinct line once per interval', () => {
+    let now = 0;
+    const lines: string[] = [];
+    const log = throttledLog((line) => lines.push(line), 60_000, () => now);
+    log('a');
+    log('a');
+    log('b');
+    now += 59_999;
+    log('a');
+    now += 1;
+    log('a');
+    assert.deepEqual(lines, ['a', 'b', 'a']);
+  });
+});
+
+describe('what the proxy logs', () => {
+  test('a refused page origin, once a minute, naming the allowed ones; never the partner id', async () => {
+    const lines: string[] = [];
+    const h = await startHarness({log: throttledLog((line) => lines.push(line))});
+    try {
+      for (let i = 0; i < 3; i++) {
+        const refused = await fetch(`${h.url}/v3/payment_vias`, {headers: {origin: 'http://localhost:3000'}});
+        assert.equal(refused.status, 403);
+      }
+      assert.equal((await fetch(`${h.url}/v3/payment_vias`, {headers: {origin: ORIGIN}})).status, 200);
+      assert.deepEqual(lines, [`refused a request from origin http://localhost:3000: not in CR_ALLOWED_ORIGINS (${ORIGIN})`]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('upstream refusing the credentials, and an upstream that cannot be reached', async () => {
+    const lines: string[] = [];
+    const h = await startHarness({log: (line) => lines.push(line)}, (_req, res) => {
+      res.writeHead(401, {'Content-Type': 'application/json'});
+      res.end('{"message":"unknown application"}');
+    });
+    try {
+      assert.equal((await fetch(`${h.url}/v2/brands?country_code=US`, {headers: {origin: ORIGIN}})).status, 401);
+      assert.equal(lines.length, 1);
+      assert.match(lines[0]!, /^upstream answered 401 to GET \/v2\/brands: a wrong or unknown CR_PARTNER_ID/);
+    } finally {
+      await h.close();
+    }
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const down: string[] = [];
+    const proxy = createProxyHandler({apiUrl: closed, partnerId: PARTNER_ID, appVersion: '1', allowedOrigins: [], log: (line) => down.push(line)});
+    assert.equal((await proxy(new Request('http://proxy.test/v3/payment_vias'))).status, 502);
+    assert.equal(down.length, 1);
+    assert.ok(down[0]!.startsWith(`upstream ${closed} could not be reached`), down[0]);
+    assert.ok(!down.join('\n').includes(PARTNER_ID));
+  });
+});
