@@ -244,6 +244,24 @@ export class CrElement extends LitElement {
     const first = isApiError(error) ? error.problems[0] : undefined;
     const code = isApiError(error) ? (error.code === 'problems' && first ? first.raw : error.code) : 'network';
     this.dispatchEvent(errorEvent(code, message));
+    if (SETUP_CODES.has(code)) hintSetup(this.localName, code, error, this.state.proxyUrl);
     return message;
   }
+}
+
+/** Errors a buyer may meet, but that are also how a page that is not set up right fails. */
+const SETUP_CODES = new Set(['config', 'network', 'not-found', 'http-4xx', 'http-5xx']);
+const hinted = new Set<string>();
+
+/**
+ * Tells the partner's developer, once per kind of error and page, what to check: the buyer sees a plain message, and
+ * a refused origin is only a "network error" to the page (the proxy's refusal has no CORS headers to read).
+ */
+function hintSetup(tag: string, code: string, error: unknown, proxyUrl: string | undefined): void {
+  if (hinted.has(code)) return;
+  hinted.add(code);
+  console.warn(
+    `cryptorefills-checkout: <${tag}> ${code} (${error instanceof Error ? error.message : String(error)}). proxy-url is ${proxyUrl === undefined ? 'not set' : `"${proxyUrl}"`} on a page at ${location.origin}. ` +
+      'If this page is being set up: the proxy runs, proxy-url is its address with its base path (CR_BASE_PATH), and its CR_ALLOWED_ORIGINS lists this origin; the proxy\'s log says why it refused.',
+  );
 }
