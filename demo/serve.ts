@@ -18,12 +18,24 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 // The sandbox writes its own address into logo and asset URLs: the reachable one (it maps a wildcard to loopback).
 const sandboxPublicUrl = process.env['DEMO_PUBLIC_HOST'] && sandboxPort ? {publicUrl: `http://${publicHost}:${sandboxPort}`} : {};
-const sandbox = await startSandbox({port: sandboxPort, host, autopilot: true, ...sandboxPublicUrl});
+/** A port already taken is a newcomer's most likely first obstacle: say which variable moves it, not a stack trace. */
+async function listening<T>(what: string, variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const taken = (error as {code?: string}).code === 'EADDRINUSE' || /already in use/i.test(String((error as Error).message));
+    if (!taken) throw error;
+    console.error(`npm start: the ${what} port ${port} is in use on ${host}; choose another with ${variable}=<port>${variable === 'DEMO_PORT' ? '' : ' (0: any free one)'}.`);
+    process.exit(1);
+  }
+}
+
+const sandbox = await listening('sandbox', 'SANDBOX_PORT', sandboxPort, () => startSandbox({port: sandboxPort, host, autopilot: true, ...sandboxPublicUrl}));
 const demoOrigins = [...new Set([`http://${publicHost}:${demoPort}`, `http://localhost:${demoPort}`, `http://127.0.0.1:${demoPort}`])];
-const proxy = await startProxy(
+const proxy = await listening('proxy', 'PORT', proxyPort, () => startProxy(
   {apiUrl: sandbox.url, partnerId: 'demo-partner', appVersion: 'demo', allowedOrigins: demoOrigins},
   {port: proxyPort, host},
-);
+));
 
 // The page learns where the proxy and the sandbox controls are through Vite's %VITE_*% HTML replacement,
 // so the ports stay configurable without any inline script.
@@ -37,7 +49,7 @@ const vite = await createServer({
   server: {host, port: demoPort, strictPort: true, fs: {allow: [root]}},
   logLevel: 'warn',
 });
-await vite.listen();
+await listening('demo page', 'DEMO_PORT', demoPort, () => vite.listen());
 
 console.log(`sandbox upstream  ${reachable(sandbox.url)}   (controls under ${reachable(sandbox.url)}/__sandbox/)`);
 console.log(`reference proxy   ${reachable(proxy.url)}`);
