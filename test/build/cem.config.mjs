@@ -3,8 +3,9 @@
 // for pages that load us twice), which the analyzer cannot see through: this plugin reads those calls and marks each
 // class as the custom element of its tag, with the `custom-element-definition` export tools look for.
 // A tag's public class extends `lazyBody(…)` (src/elements/lazy-body.ts), which the analyzer cannot follow either: the
-// plugin gives it what it really has once its body arrives, CrElement's attributes and members and the body's
-// public members (`reload()`, `order`, …), each marked with where it comes from.
+// plugin gives it what it really has once its body arrives, CrElement's attributes, members and custom properties
+// (the common `--cr-*` theme) and the body's public members (`reload()`, `order`, …), each marked with where it comes
+// from.
 import {readFileSync} from 'node:fs';
 
 const defineSource = readFileSync(new URL('../../src/define.ts', import.meta.url), 'utf8');
@@ -14,7 +15,7 @@ const BASE = {name: 'CrElement', module: 'src/elements/cr-element.ts'};
 
 /** Adds what `from` declares (attributes, events, public members) to `to`, unless `to` has one of that name. */
 function inherit(to, from, source) {
-  for (const key of ['attributes', 'events', 'members']) {
+  for (const key of ['attributes', 'events', 'members', 'cssProperties', 'cssParts']) {
     const own = new Set((to[key] ?? []).map((item) => item.name));
     const wanted = (from[key] ?? []).filter(
       (item) => !own.has(item.name) && item.privacy !== 'private' && item.privacy !== 'protected' && item.name !== 'initBody',

@@ -100,7 +100,7 @@ export const bad = <cr-checkout theme="blue" />;
 
   test('custom-elements.json lists the three tags with their attributes and events', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8')) as {
-      modules: {declarations?: {tagName?: string; attributes?: {name: string}[]; events?: {name: string}[]; members?: {name: string}[]}[]}[];
+      modules: {declarations?: {tagName?: string; attributes?: {name: string}[]; events?: {name: string}[]; members?: {name: string}[]; cssProperties?: {name: string}[]}[]}[];
     };
     const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
     assert.deepEqual([...elements.keys()].sort(), ['cr-brand-picker', 'cr-checkout', 'cr-order-status']);
@@ -112,6 +112,11 @@ export const bad = <cr-checkout theme="blue" />;
     assert.ok(events('cr-brand-picker').includes('cr-brand-select'));
     assert.ok(events('cr-checkout').includes('cr-order-created'));
     assert.ok(events('cr-order-status').includes('cr-status-change'));
+    // The common theme is documented on each tag, not only on the base class.
+    for (const tag of elements.keys()) {
+      const properties = (elements.get(tag)!.cssProperties ?? []).map((p) => p.name);
+      for (const name of ['--cr-accent', '--cr-bg', '--cr-radius', '--cr-font']) assert.ok(properties.includes(name), `${tag} ${name}`);
+    }
     // What the lazy bodies add to the public classes is documented on them too.
     const members = (tag: string) => (elements.get(tag)!.members ?? []).map((m) => m.name);
     for (const [tag, name] of [['cr-brand-picker', 'reload'], ['cr-checkout', 'newPurchase'], ['cr-order-status', 'counts']] as const) {

@@ -47,6 +47,7 @@ import {lazyBody} from '../lazy-body.js';
  * @csspart keep-order-button - "keep this order", beside it
  * @csspart retry-button - "try again" / "check again"
  * @csspart status - loading messages
+ * @csspart error - the message when the element itself could not be loaded (with `retry-button`)
  * @cssprop --cr-checkout-max-width - widest the checkout grows (default 36rem)
  * @cssprop --cr-qr-size - QR code size (default 14rem)
  */

@@ -47,6 +47,8 @@ import {lazyBody} from '../lazy-body.js';
  * @csspart support-link - the link to Cryptorefills support
  * @csspart order-id - the order id row
  * @csspart error - the "could not be loaded" message
+ * @csspart retry-button - "try again" after a failed read of the codes, or when the element could not be loaded
+ * @csspart lpa - an eSIM's activation code (with `code`)
  * @csspart status - the loading / no-order message
  */
 export class CrOrderStatus extends lazyBody(() => import('./cr-order-status-body.js')) {
