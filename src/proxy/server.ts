@@ -160,13 +160,17 @@ async function writeResponse(response: Response, res: ServerResponse, clientGone
   }
 }
 
+const ENV_NAMES = {allowedOrigins: 'CR_ALLOWED_ORIGINS', apiUrl: 'CR_API_URL', basePath: 'CR_BASE_PATH', partnerId: 'CR_PARTNER_ID'} as const;
+
 async function main(): Promise<void> {
   let config: ProxyConfig;
   try {
     config = configFromEnv();
     resolveConfig(config);
   } catch (error) {
-    console.error(`proxy: ${(error as Error).message}`);
+    // resolveConfig speaks of the config's fields; here they came from the environment, so name the variables.
+    const message = (error as Error).message.replace(/\b(allowedOrigins|apiUrl|basePath|partnerId)\b/g, (field) => ENV_NAMES[field as keyof typeof ENV_NAMES]);
+    console.error(`proxy: ${message}`);
     process.exit(1);
   }
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;

@@ -138,6 +138,12 @@ describe('npm run proxy (the server as a script)', () => {
     assert.match(out, /CR_PARTNER_ID is required/);
   });
 
+  test('a configuration that cannot be safe: exit 1, naming the variable to fix', async () => {
+    const {out, code} = await run({PORT: '0', CR_API_URL: 'http://127.0.0.1:1', CR_ALLOWED_ORIGINS: 'https://shop.example/shop'}, /$^/);
+    assert.equal(code, 1);
+    assert.match(out, /CR_ALLOWED_ORIGINS must be exact origins/);
+  });
+
   test('starts in front of a local upstream, prints its URL and serves', async () => {
     const upstream = await startRecordingUpstream();
     const child = await run({PORT: '0', CR_API_URL: upstream.url, CR_BASE_PATH: '/api/cr'}, /proxy on (http:\/\/\S+)/);
