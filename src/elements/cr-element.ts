@@ -261,7 +261,7 @@ function hintSetup(tag: string, code: string, error: unknown, proxyUrl: string |
   if (hinted.has(code)) return;
   hinted.add(code);
   console.warn(
-    `cryptorefills-checkout: <${tag}> ${code} (${error instanceof Error ? error.message : String(error)}). proxy-url is ${proxyUrl === undefined ? 'not set' : `"${proxyUrl}"`} on a page at ${location.origin}. ` +
-      'If this page is being set up: the proxy runs, proxy-url is its address with its base path (CR_BASE_PATH), and its CR_ALLOWED_ORIGINS lists this origin; the proxy\'s log says why it refused.',
+    `cryptorefills-checkout: <${tag}> ${code} (${error instanceof Error ? error.message : error}); proxy-url ${proxyUrl ?? 'not set'}, page ${location.origin}. ` +
+      'Setting up? Check the proxy runs, proxy-url has its CR_BASE_PATH, CR_ALLOWED_ORIGINS lists this origin (the proxy logs why it refused).',
   );
 }

@@ -385,7 +385,7 @@ suite('cr-checkout: problems and failures', () => {
     // The partner's developer is told what to check, once for the page, not once per element or error.
     const hints = warned.filter((w) => w.startsWith('cryptorefills-checkout: <cr-checkout> config'));
     assert.lengthOf(hints, 1, warned.join('\n'));
-    assert.include(hints[0]!, `proxy-url is not set on a page at ${location.origin}`);
+    assert.include(hints[0]!, `proxy-url not set, page ${location.origin}`);
     assert.include(hints[0]!, 'CR_ALLOWED_ORIGINS');
     const store = unique('store');
     const late = await fixture<CrCheckout>(html`<cr-checkout brand="Steam" lang="en" store=${store}></cr-checkout>`);
