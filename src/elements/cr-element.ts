@@ -84,6 +84,8 @@ export class CrElement extends LitElement {
   /** The whole store state, kept current; any change re-renders. */
   protected readonly _state = this.useStore((state) => state);
   #lang: Lang = 'en';
+  /** Whether the focus was in the element when the update began (willUpdate → updated). */
+  #focusWasIn = false;
   #locale = 'en';
   /** What the element renders with: its language's messages once loaded; until then the previous language's. */
   #messages: Messages | undefined;
@@ -161,6 +163,7 @@ export class CrElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#focusWasIn = !!this.shadowRoot?.activeElement;
     if (changed.has('store')) this.bindStore();
     const store = this.storeInstance;
     // Push our own attributes into the store, so elements without them inherit ours.
@@ -173,6 +176,16 @@ export class CrElement extends LitElement {
     if (Object.keys(push).length) store.update(push);
     // Our language may come from the store (another element's `lang`).
     this.refreshLang();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // What had the focus is gone (the pay button became the payment screen, "try again" the loading message, the
+    // copy button the next status): the focus goes to what replaced it, so a keyboard or screen-reader user is not
+    // left at the top of the page. The last one marked: what replaced the focus sits below a screen's title.
+    if (this.#focusWasIn && !this.shadowRoot?.activeElement) {
+      [...this.renderRoot.querySelectorAll<HTMLElement>('[data-takes-focus]')].at(-1)?.focus();
+    }
   }
 
   /** Binds the store controllers to the store named by `store` (and gives it this element's own `lang`). */

@@ -474,6 +474,23 @@ suite('cr-brand-picker', () => {
     }
   });
 
+  test('the tabs\' counts are numbers of the reader\'s language; "try again" keeps the keyboard focus in the element', async function () {
+    this.timeout(40000);
+    const el = await loaded(await picker({country: 'IN', lang: 'de'}));
+    await type(el, 'a');
+    assert.match(tab(el, 'giftcards').textContent!, /\(\d{1,3}(\.\d{3})+\)/, 'German grouping, as the announcement has it');
+
+    const failing = await picker({proxy: 'http://127.0.0.1:9/nothing-here'});
+    const retry = await until(() => root(failing).querySelector<HTMLButtonElement>('[part~="retry-button"]'), 'the error', 15000);
+    retry.focus();
+    retry.click();
+    await failing.updateComplete;
+    assert.ok(root(failing).activeElement, 'the focus stays in the element while it loads again');
+    await until(() => root(failing).querySelector('[part~="retry-button"]'), 'the error again', 15000);
+    await failing.updateComplete;
+    assert.ok(root(failing).activeElement, 'and when the error is back');
+  });
+
   test('two stores on one page: a selection in one never reaches the other', async () => {
     const a = await loaded(await picker({store: 'iso-a'}));
     const b = await loaded(await picker({store: 'iso-b', country: 'GB'}));

@@ -396,12 +396,20 @@ suite('cr-checkout: problems and failures', () => {
   });
 
   test('the coins cannot be loaded and no brand is chosen yet: said, with "try again", not "choose a brand"', async function () {
-    this.timeout(20000);
+    this.timeout(40000);
     const errors: ErrorDetail[] = [];
     const el = await fixture<CrCheckout>(html`<cr-checkout proxy-url="http://127.0.0.1:9/nothing-here" lang="en" store=${unique('store')} @cr-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)}></cr-checkout>`);
     const shown = await waitFor(() => $(el, '[part="form-error"]'), 'the loading error', 15000);
-    assert.ok(shown.querySelector('[part="retry-button"]'), 'try again');
     assert.notInclude(el.shadowRoot!.textContent!, 'Choose a brand');
     assert.lengthOf(errors, 1, 'the error the buyer sees, fired once');
+    // "Try again" from the keyboard: the focus stays in the element, on what replaced the button, then on the error.
+    const retry = shown.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    retry.focus();
+    retry.click();
+    await el.updateComplete;
+    assert.ok(el.shadowRoot!.activeElement, 'not lost to the page while it loads again');
+    await waitFor(() => errors.length === 2 && $(el, '[part="form-error"]'), 'the loading error again', 15000);
+    await el.updateComplete;
+    assert.ok(el.shadowRoot!.activeElement, 'nor when the error is back');
   });
 });

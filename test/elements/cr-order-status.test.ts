@@ -8,6 +8,7 @@ import type {Order} from '../../src/api/schemas.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import {formatCoin} from '../../src/i18n/format.js';
+import {loadMessages} from '../../src/i18n/i18n.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {dropStore, getStore} from '../../src/store/store.js';
 import {loadOrder, orderStorageKey, saveOrder} from '../../src/store/order-persistence.js';
@@ -110,7 +111,8 @@ suite('<cr-order-status>', () => {
     const shown = await waitFor(() => part(el, 'error'), 'the configuration error', 4000);
     assert.include(text(shown), 'proxy-url');
     assert.deepEqual(errors, ['config']);
-    assert.include(text(liveRegion(el)), 'proxy-url', 'announced');
+    assert.equal(shown.getAttribute('role'), 'alert', 'read out as it appears (and so not by the live region too)');
+    assert.notInclude(text(liveRegion(el)), 'proxy-url');
     // Nothing to follow: nothing to load, so nothing is said.
     const idle = await fixture<CrOrderStatus>(html`<cr-order-status store=${freshStore()} lang="en"></cr-order-status>`);
     await sleep(1300);
@@ -125,6 +127,20 @@ suite('<cr-order-status>', () => {
     await waitFor(() => events.length === 1, 'the order read once the proxy-url came');
     await sleep(1000);
     assert.isNull(part(late, 'error'), 'no "not set up" after all');
+  });
+
+  test('the order cannot be read (proxy unreachable): said as an alert with the reason, cr-error once, still trying', async function () {
+    this.timeout(30000);
+    const errors: string[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url="http://127.0.0.1:9/nothing-here" store=${freshStore()}
+      order-id="6f1c0c3e-1111-4222-8333-444455556666" lang="de" reconnect-delay="100" payment-poll-interval="200"
+      @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail.code)}></cr-order-status>`);
+    const shown = await waitFor(() => part(el, 'error'), 'the read error', 20000);
+    assert.equal(shown.getAttribute('role'), 'alert');
+    assert.include(text(shown), (await loadMessages('de')).status.loadFailed);
+    await sleep(2000);
+    assert.deepEqual(errors, ['network'], 'fired once, not at every retry');
+    assert.notEqual(el.connection, 'done');
   });
 
   test('partial payment: what is missing, exactly, to the same address, before the deadline', async () => {

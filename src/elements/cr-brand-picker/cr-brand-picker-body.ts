@@ -59,10 +59,8 @@ export default class BrandPickerBody extends CrElement {
       },
       args: () => [this.state.proxyUrl, this.state.country] as const,
       onComplete: (index) => this._onLoaded(index),
-      onError: (error) => {
-        this.fireError(error);
-        this._announce(this.errorText(error));
-      },
+      // The error box is an alert: it is read out as it appears, so the live region does not say it a second time.
+      onError: (error) => this.fireError(error),
     });
   }
 
@@ -225,7 +223,7 @@ export default class BrandPickerBody extends CrElement {
             tabindex=${selected ? 0 : -1}
             @click=${() => this._selectTab(tab)}
           >
-            ${this._tabLabel(tab)}${count === undefined ? nothing : html` <span class="count">(${count})</span>`}
+            ${this._tabLabel(tab)}${count === undefined ? nothing : html` <span class="count">(${formatNumber(this.locale, count)})</span>`}
           </button>`;
         })}
       </div>
@@ -234,7 +232,7 @@ export default class BrandPickerBody extends CrElement {
 
   private _renderLoading(): TemplateResult {
     return html`
-      <p class="muted" role="status" part="status">${this.messages.picker.loadingBrands}</p>
+      <p class="muted" role="status" part="status" tabindex="-1" data-takes-focus>${this.messages.picker.loadingBrands}</p>
       <div class="skeletons" aria-hidden="true">
         ${Array.from({length: 8}, () => html`<div class="skeleton skeleton-tile"></div>`)}
       </div>
@@ -243,7 +241,7 @@ export default class BrandPickerBody extends CrElement {
 
   private _renderError(error: unknown): TemplateResult {
     return html`
-      <div class="message" part="error" role="alert">
+      <div class="message" part="error" role="alert" tabindex="-1" data-takes-focus>
         <p class="error">${this.messages.picker.loadFailed} ${this.errorText(error)}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => this.reload()}>
           ${this.messages.common.retry}

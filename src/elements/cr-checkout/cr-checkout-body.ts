@@ -109,8 +109,6 @@ export default class CheckoutBody extends CrElement {
   /** What the store is told this element follows itself (order-followers.ts). */
   private _following!: Following;
   private _lastCopied: string | undefined;
-  /** Whether the focus was in the element when the update began (willUpdate → updated). */
-  private _focusWasIn: boolean | undefined;
   private _vias!: Task<readonly [string | undefined], Currency[]>;
   private _products!: Task<readonly [string | undefined, string, string, string | undefined, string], LoadedFamily>;
 
@@ -273,7 +271,6 @@ export default class CheckoutBody extends CrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this._focusWasIn = !!this.shadowRoot?.activeElement;
     this._followStoreOrder();
     // Here, not in updated(): a tracker that starts says so at once, in this update rather than a second one.
     this._follower.sync();
@@ -290,13 +287,6 @@ export default class CheckoutBody extends CrElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    // What had the focus is gone (the pay button became the payment screen, the payment screen "payment received",
-    // "new purchase" the form again): the focus goes to what replaced it, so a keyboard or screen-reader user is not
-    // left at the top of the page.
-    // The last one: what replaced the focus sits below a screen's title (the question "leave this order?").
-    if (this._focusWasIn && !this.shadowRoot?.activeElement) {
-      [...this.renderRoot.querySelectorAll<HTMLElement>('[data-takes-focus]')].at(-1)?.focus();
-    }
     const order = this._shown;
     const ticking = !!order && awaitsPayment(order.order_state);
     if (ticking) this._startTicker();
@@ -537,7 +527,13 @@ export default class CheckoutBody extends CrElement {
           store.update({order});
           return order;
         },
-        {onWaiting: () => (this._busy = 'waiting')},
+        {
+          onWaiting: () => {
+            this._busy = 'waiting';
+            // The button's label says it too, but a label change of the focused button is not read out.
+            this._announce(this.messages.checkout.waitingOtherTab);
+          },
+        },
       );
       const order = outcome.kind === 'adopt-id' ? await getOrder(proxyUrl, outcome.orderId) : outcome.order;
       const current = store.get().order;
@@ -711,19 +707,19 @@ export default class CheckoutBody extends CrElement {
     if (this._resume) {
       return this._resume.error !== undefined
         ? this._renderResumeFailed(this._resume.error)
-        : html`<p class="muted" role="status" part="status">${m.resuming}</p>`;
+        : html`<p class="muted" role="status" part="status" tabindex="-1" data-takes-focus>${m.resuming}</p>`;
     }
     if (this._unknownOutcome) return this._renderUnknownOutcome();
     // Before "choose a brand": without its coins (or its proxy-url) the checkout cannot sell anything, and cr-error
     // has said so already.
     const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
     if (loadError !== undefined) {
-      return html`<div class="message" role="alert" part="form-error">
+      return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
         <p class="error">${m.loadFailed} ${this.errorText(loadError)}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
       </div>`;
     }
-    if (!this._brandKey()) return html`<p class="muted" part="status">${m.chooseBrand}</p>`;
+    if (!this._brandKey()) return html`<p class="muted" part="status" tabindex="-1" data-takes-focus>${m.chooseBrand}</p>`;
     return this._renderForm();
   }
 
@@ -733,7 +729,7 @@ export default class CheckoutBody extends CrElement {
    */
   private _renderResumeFailed(error: unknown, lostId?: string): TemplateResult {
     const m = this.messages.checkout;
-    return html`<div class="message" role="alert" part="form-error">
+    return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
       <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
       ${lostId
         ? html`<p>${this.messages.common.failedHelp}</p>
@@ -777,7 +773,7 @@ export default class CheckoutBody extends CrElement {
       if (this._products.value && this._products.status === TaskStatus.COMPLETE && this._products.value.key === `${this.state.country}|${this._brandKey()}`) {
         return html`<p class="muted" part="status">${m.noProducts}</p>`;
       }
-      return html`<p class="muted" role="status" part="status">${m.loadingProducts}</p>
+      return html`<p class="muted" role="status" part="status" tabindex="-1" data-takes-focus>${m.loadingProducts}</p>
         <div class="skeleton skeleton-block" aria-hidden="true"></div>`;
     }
     const busy = this._busy;

@@ -51,6 +51,8 @@ export default class OrderStatusBody extends CrElement {
   @state() private _withheld: Order | undefined;
   /** Reading those codes failed: said in place of them, with "try again". */
   @state() private _codesError: ApiError | undefined;
+  /** The order could not be read yet (network, 5xx, 429) while nothing of it is shown: said; the tracker keeps trying. */
+  @state() private _readError: ApiError | undefined;
 
   private _copier!: CopyController;
   private _storeOrder!: StoreController<Order | undefined>;
@@ -106,6 +108,11 @@ export default class OrderStatusBody extends CrElement {
             if (!fatal) this.fireError(error);
           }
           if (fatal) this._onFatal(error);
+          else if (!this._order) {
+            // Said once (an alert, and cr-error), not at every retry of the tracker's backoff.
+            if (!this._readError) this.fireError(error);
+            this._readError = error;
+          }
         },
       },
     );
@@ -119,7 +126,9 @@ export default class OrderStatusBody extends CrElement {
     if (error.code === 'not-found' && !this.orderId?.trim() && saved?.orderId.toLowerCase() === this._trackedId()?.toLowerCase()) {
       clearOrder(this.storeInstance.name);
     }
-    this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
+    // With nothing of the order shown, the message is an alert and is read out as it appears; over a shown order
+    // (the "lost" box) the live region says it.
+    if (this._order) this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
     this.fireError(error);
   }
 
@@ -174,6 +183,7 @@ export default class OrderStatusBody extends CrElement {
     if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
       this._order = undefined;
       this._fatal = undefined;
+      this._readError = undefined;
     }
     // Show what this tab last knew at once (e.g. after a reload) while the stream catches up: the persisted copy
     // first, so that the first update read is reported as the change it is, else the store's copy.
@@ -189,6 +199,7 @@ export default class OrderStatusBody extends CrElement {
     if (!id) {
       this._order = undefined;
       this._fatal = undefined;
+      this._readError = undefined;
     }
     // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late). Here
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
@@ -223,6 +234,7 @@ export default class OrderStatusBody extends CrElement {
     this._order = order;
     this._fatal = undefined;
     this._codesError = undefined;
+    this._readError = undefined;
     // The checkout of the same store shows the payment arriving from this. Following the store's order (not an
     // `order-id` of the page's choosing) after a reload, when the store has none yet, it gives the store this order:
     // a checkout whose own resume failed then shows it too. The store's order is what is kept for a reload
@@ -322,7 +334,7 @@ export default class OrderStatusBody extends CrElement {
     const m = this.messages.status;
     return html`
       <section part="base" lang=${this.resolvedLang} aria-labelledby="title">
-        <h2 id="title" part="title">${m.title}</h2>
+        <h2 id="title" part="title" tabindex="-1" data-takes-focus>${m.title}</h2>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
         ${this._renderBody(m)}
       </section>
@@ -332,10 +344,16 @@ export default class OrderStatusBody extends CrElement {
   private _renderBody(m: Messages): TemplateResult {
     const order = this._order;
     if (this._fatal && !order) {
-      return html`<p class="error" part="error" role="alert">${m.loadFailed} ${this.errorText(this._fatal)}</p>`;
+      return html`<p class="error" part="error" role="alert" tabindex="-1" data-takes-focus>${m.loadFailed} ${this.errorText(this._fatal)}</p>`;
     }
     if (!order) {
       const id = this._trackedId();
+      if (id && this._readError) {
+        return html`<div part="error" role="alert" tabindex="-1" data-takes-focus>
+          <p class="error">${m.loadFailed} ${this.errorText(this._readError)}</p>
+          <p class="muted">${m.reconnecting}</p>
+        </div>`;
+      }
       return html`<p class="muted" part="status">${id ? m.loading : m.noOrder}</p>`;
     }
     const phase = phaseOf(order.order_state);
@@ -390,7 +408,7 @@ export default class OrderStatusBody extends CrElement {
     // As the checkout says at the same moment: nothing more to send; where part was sent, support sorts it out.
     if (this._payTimeOver(order)) {
       return html`
-        <div part="payment-status">
+        <div part="payment-status" tabindex="-1" data-takes-focus>
           <p class="strong error" part="payment-over">${this.messages.common.expired}</p>
           ${missing ? html`<p>${this.messages.common.failedHelp}</p>` : nothing}
         </div>
@@ -400,7 +418,7 @@ export default class OrderStatusBody extends CrElement {
     const deadline = this._deadline(order);
     const awaiting = phaseOf(order.order_state) === 'awaiting-payment';
     return html`
-      <div part="payment-status">
+      <div part="payment-status" tabindex="-1" data-takes-focus>
         ${missing
           ? html`<p class="strong" part="missing-amount">${this._partialText(order, missing)}</p>
               <p>${this._partialHint(order)}</p>
