@@ -158,6 +158,8 @@ export class CrElement extends LitElement {
     // The language this element gave its store goes with its attribute (an element that still has one gives the
     // store its own as it updates), so the others follow the page again.
     if (value === null && old !== null && this.state.lang === old) this.storeInstance.update({lang: undefined});
+    // A language set now is the page's latest choice: the store takes it (refreshLang only fills an empty one).
+    if (value) this.storeInstance.update({lang: value});
     this.refreshLang();
   }
 
@@ -202,7 +204,9 @@ export class CrElement extends LitElement {
    */
   refreshLang(): void {
     const own = this.getAttribute('lang');
-    if (own && this.isConnected) this.storeInstance.update({lang: own});
+    // Only into an empty store: two elements with different languages of their own would otherwise take turns
+    // writing it, each write updating the other, for ever. Each shows its own anyway.
+    if (own && this.isConnected && !this.state.lang) this.storeInstance.update({lang: own});
     const tag = own || this.state.lang || inheritedLang(this) || 'en';
     followPageLang(this, !own && !this.state.lang && this.isConnected);
     const lang = toLang(tag);

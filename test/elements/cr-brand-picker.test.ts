@@ -491,6 +491,24 @@ suite('cr-brand-picker', () => {
     assert.ok(root(failing).activeElement, 'and when the error is back');
   });
 
+  test('two elements of a store with languages of their own: each shows its own, and they do not take turns rewriting the store', async () => {
+    const store = freshStore();
+    const a = await loaded(await picker({store, lang: 'en'}));
+    const b = await loaded(await picker({store, lang: null}));
+    let writes = 0;
+    const off = getStore(store).subscribe(() => writes++);
+    try {
+      a.setAttribute('lang', 'pt');
+      b.setAttribute('lang', 'de');
+      await until(() => a.resolvedLang === 'pt' && b.resolvedLang === 'de', 'each its own language');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.isAtMost(writes, 4, 'the store settles');
+      assert.equal(getStore(store).get().lang, 'de', 'the language set last');
+    } finally {
+      off();
+    }
+  });
+
   test('two stores on one page: a selection in one never reaches the other', async () => {
     const a = await loaded(await picker({store: 'iso-a'}));
     const b = await loaded(await picker({store: 'iso-b', country: 'GB'}));
