@@ -1,6 +1,7 @@
 // The accepting rules for an order update, from the stream or a poll. Pure, so the tracker stays about connections
 // and these rules can be read (and tested) alone. Upstream's stream may repeat frames, resend older ones after a
 // reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
+import {compareDecimals} from '../api/decimal.js';
 import type {Order} from '../api/schemas.js';
 import {isBackwards, phaseOf} from '../upstream/states.js';
 
@@ -63,6 +64,10 @@ export function judge(
   if (current.order_state === next.order_state && lower(PAYMENT_RANK, current.payment_state, next.payment_state)) {
     return {accept: false, reason: 'older'};
   }
+  // What arrived only grows: a read that says less was sent (a slow poll answer landing after a newer frame, "paid"
+  // read back as "partly paid") is older, whatever its state's rank.
+  const sent = current.sent_coin_amount;
+  if (sent && next.sent_coin_amount && compareDecimals(next.sent_coin_amount, sent) < 0) return {accept: false, reason: 'older'};
   if (orderFingerprint(current) === orderFingerprint(next)) return {accept: false, reason: 'duplicate'};
   return {accept: true, stateChanged: current.order_state !== next.order_state};
 }

@@ -52,6 +52,18 @@ suite('accepting rules and backoff (pure)', () => {
     assert.deepEqual(judge('00000000-0000-4000-8000-000000000000', undefined, at('Done')), {accept: false, reason: 'foreign'});
   });
 
+  test('what arrived only grows: a read saying less was sent is older, even in a state of the same rank', () => {
+    // A slow poll answer from before the rest was paid, landing after the frame that said so.
+    const paid = at('PaymentStarted', 'PaymentRequested', {sent_coin_amount: '20.3'});
+    const partlyPaid = at('PartialPaymentStarted', 'PaymentRequested', {sent_coin_amount: '10.15'});
+    assert.deepEqual(judge(base.order_id, paid, partlyPaid), {accept: false, reason: 'older'});
+    assert.deepEqual(judge(base.order_id, partlyPaid, paid), {accept: true, stateChanged: true});
+    assert.deepEqual(judge(base.order_id, at('PartialPaymentStarted', 'PaymentRequested', {sent_coin_amount: '4'}), at('PartialPaymentStarted', 'PaymentRequested', {sent_coin_amount: '3.99'})), {
+      accept: false,
+      reason: 'older',
+    });
+  });
+
   test('payment progress without a change of order_state is accepted but is not a state change', () => {
     const partial = at('PartialPaymentStarted', 'PaymentRequested', {sent_coin_amount: '4'});
     const more = at('PartialPaymentStarted', 'PaymentRequested', {sent_coin_amount: '7'});
