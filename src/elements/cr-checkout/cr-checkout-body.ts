@@ -360,8 +360,10 @@ export default class CheckoutBody extends CrElement {
       if (behind && isKnownState(saved.order.order_state)) return this._resumeLater();
       this._resume = undefined;
       this._resumeFailures = 0;
+      // The store may have moved on while this read was on its way (the status's stream said "paid"): only a read
+      // that is newer than the store's copy goes into it.
       const current = store.get().order;
-      if (!current || current.order_id === order.order_id) store.update({order});
+      if (!current || (current.order_id === order.order_id && judge(order.order_id, current, order).accept)) store.update({order});
     } catch (error) {
       if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
