@@ -28,9 +28,12 @@ export function errorFromResponse(status: number, body: unknown, retryAfterMs?: 
     const problem = problemInfo(code, record['moreDetails']);
     return new ApiError(problem.code, code, {...init, problems: [problem]});
   }
-  if (status === 404) return new ApiError('not-found', 'not found', init);
   // The reference proxy's own refusals are {error: {code, message}}.
   const proxyError = record['error'] && typeof record['error'] === 'object' ? (record['error'] as Record<string, unknown>) : {};
+  // The proxy has no such endpoint: proxy-url is wrong (a base path missing, a deploy under way), which says nothing
+  // of the order. Not "not found", which makes an order's saved copy go.
+  if (status === 404 && proxyError['code'] === 'NOT_FOUND') return new ApiError('http-4xx', 'the proxy has no such endpoint: check proxy-url and CR_BASE_PATH', init);
+  if (status === 404) return new ApiError('not-found', 'not found', init);
   if (status === 409 && proxyError['code'] === 'IDEMPOTENCY_OUTCOME_UNKNOWN') return new ApiError('outcome-unknown', 'outcome unknown', init);
   return new ApiError('http-4xx', `upstream answered ${status}`, init);
 }

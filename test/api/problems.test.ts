@@ -58,6 +58,8 @@ suite('problems', () => {
     assert.equal(errorFromResponse(400, {message: 'Bad things <b>happened</b>'}).code, 'http-4xx');
     assert.equal(errorFromResponse(400, undefined).code, 'http-4xx');
     assert.equal(errorFromResponse(404, {message: 'nope'}).code, 'not-found');
+    // The proxy's own "no such endpoint" (a wrong proxy-url) says nothing of an order: not "not found".
+    assert.equal(errorFromResponse(404, {error: {code: 'NOT_FOUND', message: 'No such endpoint.'}}).code, 'http-4xx');
     assert.equal(errorFromResponse(503, {message: 'down'}).code, 'http-5xx');
     // Request Timeout is no refusal: the request may have been acted on (a create's key must be kept).
     assert.equal(errorFromResponse(408, {}).code, 'timeout');
