@@ -98,6 +98,11 @@ suite('cr-checkout units', () => {
       'solana:SoLaddr?amount=5&spl-token=Mint',
     );
     assert.equal(paymentUri({...order, coin: 'TON', network: 'Mainnet', wallet_address: 'EQton'}), 'EQton');
+    // A token whose contract is not known (the coin list not loaded, no smart_contract): the bare address, never a
+    // request for the chain's own coin.
+    assert.equal(paymentUri({...order, coin: 'USDC', network: 'Solana', wallet_address: 'SoLaddr', coin_amount: '5'}), 'SoLaddr');
+    assert.equal(paymentUri({...order, coin: 'SOL', network: 'Solana', wallet_address: 'SoLaddr', coin_amount: '5'}), 'solana:SoLaddr?amount=5');
+    assert.equal(paymentUri({...order, coin: 'USDT', network: 'Polygon', wallet_address: evmAddress, coin_amount: '5'}, {name: 'Polygon', chain_id: 137}), evmAddress);
     assert.equal(toSmallestUnit('1.000000000000000001', 18), '1000000000000000001');
   });
 

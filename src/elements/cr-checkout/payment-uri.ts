@@ -29,6 +29,12 @@ type UriOrder = Pick<Order, 'qr_text' | 'wallet_address' | 'coin' | 'network' | 
 
 /** Native coins of EVM chains have 18 decimals (ETH, POL, …). */
 const EVM_NATIVE_DECIMALS = 18;
+/**
+ * The coins a URI without a token contract may ask for: the chains' own. Any other coin whose contract is not known
+ * (the coin list not loaded yet, or a network without `smart_contract`) gets the bare address, since a native-coin
+ * request for a token's amount would ask the wallet for the wrong coin.
+ */
+const EVM_NATIVE = new Set(['ETH', 'POL', 'MATIC', 'BNB', 'AVAX']);
 
 /** The text to encode in the QR code: `qr_text` when present, else a URI built from the order and its network. */
 export function paymentUri(order: UriOrder, network?: Network): string {
@@ -45,10 +51,11 @@ export function paymentUri(order: UriOrder, network?: Network): string {
     if (contract?.address && /^0x[0-9a-fA-F]{40}$/.test(contract.address) && typeof contract.decimals === 'number') {
       return `ethereum:${contract.address}@${chainId}/transfer?address=${address}&uint256=${toSmallestUnit(amount, contract.decimals)}`;
     }
-    if (!contract) return `ethereum:${address}@${chainId}?value=${toSmallestUnit(amount, EVM_NATIVE_DECIMALS)}`;
+    if (!contract && EVM_NATIVE.has(coin)) return `ethereum:${address}@${chainId}?value=${toSmallestUnit(amount, EVM_NATIVE_DECIMALS)}`;
   }
   if (order.network === 'Solana') {
-    return contract?.address ? `solana:${address}?amount=${amount}&spl-token=${contract.address}` : `solana:${address}?amount=${amount}`;
+    if (contract?.address) return `solana:${address}?amount=${amount}&spl-token=${contract.address}`;
+    if (coin === 'SOL') return `solana:${address}?amount=${amount}`;
   }
   return address;
 }
