@@ -20,6 +20,18 @@ describe('throttledLog', () => {
     log('a');
     assert.deepEqual(lines, ['a', 'b', 'a']);
   });
+
+  test('a flood of distinct lines (a new origin each request) is a few lines a minute, not a flood', () => {
+    let now = 0;
+    const lines: string[] = [];
+    const log = throttledLog((line) => lines.push(line), 60_000, () => now);
+    for (let i = 0; i < 500; i++) log(`refused origin https://${i}.example`);
+    assert.equal(lines.length, 21);
+    assert.match(lines.at(-1)!, /not written/);
+    now += 60_000;
+    log('refused origin https://late.example');
+    assert.equal(lines.at(-1), 'refused origin https://late.example');
+  });
 });
 
 describe('what the proxy logs', () => {
