@@ -92,17 +92,13 @@ export const SmartContract = z.looseObject({
   engine: text,
   address: text,
   decimals: z.nullish(z.number()),
-  symbol: text,
 });
 
 export const Network = z.looseObject({
   /** Exact string, sent back verbatim: `Solana`, `Polygon (Matic)`, … */
   name: nonEmpty,
   is_suspended: flag,
-  /** Minimum coin amount [likely]. */
-  threshold: z.nullish(decimal),
   chain_id: z.nullish(z.union([z.number(), z.string()])),
-  base_token: text,
   smart_contract: z.nullish(SmartContract),
 });
 
@@ -141,18 +137,13 @@ export const Brand = z.looseObject({
 });
 
 export const BrandCategory = z.looseObject({
-  kind: text,
-  category: text,
   brands: orDefault(lenientArray(Brand), []),
 });
 
 export const BrandsPage = z
   .looseObject({
-    country_code: text,
     categories: z.nullish(z.array(BrandCategory)),
     all_brands: z.nullish(lenientArray(Brand)),
-    last_user_purchases: z.nullish(z.array(z.unknown())),
-    suggestions: z.nullish(z.array(z.unknown())),
   })
   .check(
     // Neither list: this is not a brands page (e.g. an error object that happens to be JSON).
@@ -182,30 +173,19 @@ export const FaceValue = z.looseObject({
   ),
 });
 
-export const Benefit = z.looseObject({
-  type: text,
-  /** -1 = unlimited. */
-  amount: z.nullish(decimal),
-  unit: text,
-});
-
 export const Product = z.looseObject({
   product_id: nonEmpty,
-  is_dynamic: flag,
   /** Fixed products: opaque, sent back exactly ("25 USD", "5 EUR - PIN", "1 GB 7 days"). */
   denomination: text,
   localized_denomination: text,
   coin_amount: z.nullish(decimal),
   range: z.nullish(Range),
   coin: text,
-  payment_method: text,
   delivery_type: z.nullish(z.string()),
   face_value: z.nullish(FaceValue),
-  benefits: z.nullish(z.array(Benefit)),
 });
 
 export const RichDescription = z.looseObject({
-  markup: text,
   /** HTML from upstream: sanitize before inserting. */
   description: text,
   how_to_redeem: text,
@@ -215,12 +195,8 @@ export const RichDescription = z.looseObject({
 export const Family = z.looseObject({
   family: nonEmpty,
   brand: nonEmpty,
-  brand_id: text,
-  kind: orDefault(z.string(), ''),
-  category: orDefault(z.string(), ''),
   default_denomination: text,
   is_out_of_stock: flag,
-  logo_url: text,
   product_tc: text,
   rich_description: z.nullish(RichDescription),
   products: orDefault(z.array(Product), []),
@@ -228,14 +204,7 @@ export const Family = z.looseObject({
 export const Families = z.array(Family);
 
 export const Quote = z.looseObject({
-  product_id: text,
-  is_dynamic: flag,
-  range: z.nullish(Range),
-  coin: text,
   coin_amount: positiveDecimal,
-  original_coin_amount: z.nullish(decimal),
-  payment_method: text,
-  delivery_type: text,
 });
 
 // ---- validation, errors -------------------------------------------------------------------------------------
@@ -247,11 +216,6 @@ export const Problem = z.looseObject({
 });
 
 export const Validation = z.looseObject({
-  coin: text,
-  coin_amount: z.nullish(decimal),
-  original_coin_amount: z.nullish(decimal),
-  coupon_code: text,
-  deliveries: z.nullish(z.array(z.unknown())),
   /** null on success, [] too; several problems may come at once. */
   problems: z.nullish(z.array(Problem)),
 });
@@ -325,7 +289,6 @@ export type BrandCategory = z.output<typeof BrandCategory>;
 export type BrandsPage = z.output<typeof BrandsPage>;
 export type Range = z.output<typeof Range>;
 export type FaceValue = z.output<typeof FaceValue>;
-export type Benefit = z.output<typeof Benefit>;
 export type Product = z.output<typeof Product> & {delivery_type?: Open<'by_email' | 'by_phone'> | null | undefined};
 export type RichDescription = z.output<typeof RichDescription>;
 export type Family = z.output<typeof Family>;
