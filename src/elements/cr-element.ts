@@ -279,6 +279,6 @@ function hintSetup(tag: string, code: string, error: unknown, proxyUrl: string |
   hinted.add(code);
   console.warn(
     `cryptorefills-checkout: <${tag}> ${code} (${error instanceof Error ? error.message : error}); proxy-url ${proxyUrl ?? 'not set'}, page ${location.origin}. ` +
-      'Setting up? Check the proxy runs, proxy-url has its CR_BASE_PATH, CR_ALLOWED_ORIGINS lists this origin (the proxy logs why it refused).',
+      'Setting up? The proxy must run, with its CR_BASE_PATH in proxy-url and this origin in CR_ALLOWED_ORIGINS.',
   );
 }
