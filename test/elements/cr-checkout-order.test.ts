@@ -417,11 +417,33 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal($(el, '[part="payment-status"]')!.textContent!.trim(), el.messages.checkout.paymentReceived);
   });
 
-  test('alone on its page, the checkout sees its own payment arrive, a review, the delivery, and then stops asking', async () => {
+  /** A checkout alone on its page with an order on its payment screen, following it at short intervals. */
+  async function followingItsOwnOrder(): Promise<{el: CrCheckout; orderId: string}> {
     const el = await mountCheckout({brand: 'Steam'});
     el.paymentPollInterval = 150;
     el.pollInterval = 250;
     const {orderId} = await orderOn(el);
+    return {el, orderId};
+  }
+
+  test('a copy in the store that says less was paid than the one shown is not shown (whoever wrote it)', async () => {
+    const {el, orderId} = await followingItsOwnOrder();
+    const store = getStore(el.storeInstance.name);
+    const shown = store.get().order!;
+    const paid = {...shown, order_state: 'PaymentStarted', payment_state: 'PaymentRequested', sent_coin_amount: shown.coin_amount};
+    store.update({order: paid});
+    await el.updateComplete;
+    assert.isNull($(el, '[part="missing-amount"]'));
+    const half = subtractDecimals(shown.coin_amount, '0.01');
+    store.update({order: {...paid, order_state: 'PartialPaymentStarted', sent_coin_amount: half}});
+    await el.updateComplete;
+    assert.isNull($(el, '[part="missing-amount"]'), 'paid is not read back as partly paid');
+    assert.isNull($(el, '[part="address"]'), 'and the address does not come back');
+    assert.equal(orderId, shown.order_id);
+  });
+
+  test('alone on its page, the checkout sees its own payment arrive, a review, the delivery, and then stops asking', async () => {
+    const {el, orderId} = await followingItsOwnOrder();
     const status = () => $(el, '[part="payment-status"]')?.textContent?.trim();
     await sandbox.act(orderId, 'pay');
     await waitFor(() => status() === el.messages.checkout.paymentReceived, 'the payment, seen by the checkout itself');
@@ -439,10 +461,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
   });
 
   test('an order that failed after part of its payment came: the checkout says where to turn (support, with the id)', async () => {
-    const el = await mountCheckout({brand: 'Steam'});
-    el.paymentPollInterval = 150;
-    el.pollInterval = 250;
-    const {orderId} = await orderOn(el);
+    const {el, orderId} = await followingItsOwnOrder();
     await sandbox.act(orderId, 'pay', {amount: 'under'});
     await waitFor(() => $(el, '[part="missing-amount"]'), 'the partial payment');
     await sandbox.act(orderId, 'fail');
@@ -453,10 +472,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
   });
 
   test('paid more than the price: the checkout says how much, and where to turn for the difference', async () => {
-    const el = await mountCheckout({brand: 'Steam'});
-    el.paymentPollInterval = 150;
-    el.pollInterval = 250;
-    const {orderId} = await orderOn(el);
+    const {el, orderId} = await followingItsOwnOrder();
     await sandbox.act(orderId, 'pay', {amount: 'over'});
     await sandbox.act(orderId, 'confirm');
     await waitFor(() => $(el, '[part="overpaid"]'), 'the overpayment');

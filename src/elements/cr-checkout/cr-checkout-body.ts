@@ -12,7 +12,7 @@ import {problemMessage} from '../../i18n/error-message.js';
 import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrder, loadPendingCreate} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
-import {awaitsPayment, isBackwards, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
+import {awaitsPayment, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {missingProxyUrl} from '../shared/missing-proxy.js';
@@ -316,7 +316,10 @@ export default class CheckoutBody extends CrElement {
       clearTimeout(this._resumeTimer);
     }
     if (shown && next.order_id === shown.order_id) {
-      if (isBackwards(phaseOf(shown.order_state), phaseOf(next.order_state))) return;
+      // The tracker's accepting rules, not a phase check of its own: a step back inside a phase (paid read back as
+      // partly paid) is refused here too, whoever wrote the store.
+      const verdict = judge(shown.order_id, shown, next);
+      if (!verdict.accept && verdict.reason !== 'duplicate') return;
       this._announceNews(shown, next);
     }
     this._shown = next;
