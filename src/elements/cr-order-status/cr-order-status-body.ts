@@ -51,8 +51,11 @@ export default class OrderStatusBody extends CrElement {
   @state() private _withheld: Order | undefined;
   /** Reading those codes failed: said in place of them, with "try again". */
   @state() private _codesError: ApiError | undefined;
-  /** The order could not be read yet (network, 5xx, 429) while nothing of it is shown: said; the tracker keeps trying. */
-  @state() private _readError: ApiError | undefined;
+  /**
+   * The order could not be read yet (network, 5xx, 429) while nothing of it is shown: said; the tracker keeps trying.
+   * With the order it is about, so that following another order does not show it.
+   */
+  @state() private _readError: {orderId: string; error: ApiError} | undefined;
 
   private _copier!: CopyController;
   private _storeOrder!: StoreController<Order | undefined>;
@@ -109,9 +112,10 @@ export default class OrderStatusBody extends CrElement {
           }
           if (fatal) this._onFatal(error);
           else if (!this._order) {
+            const orderId = this._trackedId()!;
             // Said once (an alert, and cr-error), not at every retry of the tracker's backoff.
-            if (!this._readError) this.fireError(error);
-            this._readError = error;
+            if (this._readError?.orderId !== orderId) this.fireError(error);
+            this._readError = {orderId, error};
           }
         },
       },
@@ -183,7 +187,6 @@ export default class OrderStatusBody extends CrElement {
     if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
       this._order = undefined;
       this._fatal = undefined;
-      this._readError = undefined;
     }
     // Show what this tab last knew at once (e.g. after a reload) while the stream catches up: the persisted copy
     // first, so that the first update read is reported as the change it is, else the store's copy.
@@ -199,7 +202,6 @@ export default class OrderStatusBody extends CrElement {
     if (!id) {
       this._order = undefined;
       this._fatal = undefined;
-      this._readError = undefined;
     }
     // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late). Here
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
@@ -348,9 +350,10 @@ export default class OrderStatusBody extends CrElement {
     }
     if (!order) {
       const id = this._trackedId();
-      if (id && this._readError) {
+      const unread = this._readError;
+      if (id && unread?.orderId === id) {
         return html`<div part="error" role="alert" tabindex="-1" data-takes-focus>
-          <p class="error">${m.loadFailed} ${this.errorText(this._readError)}</p>
+          <p class="error">${m.loadFailed} ${this.errorText(unread.error)}</p>
           <p class="muted">${m.reconnecting}</p>
         </div>`;
       }
