@@ -224,6 +224,24 @@ suite('<cr-order-status>', () => {
     }
   });
 
+  test('320 px in German and Tagalog: nothing runs off the side, neither the steps nor a delivered card\'s rows', async function () {
+    this.timeout(20000);
+    const steam = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
+    for (const lang of ['de', 'tl']) {
+      const {el, events} = await mount({orderId: steam.order_id, lang});
+      el.style.display = 'block';
+      el.style.width = '320px';
+      await waitFor(() => events.some((e) => e.phase === 'completed'), `${lang}: delivered`);
+      await el.updateComplete;
+      const base = part(el, 'base')!;
+      assert.isAtMost(base.scrollWidth, base.clientWidth, `${lang}: no horizontal overflow`);
+      for (const step of parts(el, 'step')) {
+        const name = step.querySelector<HTMLElement>('.step-name')!;
+        assert.isAtMost(name.getBoundingClientRect().right, step.getBoundingClientRect().right + 0.5, `${lang}: ${text(name)} inside its step`);
+      }
+    }
+  });
+
   test('expiry: what happened, the support link and the order id to copy', async () => {
     const order = await createOrder();
     const {el, events} = await mount({orderId: order.order_id});

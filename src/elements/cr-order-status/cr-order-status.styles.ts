@@ -30,7 +30,8 @@ export const statusStyles = css`
     padding: 0;
   }
   .progress li {
-    flex: 1 1 0;
+    /* Shares by content, so a long name takes the room a short one leaves; a word breaks only past that. */
+    flex: 1 1 auto;
     display: flex;
     gap: calc(var(--_space) / 2);
     padding-top: var(--_space);
@@ -43,6 +44,10 @@ export const statusStyles = css`
     align-items: flex-start;
     overflow-wrap: break-word;
     hyphens: auto;
+  }
+  /* At most its step's width, so that a long word (German "Abgeschlossen" at 320 px) breaks instead of running out. */
+  .progress .step-name {
+    max-width: 100%;
   }
   .progress li.done {
     border-top-color: var(--_success);
@@ -131,12 +136,16 @@ export const statusStyles = css`
   }
   .facts {
     display: grid;
-    grid-template-columns: max-content 1fr;
+    /* The value's column may shrink below its content: a serial and its copy button then wrap within the card. */
+    grid-template-columns: max-content minmax(0, 1fr);
     gap: calc(var(--_space) / 2) var(--_space);
     margin: var(--_space) 0;
   }
   .facts dt {
     font-weight: 600;
+  }
+  .facts dd {
+    overflow-wrap: anywhere;
   }
   .facts dd {
     margin: 0;
