@@ -186,6 +186,95 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     }
   });
 
+  /** Answers GET /v5/orders/{orderId} with a 503 while `down()` says so; every other request goes through. */
+  function orderReadsDown(orderId: string, down: () => boolean): {restore: () => void; refused: () => number} {
+    const realFetch = window.fetch;
+    let refused = 0;
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (down() && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
+        refused++;
+        return new Response('{"message":"upstream down"}', {status: 503, headers: {'content-type': 'application/json'}});
+      }
+      return realFetch(input, init);
+    };
+    return {restore: () => (window.fetch = realFetch), refused: () => refused};
+  }
+
+  test('"New purchase" on a resume that failed asks first (the order may be paid), and keeping it keeps the order', async () => {
+    const {store, orderId} = await orderThenReload();
+    let down = true;
+    const reads = orderReadsDown(orderId, () => down);
+    try {
+      const second = await mountCheckout({brand: 'Steam', store});
+      await waitFor(() => $(second, '[part="retry-button"]'), 'the failed resume, said');
+      $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+      await second.updateComplete;
+      assert.equal($(second, '[part="leave-order"] p')!.textContent!.trim(), second.messages.checkout.leaveOrder);
+      assert.equal(loadOrder(store)?.orderId, orderId, 'asked, not dropped');
+      assert.isNull($(second, 'form'), 'no form yet');
+      $<HTMLButtonElement>(second, '[part="keep-order-button"]')!.click();
+      await second.updateComplete;
+      assert.isNull($(second, '[part="leave-order"]'));
+      assert.ok($(second, '[part="retry-button"]'), 'back to "try again"');
+      down = false;
+      assert.equal(await paymentShown(second, 6000), orderId, 'the order, once it can be read');
+      assert.isNull($(second, '[part="leave-order"]'), 'the question is not carried over to the payment screen');
+      // Asked and confirmed, it does leave.
+      $<HTMLButtonElement>(second, '[part="new-purchase-button"]')!.click();
+      await second.updateComplete;
+      $<HTMLButtonElement>(second, '[part="leave-order"] [part="new-purchase-button"]')!.click();
+      await formReady(second);
+      assert.isUndefined(loadOrder(store));
+    } finally {
+      reads.restore();
+    }
+  });
+
+  test("another tab's order for this purchase that cannot be read yet is read again by itself: never an unknown outcome, never a second order", async () => {
+    // Tab A's order (made in a store of its own here; what matters is that upstream has it).
+    const tabA = await mountCheckout({brand: 'Steam'});
+    const {orderId} = await orderOn(tabA);
+    tabA.remove();
+    const store = unique('store');
+    const el = await mountCheckout({brand: 'Steam', store});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    let down = true;
+    const reads = orderReadsDown(orderId, () => down);
+    // Tab A submits the same form as this tab validates it: its marker, with this form's fingerprint.
+    const readsFetch = window.fetch;
+    let creates = 0;
+    window.fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.pathname.endsWith('/v5/orders/validations')) {
+        localStorage.setItem(markerKey(store), JSON.stringify({tab: 'tab-a', fp: fingerprint(JSON.parse(String(init!.body))), at: Date.now()}));
+      }
+      if (init?.method === 'POST' && url.pathname.endsWith('/v5/orders')) creates++;
+      return readsFetch(input, init);
+    };
+    try {
+      await submit(el);
+      await waitFor(() => $(el, '[part="pay-button"]')?.textContent?.includes(el.messages.checkout.waitingOtherTab), 'waiting for the other tab');
+      const at = Date.now();
+      localStorage.setItem(markerKey(store), JSON.stringify({tab: 'tab-a', fp: readMarker(store)!.fp, at, orderId, doneAt: at}));
+      const box = await waitFor(() => $(el, '[part="form-error"]'), 'the failed read, said', 8000);
+      assert.include(box.textContent!, el.messages.checkout.resumeFailed);
+      assert.notInclude(box.textContent!, el.messages.checkout.unknownOutcome, 'the order is known: its id came from the other tab');
+      assert.ok($(el, '[part="retry-button"]'));
+      down = false;
+      assert.equal(await paymentShown(el, 8000), orderId, "tab A's order, without a click");
+      assert.equal(creates, 0, 'this tab never sent a create');
+      assert.lengthOf(await ordersFor(email), 0);
+      assert.equal(getStore(store).get().order?.order_id, orderId);
+    } finally {
+      window.fetch = readsFetch;
+      reads.restore();
+      localStorage.removeItem(markerKey(store));
+    }
+  });
+
   test('a tampered sessionStorage entry is ignored', async () => {
     const store = unique('store');
     sessionStorage.setItem(`cr-checkout:${store}:order`, JSON.stringify({v: 1, order_id: 'not-a-uuid', order: {}, saved_at: 1}));

@@ -37,7 +37,7 @@ import {
 import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers} from './order-guard.js';
 import {checkoutStyles} from './cr-checkout.styles.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
-import {paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
+import {leaveButton, paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 import {
   renderAmount,
   renderBeneficiary,
@@ -82,7 +82,11 @@ export default class CheckoutBody extends CrElement {
   @state() private _busy: Busy;
   /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
   @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
-  @state() private _resume: {orderId: string; error?: unknown} | undefined;
+  /**
+   * The order being read before it is shown: the saved one after a reload, or another tab's that this one adopted
+   * (`order` absent: this tab never had a copy). Kept until it comes, so every attempt reads the same order.
+   */
+  @state() private _resume: {orderId: string; order?: Order; error?: unknown} | undefined;
   /** "New purchase" was pressed on the payment screen: it asks before leaving the order. */
   @state() private _leaving!: boolean;
   /** The order upstream says it does not know (any more): said, never shown with its address again. */
@@ -313,6 +317,8 @@ export default class CheckoutBody extends CrElement {
     // The order being resumed reached the store another way (a <cr-order-status> read it): no need to go on.
     if (this._resume?.orderId.toLowerCase() === next.order_id.toLowerCase()) {
       this._resume = undefined;
+      // A question asked on the "could not be loaded" screen is not asked again on the payment screen.
+      this._leaving = false;
       clearTimeout(this._resumeTimer);
     }
     if (shown && next.order_id === shown.order_id) {
@@ -344,13 +350,16 @@ export default class CheckoutBody extends CrElement {
     if (now && now !== news(shown)) this._announce(now);
   }
 
-  /** Resumes the saved order (`saved`, when the caller has just read it). */
-  private async _resumeSaved(saved = loadOrder(this.storeInstance.name)): Promise<void> {
+  /**
+   * Resumes the saved order (`saved`, when the caller has just read it), or goes on reading the one being resumed
+   * (another tab's adopted order has no saved copy in this tab).
+   */
+  private async _resumeSaved(saved: {orderId: string; order?: Order} | undefined = loadOrder(this.storeInstance.name) ?? this._resume): Promise<void> {
     const store = this.storeInstance;
     if (!saved) return;
     // While it is tried again, what went wrong stays said (rather than flicker to "resuming" and back).
     const failed = this._resume?.orderId === saved.orderId ? this._resume.error : undefined;
-    this._resume = failed === undefined ? {orderId: saved.orderId} : {orderId: saved.orderId, error: failed};
+    this._resume = {orderId: saved.orderId, order: saved.order, error: failed};
     try {
       // Shown only after upstream confirmed it, in its current state.
       const order = await getOrder(this.state.proxyUrl, saved.orderId);
@@ -358,10 +367,11 @@ export default class CheckoutBody extends CrElement {
       // A read that lags behind what this tab saw (a paid order read back as awaiting payment) is not shown: it would
       // bring the address back for an order already paid. Read again shortly, as after a failure. A state this
       // widget does not know does not hold a known one back (its rank is a guess).
-      const verdict = judge(saved.orderId, saved.order, order);
-      const behind = !verdict.accept && (verdict.reason === 'backwards' || verdict.reason === 'older');
-      if (behind && isKnownState(saved.order.order_state)) return this._resumeLater();
+      const verdict = saved.order && judge(saved.orderId, saved.order, order);
+      const behind = verdict && !verdict.accept && (verdict.reason === 'backwards' || verdict.reason === 'older');
+      if (behind && isKnownState(saved.order!.order_state)) return this._resumeLater();
       this._resume = undefined;
+      this._leaving = false;
       this._resumeFailures = 0;
       // The store may have moved on while this read was on its way (the status's stream said "paid"): only a read
       // that is newer than the store's copy goes into it.
@@ -370,7 +380,7 @@ export default class CheckoutBody extends CrElement {
     } catch (error) {
       if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
-      this._resume = {orderId: saved.orderId, error};
+      this._resume = {...saved, error};
       if (this._resumeFailures === 0) this.fireError(error);
       this._resumeLater();
     }
@@ -540,7 +550,8 @@ export default class CheckoutBody extends CrElement {
           },
         },
       );
-      const order = outcome.kind === 'adopt-id' ? await getOrder(proxyUrl, outcome.orderId) : outcome.order;
+      if (outcome.kind === 'adopt-id') return this._adopt(outcome.orderId);
+      const order = outcome.order;
       const current = store.get().order;
       if (!current || current.order_id !== order.order_id) store.update({order});
       if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
@@ -625,8 +636,13 @@ export default class CheckoutBody extends CrElement {
       // Through the store's guard, like a first create: another checkout of this store resending the same record
       // on this reload adopts this answer (one request, one event), and other tabs see the order id.
       const outcome = await createOnce(store.name, pending.fp, () => resendPending(store.name, this.state.proxyUrl, pending));
-      const order = outcome.kind === 'adopt-id' ? await getOrder(this.state.proxyUrl, outcome.orderId) : outcome.order;
       this._unknownOutcome = undefined;
+      if (outcome.kind === 'adopt-id') {
+        // Another tab made this purchase: it is the order, and this tab's unanswered create must never go out again.
+        clearPendingCreate(store.name);
+        return this._adopt(outcome.orderId);
+      }
+      const order = outcome.order;
       const current = store.get().order;
       if (!current || current.order_id !== order.order_id) store.update({order});
       // This page never saw it created (the answer was lost, or came to the page before a reload).
@@ -643,6 +659,16 @@ export default class CheckoutBody extends CrElement {
       this._formError = error;
       this.fireError(error);
     }
+  }
+
+  /**
+   * Another tab created this very purchase: its order is read like a saved one after a reload, and tried again by
+   * itself until it comes. A failed read is never an unknown outcome here: "start over" from one would make a
+   * second order once the other tab's marker is too old to adopt.
+   */
+  private _adopt(orderId: string): void {
+    this._resumeFailures = 0;
+    void this._resumeSaved({orderId});
   }
 
   /** "Start over" after an unknown outcome: back to the form, everything typed kept; a new submit is a new order. */
@@ -730,26 +756,28 @@ export default class CheckoutBody extends CrElement {
 
   /**
    * The saved order could not be shown. `lostId`: upstream does not know it (where to turn, with its id; nothing to
-   * try again); otherwise "try again" beside "new purchase".
+   * try again); otherwise "try again" beside "new purchase", which asks first: the order may be paid.
    */
   private _renderResumeFailed(error: unknown, lostId?: string): TemplateResult {
     const m = this.messages.checkout;
+    // The question, once asked, in place of both buttons.
+    const leave = leaveButton({messages: m, leaving: this._leaving, onLeaving: (leaving) => (this._leaving = leaving), onNewPurchase: () => this.newPurchase()});
     return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
       <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
       ${lostId
         ? html`<p>${this.messages.common.failedHelp}</p>
             <p class="muted small">${m.orderId}: <span class="mono">${lostId}</span></p>`
         : nothing}
-      <div class="actions">
-        ${lostId
-          ? nothing
-          : html`<button class="button primary" part="retry-button" type="button" @click=${() => void this._resumeSaved()}>
-              ${this.messages.common.retry}
-            </button>`}
-        <button class="button ${lostId ? 'primary' : ''}" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>
-          ${m.newPurchase}
-        </button>
-      </div>
+      ${lostId
+        ? html`<button class="button primary" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>`
+        : this._leaving
+          ? leave
+          : html`<div class="actions">
+              <button class="button primary" part="retry-button" type="button" @click=${() => void this._resumeSaved()}>
+                ${this.messages.common.retry}
+              </button>
+              ${leave}
+            </div>`}
     </div>`;
   }
 

@@ -161,10 +161,11 @@ export function renderPayment(view: PaymentView): TemplateResult {
 }
 
 /**
- * "New purchase" while the order may still be paid: one press asks, the second leaves. A buyer who leaves by
+ * "New purchase" while the order may still be paid (also where it could not be read): one press asks, the second
+ * leaves. A buyer who leaves by
  * mistake would otherwise lose sight of an order they may be paying (or have paid in part) right now.
  */
-function leaveButton(view: PaymentView): TemplateResult {
+export function leaveButton(view: Pick<PaymentView, 'messages' | 'leaving' | 'onLeaving' | 'onNewPurchase'>): TemplateResult {
   const m = view.messages;
   if (!view.leaving) {
     return html`<button class="button" part="new-purchase-button" type="button" @click=${() => view.onLeaving(true)}>${m.newPurchase}</button>`;
