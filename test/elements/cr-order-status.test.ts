@@ -434,6 +434,7 @@ suite('<cr-order-status>', () => {
         await el.updateComplete;
         const shown = text(part(el, 'payment-status'));
         assert.include(shown, el.messages.common.expired, amount ?? 'unpaid');
+        assert.equal(part(el, 'payment-status')!.getAttribute('role'), 'alert', 'said as the window ends, with no checkout on the page');
         assert.notInclude(shown, 'Pay before');
         assert.isNull(part(el, 'address'), 'no address to send to');
         assert.isNull(part(el, 'missing-amount'));
@@ -444,6 +445,53 @@ suite('<cr-order-status>', () => {
       }
     } finally {
       Date.now = realNow;
+    }
+  });
+
+  test('the end of the window with a checkout on the page is said once, by the status', async () => {
+    const realNow = Date.now;
+    const store = freshStore();
+    const order = await createOrder();
+    getStore(store).update({proxyUrl, order});
+    const checkout = await fixture<HTMLElement & {updateComplete: Promise<boolean>}>(html`<cr-checkout proxy-url=${proxyUrl} store=${store} brand="Steam" lang="en"></cr-checkout>`);
+    const {el} = await mount({store});
+    await isLive(el);
+    const checkoutStatus = () => checkout.shadowRoot!.querySelector('[part="payment-status"]');
+    await waitFor(() => checkout.shadowRoot!.querySelector('[part="address"]'), 'the checkout\'s payment screen');
+    try {
+      Date.now = () => realNow() + 31 * 60_000;
+      el.requestUpdate();
+      checkout.requestUpdate();
+      await Promise.all([el.updateComplete, checkout.updateComplete]);
+      assert.equal(part(el, 'payment-status')!.getAttribute('role'), 'alert', 'the status');
+      assert.include(text(checkoutStatus()), el.messages.common.expired);
+      assert.isFalse(checkoutStatus()!.hasAttribute('role'), 'the checkout leaves it to the status: said once');
+    } finally {
+      Date.now = realNow;
+    }
+  });
+
+  test('a status opened after the window ended (upstream not saying so yet) says so, and never "waiting for your payment"', async () => {
+    const order = await createOrder();
+    // Upstream's own clock agrees: it is the order that is 40 minutes old (polls only, so every read is rewritten).
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (!new URL(String(input instanceof Request ? input.url : input)).pathname.endsWith(`/v5/orders/${order.order_id}`)) return response;
+      const body = (await response.json()) as Order;
+      return new Response(JSON.stringify({...body, created_at: Math.floor(Date.now() / 1000) - 40 * 60}), {status: response.status, headers: response.headers});
+    };
+    try {
+      const el = await fixture<CrOrderStatus>(
+        html`<cr-order-status proxy-url=${proxyUrl} store=${freshStore()} order-id=${order.order_id} lang="en" .eventSource=${null}></cr-order-status>`,
+      );
+      const over = await waitFor(() => part(el, 'payment-over'), 'the end of the window');
+      assert.equal(over.closest('[part~="payment-status"]')!.getAttribute('role'), 'alert');
+      await sleep(100);
+      assert.notInclude(text(liveRegion(el)), el.messages.status.now.waiting);
+      assert.isNull(part(el, 'address'));
+    } finally {
+      window.fetch = realFetch;
     }
   });
 

@@ -875,6 +875,7 @@ export default class CheckoutBody extends CrElement {
       onNewPurchase: () => this.newPurchase(),
       leaving: this._leaving,
       onLeaving: (leaving) => (this._leaving = leaving),
+      saidElsewhere: isFollowed(this.storeInstance, order.order_id, this),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
       onQrDrawn: () => this.requestUpdate(),
     };

@@ -28,6 +28,8 @@ export interface PaymentView {
   /** Whether "New purchase" was pressed while the order may still be paid: the screen asks first. */
   leaving: boolean;
   onLeaving: (leaving: boolean) => void;
+  /** Another element says this order's news (a <cr-order-status>): the end of its window is then said there. */
+  saidElsewhere: boolean;
   /** Called on each render while the order waits for payment, with the minutes left (fractional). */
   onMinutesLeft: (minutes: number | undefined) => void;
   /** Called once the QR code, not drawn yet when the screen was rendered, is: render again. */
@@ -96,7 +98,9 @@ export function renderPayment(view: PaymentView): TemplateResult {
   if (secondsLeft !== undefined && secondsLeft <= 0) {
     // Expired here even if upstream has not said so yet: the address and QR code are hidden, never to be paid.
     return html`<div class="payment" part="payment" data-phase="expired">
-      <p class="payment-status error" part="payment-status" role="alert" tabindex="-1" data-takes-focus>${view.common.expired}</p>
+      <p class="payment-status error" part="payment-status" role=${view.saidElsewhere ? nothing : 'alert'} tabindex="-1" data-takes-focus>
+        ${view.common.expired}
+      </p>
       ${missing ? html`<p>${view.common.failedHelp}</p>` : nothing}
       <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
       ${newPurchaseButton(view)}

@@ -275,6 +275,8 @@ export default class OrderStatusBody extends CrElement {
 
   private _nowText(order: Order): string {
     const m = this.messages.status;
+    // Never "waiting for payment" once the window is over: the screen's alert says it is, and nothing more to send.
+    if (this._payTimeOver(order)) return '';
     const phase = phaseOf(order.order_state);
     if (phase === 'completed') return m.now.completed;
     if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
@@ -408,10 +410,11 @@ export default class OrderStatusBody extends CrElement {
 
   private _renderPayment(order: Order, m: Messages): TemplateResult {
     const missing = stillMissing(order);
-    // As the checkout says at the same moment: nothing more to send; where part was sent, support sorts it out.
+    // As the checkout says at the same moment: nothing more to send; where part was sent, support sorts it out. An
+    // alert, so that it is said when the window ends (a checkout showing the order leaves it to this one).
     if (this._payTimeOver(order)) {
       return html`
-        <div part="payment-status" tabindex="-1" data-takes-focus>
+        <div part="payment-status" role="alert" tabindex="-1" data-takes-focus>
           <p class="strong error" part="payment-over">${this.messages.common.expired}</p>
           ${missing ? html`<p>${this.messages.common.failedHelp}</p>` : nothing}
         </div>
