@@ -89,6 +89,16 @@ suite('cr-checkout: the payment screen', () => {
     assert.include(text, String(stored['network']));
   });
 
+  test('labels carry their own language\'s colon: French puts a narrow space before it', async () => {
+    const el = await mountCheckout({brand: 'Steam', lang: 'fr'});
+    const {orderId} = await orderOn(el);
+    const fr = await loadMessages('fr');
+    assert.match($(el, '[part="countdown"]')!.textContent!.trim(), /^Temps restant\u202f: \d+:\d\d$/);
+    const idLine = [...el.shadowRoot!.querySelectorAll('p')].find((p) => p.textContent!.includes(orderId))!;
+    assert.equal(idLine.textContent!.trim(), `${fr.checkout.orderId}${orderId}`);
+    assert.equal(fr.checkout.orderId, 'Commande\u202f: ');
+  });
+
   test('what the order buys and for whom is shown before the amount: the order\'s own brand, denomination and recipient', async () => {
     const el = await mountCheckout({brand: 'Steam'});
     await formReady(el);

@@ -5,6 +5,7 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import '../../src/define.js';
 import {parseOrder} from '../../src/api/client.js';
 import type {Order} from '../../src/api/schemas.js';
+import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import {formatCoin} from '../../src/i18n/format.js';
@@ -453,7 +454,7 @@ suite('<cr-order-status>', () => {
     const store = freshStore();
     const order = await createOrder();
     getStore(store).update({proxyUrl, order});
-    const checkout = await fixture<HTMLElement & {updateComplete: Promise<boolean>}>(html`<cr-checkout proxy-url=${proxyUrl} store=${store} brand="Steam" lang="en"></cr-checkout>`);
+    const checkout = await fixture<CrCheckout>(html`<cr-checkout proxy-url=${proxyUrl} store=${store} brand="Steam" lang="en"></cr-checkout>`);
     const {el} = await mount({store});
     await isLive(el);
     const checkoutStatus = () => checkout.shadowRoot!.querySelector('[part="payment-status"]');

@@ -766,7 +766,7 @@ export default class CheckoutBody extends CrElement {
       <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
       ${lostId
         ? html`<p>${this.messages.common.failedHelp}</p>
-            <p class="muted small">${m.orderId}: <span class="mono">${lostId}</span></p>`
+            <p class="muted small">${m.orderId}<span class="mono">${lostId}</span></p>`
         : nothing}
       ${lostId
         ? html`<button class="button primary" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>`

@@ -58,7 +58,7 @@ function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error'
     <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${text}</p>
     ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
     ${tone !== 'error' ? overpaidNote(view) : nothing}
-    <p class="muted small">${view.messages.orderId}: <span class="mono">${view.order.order_id}</span></p>
+    <p class="muted small">${view.messages.orderId}<span class="mono">${view.order.order_id}</span></p>
     ${withButton ? newPurchaseButton(view) : nothing}
   </div>`;
 }
@@ -102,7 +102,7 @@ export function renderPayment(view: PaymentView): TemplateResult {
         ${view.common.expired}
       </p>
       ${missing ? html`<p>${view.common.failedHelp}</p>` : nothing}
-      <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
+      <p class="muted small">${m.orderId}<span class="mono">${order.order_id}</span></p>
       ${newPurchaseButton(view)}
     </div>`;
   }
@@ -156,10 +156,10 @@ export function renderPayment(view: PaymentView): TemplateResult {
     ${href ? html`<a class="button" part="wallet-link" href=${href}>${m.openInWallet}</a>` : nothing}
     ${secondsLeft !== undefined
       ? html`<p class="countdown" part="countdown">
-          ${m.timeLeft}: <span role="timer" aria-live="off" class="mono">${formatTimeLeft(secondsLeft)}</span>
+          ${m.timeLeft}<span role="timer" aria-live="off" class="mono">${formatTimeLeft(secondsLeft)}</span>
         </p>`
       : nothing}
-    <p class="muted small">${m.orderId}: <span class="mono">${order.order_id}</span></p>
+    <p class="muted small">${m.orderId}<span class="mono">${order.order_id}</span></p>
     ${leaveButton(view)}
   </div>`;
 }

@@ -81,10 +81,11 @@ export const checkout = {
   copyFailed: 'Could not copy; select the text and copy it by hand.',
   qrLabel: (amount: string) => `QR code to pay ${amount}`,
   openInWallet: 'Open in wallet',
-  timeLeft: 'Time left',
+  /** Labels, with their language's colon (and space) before what they label. */
+  timeLeft: 'Time left: ',
   /** Announced at thresholds only. */
   minutesLeft: (minutes: number) => (one(minutes) ? '1 minute left to pay.' : `${minutes} minutes left to pay.`),
-  orderId: 'Order',
+  orderId: 'Order: ',
   paymentReceived: 'Payment received. Your order is being delivered.',
   completed: 'Payment received and order delivered.',
   failed: 'This order did not go through.',
