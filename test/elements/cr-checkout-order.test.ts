@@ -743,6 +743,12 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await waitFor(() => el.shadowRoot!.activeElement?.id === 'leave-order', 'the focus on the question');
     await sendKeys({press: 'Tab'});
     assert.equal(el.shadowRoot!.activeElement?.getAttribute('part'), 'keep-order-button', 'keeping the order comes first');
+    // Kept: the focus goes back to "New purchase", where it came from, not to the top of the screen.
+    await sendKeys({press: 'Enter'});
+    await waitFor(() => !$(el, '[part="leave-order"]') && el.shadowRoot!.activeElement?.getAttribute('part') === 'new-purchase-button', 'the focus back on "New purchase"');
+    await sendKeys({press: 'Enter'});
+    await waitFor(() => el.shadowRoot!.activeElement?.id === 'leave-order', 'the focus on the question, asked again');
+    await sendKeys({press: 'Tab'});
     await sendKeys({press: 'Tab'});
     assert.equal(el.shadowRoot!.activeElement?.getAttribute('part'), 'new-purchase-button');
     await sendKeys({press: 'Enter'});

@@ -671,6 +671,16 @@ export default class CheckoutBody extends CrElement {
     void this._resumeSaved({orderId});
   }
 
+  /**
+   * Asks before leaving the order, or stops asking ("keep this order"), which puts the focus back on the button it
+   * came from rather than on the screen's title.
+   */
+  private async _setLeaving(leaving: boolean): Promise<void> {
+    this._leaving = leaving;
+    await this.updateComplete;
+    if (!leaving) this.renderRoot.querySelector<HTMLElement>('[part="new-purchase-button"]')?.focus();
+  }
+
   /** "Start over" after an unknown outcome: back to the form, everything typed kept; a new submit is a new order. */
   private _startOver(): void {
     if (this._unknownOutcome === 'checking') return;
@@ -761,7 +771,7 @@ export default class CheckoutBody extends CrElement {
   private _renderResumeFailed(error: unknown, lostId?: string): TemplateResult {
     const m = this.messages.checkout;
     // The question, once asked, in place of both buttons.
-    const leave = leaveButton({messages: m, leaving: this._leaving, onLeaving: (leaving) => (this._leaving = leaving), onNewPurchase: () => this.newPurchase()});
+    const leave = leaveButton({messages: m, leaving: this._leaving, onLeaving: (leaving) => void this._setLeaving(leaving), onNewPurchase: () => this.newPurchase()});
     return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
       <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
       ${lostId
@@ -874,7 +884,7 @@ export default class CheckoutBody extends CrElement {
       copier: this._copier,
       onNewPurchase: () => this.newPurchase(),
       leaving: this._leaving,
-      onLeaving: (leaving) => (this._leaving = leaving),
+      onLeaving: (leaving) => void this._setLeaving(leaving),
       saidElsewhere: isFollowed(this.storeInstance, order.order_id, this),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
       onQrDrawn: () => this.requestUpdate(),
