@@ -5,7 +5,7 @@
 // A tag's public class extends `lazyBody(…)` (src/elements/lazy-body.ts), which the analyzer cannot follow either: the
 // plugin gives it what it really has once its body arrives, CrElement's attributes, members and custom properties
 // (the common `--cr-*` theme) and the body's public members (`reload()`, `order`, …), each marked with where it comes
-// from.
+// from. Last, every module path is the file the package ships (dist/npm/…), not the source.
 import {readFileSync} from 'node:fs';
 
 const defineSource = readFileSync(new URL('../../src/define.ts', import.meta.url), 'utf8');
@@ -54,9 +54,32 @@ const tagsFromDefine = {
   },
 };
 
+/**
+ * `src/x.ts` as the package ships it: `dist/npm/x.js` (the sources are not in the package). A superclass imported
+ * from another module is named by the analyzer as `/src/x.js`, the import's own spelling.
+ */
+const shipped = (path) => path.replace(/^\/?src\/(.*)\.[jt]s$/, 'dist/npm/$1.js');
+
+/** Every module path and reference in the manifest, pointed at the shipped file: tools open and import those. */
+const shippedPaths = {
+  name: 'cr-shipped-paths',
+  packageLinkPhase({customElementsManifest}) {
+    const visit = (node) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      for (const [key, value] of Object.entries(node)) {
+        if ((key === 'path' || key === 'module') && typeof value === 'string') node[key] = shipped(value);
+        else visit(value);
+      }
+    };
+    visit(customElementsManifest.modules);
+  },
+};
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/**/*.styles.ts'],
   litelement: true,
-  plugins: [tagsFromDefine],
+  // In this order: the tags are found by their source paths, then every path becomes the shipped one.
+  plugins: [tagsFromDefine, shippedPaths],
 };

@@ -124,6 +124,16 @@ export const bad = <cr-checkout theme="blue" />;
     }
   });
 
+  test('every module custom-elements.json names is a file the package ships', () => {
+    const text = readFileSync(join(root, 'dist/custom-elements.json'), 'utf8');
+    const named = [...text.matchAll(/"(?:path|module)": "([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(named.length > 10, 'the manifest names its modules');
+    for (const path of new Set(named)) {
+      assert.match(path, /^dist\/npm\/.*\.js$/, path);
+      assert.ok(existsSync(join(root, path)), `${path} is shipped`);
+    }
+  });
+
   test('npm pack ships dist/, README.md and package.json only', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'});
     assert.equal(result.status, 0, result.stderr);
