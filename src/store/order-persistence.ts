@@ -88,6 +88,8 @@ export function saveOrder(storeName: string, order: OrderT): void {
   try {
     const record = {v: VERSION, order_id: order.order_id, order: kept.order, withheld: kept.withheld, saved_at: Date.now()};
     storage()?.setItem(orderStorageKey(storeName), JSON.stringify(record));
+    // The order first, then the adopted id it replaces: at no moment is neither kept.
+    storage()?.removeItem(adoptedKey(storeName));
   } catch {
     // Quota or access errors: the order is still shown, it just will not survive a reload.
   }
@@ -126,13 +128,42 @@ export function loadOrder(storeName: string): {orderId: string; order: OrderT; w
   return {orderId: parsed.data.order_id, order: parsed.data.order as OrderT, withheld: parsed.data.withheld === true};
 }
 
-/** Forgets the store's current order ("new purchase"). */
+/** Forgets the store's current order ("new purchase"), or the order id it adopted. */
 export function clearOrder(storeName: string): void {
   try {
     storage()?.removeItem(orderStorageKey(storeName));
+    storage()?.removeItem(adoptedKey(storeName));
   } catch {
     // Nothing to do: there is nothing we could read back either.
   }
+}
+
+// ---- an order another tab created for this purchase, not read yet --------------------------------------------
+// Its id alone (the order itself was never seen here), kept until the order is saved: a reload of this tab reads it
+// again rather than show the form, from which the same purchase would be a second order.
+
+function adoptedKey(storeName: string): string {
+  return `cr-checkout:${storeName}:adopted`;
+}
+
+/** Remembers that this tab's current order is `orderId`, created by another tab, until it is read and saved. */
+export function saveAdopted(storeName: string, orderId: string): void {
+  try {
+    storage()?.setItem(adoptedKey(storeName), orderId);
+  } catch {
+    // As for saveOrder.
+  }
+}
+
+/**
+ * The order this tab has for the store, to read before anything is shown: the saved one, else the id adopted from
+ * another tab (`order` absent). Undefined: none, and only then may the store's form make an order.
+ */
+export function loadOrderToResume(storeName: string): {orderId: string; order?: OrderT} | undefined {
+  const saved = loadOrder(storeName);
+  if (saved) return saved;
+  const adopted = readStored(adoptedKey(storeName));
+  return adopted && ORDER_ID.test(adopted) ? {orderId: adopted} : undefined;
 }
 
 // ---- a create sent but not answered (yet) -------------------------------------------------------------------

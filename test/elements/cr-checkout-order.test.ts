@@ -9,7 +9,7 @@ import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
-import {ADOPT_MS, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
+import {ADOPT_MS, clearMarker, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
 import {expectAccessible} from '../support/a11y.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
@@ -297,6 +297,18 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     // Read after its time: removed then too.
     assert.isUndefined(readMarker(live, Date.now() + MARKER_TTL_MS));
     assert.isNull(localStorage.getItem(markerKey(live)));
+  });
+
+  test('"new purchase" removes another tab\'s marker only once its order has come, never one still creating', async () => {
+    const store = unique('store');
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp: 'f', at: Date.now()}));
+    clearMarker(store, 'this-tab', true);
+    assert.equal(readMarker(store)?.tab, 'other-tab', 'still creating: a submit of the same form must still wait for it');
+    localStorage.setItem(markerKey(store), JSON.stringify({tab: 'other-tab', fp: 'f', at: Date.now(), orderId: '0d2c9d55-1111-4bbb-8ccc-000000000044'}));
+    clearMarker(store, 'this-tab');
+    assert.ok(readMarker(store), 'not ours, not forced');
+    clearMarker(store, 'this-tab', true);
+    assert.isUndefined(readMarker(store), 'its order came: "new purchase" does not adopt it again');
   });
 
   test('another tab creating the same form: this tab waits and adopts its order', async () => {

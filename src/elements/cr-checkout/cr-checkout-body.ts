@@ -9,7 +9,7 @@ import {validationProblems, type ProblemInfo} from '../../api/problems.js';
 import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
-import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrder, loadPendingCreate} from '../../store/order-persistence.js';
+import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
@@ -17,7 +17,7 @@ import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
-import {ANNOUNCE_AT_MINUTES} from '../shared/payment-deadline.js';
+import {ANNOUNCE_AT_MINUTES, paymentWindowOver} from '../shared/payment-deadline.js';
 import {
   checkField,
   coinUsable,
@@ -105,6 +105,8 @@ export default class CheckoutBody extends CrElement {
   /** The next attempt to resume the saved order after a failure (it may be paid: it is never given up on). */
   private _resumeTimer: ReturnType<typeof setTimeout> | undefined;
   private _resumeFailures!: number;
+  /** Which read of `_resume` is the current one: an answer to an earlier one (before "new purchase") is dropped. */
+  private _resumeRun = 0;
   private _resumeChecked!: boolean;
   private _familyKey!: string;
   private _announced!: Map<string, number>;
@@ -227,6 +229,8 @@ export default class CheckoutBody extends CrElement {
     clearMarker(store.name, currentTabId(), true);
     this._unknownOutcome = undefined;
     this._resume = undefined;
+    this._resumeRun++;
+    this._resumeFailures = 0;
     clearTimeout(this._resumeTimer);
     this._lost = undefined;
     this._leaving = false;
@@ -282,7 +286,7 @@ export default class CheckoutBody extends CrElement {
     if (!this._resumeChecked && this.state.proxyUrl !== undefined) {
       this._resumeChecked = true;
       if (!this.state.order) {
-        const saved = loadOrder(this.storeInstance.name);
+        const saved = loadOrderToResume(this.storeInstance.name);
         if (saved) void this._resumeSaved(saved);
         else this._resumePending();
       }
@@ -317,6 +321,7 @@ export default class CheckoutBody extends CrElement {
     // The order being resumed reached the store another way (a <cr-order-status> read it): no need to go on.
     if (this._resume?.orderId.toLowerCase() === next.order_id.toLowerCase()) {
       this._resume = undefined;
+      this._resumeRun++;
       // A question asked on the "could not be loaded" screen is not asked again on the payment screen.
       this._leaving = false;
       clearTimeout(this._resumeTimer);
@@ -345,6 +350,8 @@ export default class CheckoutBody extends CrElement {
    */
   private _announceNews(shown: Order, next: Order): void {
     if (isFollowed(this.storeInstance, next.order_id, this)) return;
+    // Past the window, the expired screen's alert has said it: never "send the rest" then.
+    if (paymentWindowOver(next, serverNow(this.now()) / 1000)) return;
     const news = (order: Order) => paymentNews(order, this.messages.checkout, this.messages.common, this.locale);
     const now = news(next);
     if (now && now !== news(shown)) this._announce(now);
@@ -354,15 +361,17 @@ export default class CheckoutBody extends CrElement {
    * Resumes the saved order (`saved`, when the caller has just read it), or goes on reading the one being resumed
    * (another tab's adopted order has no saved copy in this tab).
    */
-  private async _resumeSaved(saved: {orderId: string; order?: Order} | undefined = loadOrder(this.storeInstance.name) ?? this._resume): Promise<void> {
+  private async _resumeSaved(saved: {orderId: string; order?: Order} | undefined = loadOrderToResume(this.storeInstance.name) ?? this._resume): Promise<void> {
     const store = this.storeInstance;
     if (!saved) return;
+    const run = ++this._resumeRun;
     // While it is tried again, what went wrong stays said (rather than flicker to "resuming" and back).
     const failed = this._resume?.orderId === saved.orderId ? this._resume.error : undefined;
     this._resume = {orderId: saved.orderId, order: saved.order, error: failed};
     try {
       // Shown only after upstream confirmed it, in its current state.
       const order = await getOrder(this.state.proxyUrl, saved.orderId);
+      if (run !== this._resumeRun) return;
       if (order.order_id !== saved.orderId) throw new ApiError('bad-response', 'another order');
       // A read that lags behind what this tab saw (a paid order read back as awaiting payment) is not shown: it would
       // bring the address back for an order already paid. Read again shortly, as after a failure. A state this
@@ -378,6 +387,7 @@ export default class CheckoutBody extends CrElement {
       const current = store.get().order;
       if (!current || (current.order_id === order.order_id && judge(order.order_id, current, order).accept)) store.update({order});
     } catch (error) {
+      if (run !== this._resumeRun) return;
       if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {...saved, error};
@@ -395,7 +405,9 @@ export default class CheckoutBody extends CrElement {
 
   /** Upstream does not know the order: its copy goes, and the element says so (with its id, for support). */
   private _onLost(orderId: string, error: unknown): void {
-    clearOrder(this.storeInstance.name);
+    const name = this.storeInstance.name;
+    // Only its own copy: another order may be kept by now.
+    if (loadOrderToResume(name)?.orderId.toLowerCase() === orderId.toLowerCase()) clearOrder(name);
     clearTimeout(this._resumeTimer);
     this._resume = undefined;
     this._shown = undefined;
@@ -528,8 +540,11 @@ export default class CheckoutBody extends CrElement {
     try {
       const problems = validationProblems(await validateOrder(proxyUrl, body));
       if (problems.length) return await this._showProblems(problems);
-      // Another element of this store may have finished an order meanwhile: show it, never make a second one.
+      // Another element of this store may have finished an order meanwhile: show it, never make a second one. Nor
+      // while this tab keeps one the store does not show yet (another checkout of it is reading an adopted order).
       if (store.get().order) return;
+      const kept = loadOrderToResume(store.name);
+      if (kept) return void this._resumeSaved(kept);
       this._busy = 'creating';
       creating = true;
       const fp = fingerprint(body);
@@ -604,7 +619,7 @@ export default class CheckoutBody extends CrElement {
    */
   private _checkAgain(): void {
     const store = this.storeInstance;
-    const saved = loadOrder(store.name);
+    const saved = loadOrderToResume(store.name);
     if (saved) {
       this._unknownOutcome = undefined;
       this._resumeChecked = true;
@@ -667,6 +682,8 @@ export default class CheckoutBody extends CrElement {
    * second order once the other tab's marker is too old to adopt.
    */
   private _adopt(orderId: string): void {
+    // Kept for a reload of this tab, and for the other checkouts of the store (which resume it rather than create).
+    saveAdopted(this.storeInstance.name, orderId);
     this._resumeFailures = 0;
     void this._resumeSaved({orderId});
   }

@@ -85,10 +85,13 @@ function writeMarker(storeName: string, marker: Marker): void {
   }
 }
 
-/** Removes the store's marker if it is ours (or any, with `force`). */
+/**
+ * Removes the store's marker if it is ours, or, with `force`, another tab's whose order has come (never one still
+ * creating: a tab that submits the same form meanwhile must still wait for it).
+ */
 export function clearMarker(storeName: string, tab: string, force = false): void {
   const marker = readMarker(storeName);
-  if (marker && (force || marker.tab === tab)) {
+  if (marker && (marker.tab === tab || (force && marker.orderId))) {
     try {
       local()?.removeItem(markerKey(storeName));
     } catch {

@@ -12,14 +12,14 @@ import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {clearOrder, keepStoreOrders, loadOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
-import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
+import {isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {missingAmount, overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {deliveryTitle, purchaseLines} from '../shared/delivery-title.js';
 import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following} from '../shared/order-followers.js';
-import {paymentDeadline} from '../shared/payment-deadline.js';
+import {asksForPayment, paymentDeadline, paymentWindowOver} from '../shared/payment-deadline.js';
 import {statusStyles} from './cr-order-status.styles.js';
 import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
 
@@ -209,8 +209,9 @@ export default class OrderStatusBody extends CrElement {
     this._tracker.sync();
     this._awaitProxyUrl();
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
-    // update may still run once the element is removed (an announcement, a store change): it follows nothing then.
-    this._following.set(this.storeInstance, this.isConnected ? id : undefined);
+    // update may still run once the element is removed (an announcement, a store change): it follows nothing then;
+    // nor once it cannot (an order upstream does not know): a checkout showing that order then finds out itself.
+    this._following.set(this.storeInstance, this.isConnected && !this._fatal ? id : undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -218,7 +219,7 @@ export default class OrderStatusBody extends CrElement {
     // Rendered again when the payment window ends, so the address is not left up past it.
     clearTimeout(this._windowTimer);
     const order = this._order;
-    const deadline = order && awaitsPayment(order.order_state) ? paymentDeadline(order) : undefined;
+    const deadline = order && asksForPayment(order) ? paymentDeadline(order) : undefined;
     const ms = deadline === undefined ? undefined : deadline * 1000 - serverNow();
     if (ms !== undefined && ms > 0 && ms < 2 ** 31 - 1) this._windowTimer = setTimeout(() => this.requestUpdate(), ms + 50);
   }
@@ -308,8 +309,7 @@ export default class OrderStatusBody extends CrElement {
 
   /** Whether the payment window is over (upstream's clock) while upstream has not said so yet. */
   private _payTimeOver(order: Order): boolean {
-    const deadline = paymentDeadline(order);
-    return deadline !== undefined && awaitsPayment(order.order_state) && serverNow() / 1000 >= deadline;
+    return paymentWindowOver(order, serverNow() / 1000);
   }
 
   /** "Partial payment received: … is still missing." */

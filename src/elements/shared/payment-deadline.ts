@@ -2,7 +2,8 @@
 // expiry field, so it is 30 minutes from `created_at` (PAYMENT_WINDOW_SECONDS), or less for a Lightning invoice that
 // expires sooner.
 import type {Order} from '../../api/schemas.js';
-import {PAYMENT_WINDOW_SECONDS} from '../../upstream/states.js';
+import {PAYMENT_WINDOW_SECONDS, phaseOf} from '../../upstream/states.js';
+import {stillMissing} from './amounts.js';
 import {invoiceTimes} from './bolt11.js';
 
 /** An invoice timestamp further than this from the order's `created_at` is not trusted (clock or parse trouble). */
@@ -34,3 +35,17 @@ export function formatTimeLeft(seconds: number): string {
 
 /** Minutes left at which the countdown is announced to screen readers (never every second). */
 export const ANNOUNCE_AT_MINUTES = [10, 5, 1] as const;
+
+/**
+ * Whether the order still asks for money: awaiting its payment, or paid in part. Not a state counted among the paid
+ * ones with all of it there (PartialPaymentStarted once the rest came), which is only waiting for its delivery.
+ */
+export function asksForPayment(order: Pick<Order, 'order_state' | 'coin_amount' | 'sent_coin_amount'>): boolean {
+  return phaseOf(order.order_state) === 'awaiting-payment' || stillMissing(order) !== undefined;
+}
+
+/** Whether the order still asks for money and its window is over at `nowSeconds` (upstream's clock). */
+export function paymentWindowOver(order: Order, nowSeconds: number): boolean {
+  const deadline = paymentDeadline(order);
+  return deadline !== undefined && asksForPayment(order) && nowSeconds >= deadline;
+}
