@@ -5,6 +5,7 @@
 // optional fields may be missing or null. `zod/mini` because every KiB here is paid by every partner page
 // (about 10 KiB gz against 25 for the full API, TOOLCHAIN.md).
 import * as z from 'zod/mini';
+import * as json from './json.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
 import type {KnownOrderState, KnownPaymentState} from '../upstream/states.js';
 import {isPositiveDecimal, toDecimalString} from './decimal.js';
@@ -34,10 +35,10 @@ export const decimal = z.pipe(
 /** A decimal string greater than zero (an amount the user is asked to pay). */
 export const positiveDecimal = z.pipe(
   decimal,
-  z.string().check(z.refine((text) => isPositiveDecimal(text), 'expected a positive amount')),
+  json.string.check(z.refine((text) => isPositiveDecimal(text), 'expected a positive amount')),
 );
 
-const Money = z.looseObject({amount: decimal, currency: z.nullish(z.string())});
+const Money = z.looseObject({amount: decimal, currency: z.nullish(json.string)});
 
 /**
  * Either a decimal or `{amount, currency}` (seen in face_value ranges) → the decimal string. Each is tried in turn,
@@ -53,17 +54,17 @@ const decimalOrMoney = z.transform((value: unknown, ctx): string => {
 });
 
 // Checked with refine, not z.minLength or z.regex: the same checks without two more zod parts in the bundle.
-const nonEmpty = z.string().check(z.refine((value) => value.length > 0));
+const nonEmpty = json.string.check(z.refine((value) => value.length > 0));
 /** A string that matches `pattern` (a whole-string pattern: anchored). */
-export const matching = (pattern: RegExp) => z.string().check(z.refine((value) => pattern.test(value)));
-const text = z.nullish(z.string());
+export const matching = (pattern: RegExp) => json.string.check(z.refine((value) => pattern.test(value)));
+const text = z.nullish(json.string);
 /**
  * `schema`, or `fallback` where upstream leaves the field out or sends null (z._default would take undefined alone,
  * and costs one more zod part in the bundle).
  */
 const orDefault = <T extends z.ZodMiniType>(schema: T, fallback: z.output<T>) =>
   z.pipe(z.nullish(schema), z.transform((value): z.output<T> => value ?? fallback));
-const flag = z.nullish(z.boolean());
+const flag = z.nullish(json.boolean);
 
 /**
  * Epoch seconds from `"1787679708"`, `1787679708`, a millisecond epoch or an ISO date; undefined when it cannot be
@@ -103,7 +104,7 @@ function lenientArray<T extends z.ZodMiniType>(item: T) {
 export const SmartContract = z.looseObject({
   engine: text,
   address: text,
-  decimals: z.nullish(z.number()),
+  decimals: z.nullish(json.number),
 });
 
 export const Network = z.looseObject({
@@ -121,7 +122,7 @@ export const Currency = z.looseObject({
 });
 
 export const PaymentVia = z.looseObject({
-  name: z.string(),
+  name: json.string,
   available: flag,
   currencies: orDefault(z.array(Currency), []),
 });
@@ -140,9 +141,9 @@ export const Brand = z.looseObject({
   bg_color: text,
   min: z.nullish(stringOrNumber),
   max: z.nullish(stringOrNumber),
-  kind: orDefault(z.string(), ''),
-  category: orDefault(z.string(), ''),
-  additional_categories: z.nullish(z.array(z.string())),
+  kind: orDefault(json.string, ''),
+  category: orDefault(json.string, ''),
+  additional_categories: z.nullish(z.array(json.string)),
   is_out_of_stock: flag,
   product_type: text,
   country_code: text,
@@ -167,7 +168,7 @@ export const BrandsPage = z
 export const Range = z.looseObject({
   min: decimal,
   max: decimal,
-  currency: z.nullish(z.string()),
+  currency: z.nullish(json.string),
   step_size: z.nullish(decimal),
   default: z.nullish(decimal),
 });
@@ -177,7 +178,7 @@ export const FaceValue = z.looseObject({
   /** `{type:"fixed", price}` or `{type:"range", min, max}` (min/max as decimals or `{amount, currency}`). */
   amount: z.nullish(
     z.looseObject({
-      type: z.string(),
+      type: json.string,
       price: z.nullish(decimal),
       min: z.nullish(decimalOrMoney),
       max: z.nullish(decimalOrMoney),
@@ -193,7 +194,7 @@ export const Product = z.looseObject({
   coin_amount: z.nullish(decimal),
   range: z.nullish(Range),
   coin: text,
-  delivery_type: z.nullish(z.string()),
+  delivery_type: z.nullish(json.string),
   face_value: z.nullish(FaceValue),
 });
 
@@ -222,7 +223,7 @@ export const Quote = z.looseObject({
 // ---- validation, errors -------------------------------------------------------------------------------------
 
 export const Problem = z.looseObject({
-  problem: z.string(),
+  problem: json.string,
   /** Arbitrary JSON: never render it raw (see problems.ts). */
   moreDetails: z.optional(z.unknown()),
 });
@@ -272,8 +273,8 @@ export const Order = z.looseObject({
   order_id: matching(ORDER_ID),
   /** Epoch seconds (upstream sends a string or a number); undefined when unreadable. */
   created_at: epochSeconds,
-  order_state: orDefault(z.string(), ''),
-  payment_state: orDefault(z.string(), ''),
+  order_state: orDefault(json.string, ''),
+  payment_state: orDefault(json.string, ''),
   wallet_address: nonEmpty,
   coin: nonEmpty,
   network: nonEmpty,

@@ -5,6 +5,7 @@
 // and the caller re-fetches the order from GET /v5/orders/{id} (for its payment screen, or for the codes). sessionStorage
 // is per tab, so two tabs never share a current order through it (see order-guard.ts for the cross-tab marker).
 import * as z from 'zod/mini';
+import * as json from '../api/json.js';
 import {matching, Order, type Order as OrderT} from '../api/schemas.js';
 import {ORDER_ID} from '../upstream/endpoints.js';
 import {judge} from '../stream/accept.js';
@@ -13,15 +14,15 @@ import {onStoreCreated} from './store.js';
 const VERSION = 1;
 // The format version, checked with refine rather than z.literal, and the body below as a loose object rather than
 // z.record: the same checks, without two more zod parts in the bundle (about 0.6 KiB gzipped).
-const version = z.number().check(z.refine((v) => v === VERSION));
+const version = json.number.check(z.refine((v) => v === VERSION));
 
 const Persisted = z.object({
   v: version,
   order_id: matching(ORDER_ID),
   order: Order,
   /** Whether something the order delivered was left out (the caller reads the order again for it). */
-  withheld: z.optional(z.boolean()),
-  saved_at: z.number(),
+  withheld: z.optional(json.boolean),
+  saved_at: json.number,
 });
 
 /** What a delivery's deliverable says of the purchase (brand, amount, for whom): kept. Anything else is not. */
@@ -181,12 +182,12 @@ const PendingCreate = z.object({
   /** The `Idempotency-Key` (a UUID). */
   key: matching(/^[A-Za-z0-9_-]{16,128}$/),
   /** The order body's fingerprint (order-guard.ts), to tell "the same purchase" from another. */
-  fp: z.string(),
+  fp: json.string,
   /** Whether the proxy took the key: only then is a resend safe. */
-  keyed: z.boolean(),
+  keyed: json.boolean,
   /** The body as sent, to send it again byte for byte (the proxy compares a hash of it). */
   body: z.looseObject({}),
-  at: z.number(),
+  at: json.number,
 });
 export type PendingCreate = z.infer<typeof PendingCreate>;
 
