@@ -34,7 +34,7 @@ import {
   type FieldKey,
   type FormValues,
 } from './form-model.js';
-import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers} from './order-guard.js';
+import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers, type CreateOutcome} from './order-guard.js';
 import {checkoutStyles} from './cr-checkout.styles.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {leaveButton, paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
@@ -566,10 +566,7 @@ export default class CheckoutBody extends CrElement {
         },
       );
       if (outcome.kind === 'adopt-id') return this._adopt(outcome.orderId);
-      const order = outcome.order;
-      const current = store.get().order;
-      if (!current || current.order_id !== order.order_id) store.update({order});
-      if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
+      this._tookOrder(outcome);
     } catch (error) {
       // Problems of a validation (`problems`) or of an HTTP-level refusal (SUSPENDED_COIN, …): next to their fields.
       if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
@@ -657,11 +654,8 @@ export default class CheckoutBody extends CrElement {
         clearPendingCreate(store.name);
         return this._adopt(outcome.orderId);
       }
-      const order = outcome.order;
-      const current = store.get().order;
-      if (!current || current.order_id !== order.order_id) store.update({order});
-      // This page never saw it created (the answer was lost, or came to the page before a reload).
-      if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
+      // This page never saw it created (the answer was lost, or came to the page before a reload): the event now.
+      this._tookOrder(outcome);
     } catch (error) {
       if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         this._unknownOutcome = 'still-unknown';
@@ -674,6 +668,18 @@ export default class CheckoutBody extends CrElement {
       this._formError = error;
       this.fireError(error);
     }
+  }
+
+  /**
+   * The order a create answered (sent by this element, or by another checkout of this store that it waited for): into
+   * the store unless that holds it already, and `cr-order-created` where this element made it.
+   */
+  private _tookOrder(outcome: Exclude<CreateOutcome, {kind: 'adopt-id'}>): void {
+    const {order} = outcome;
+    const store = this.storeInstance;
+    const current = store.get().order;
+    if (!current || current.order_id !== order.order_id) store.update({order});
+    if (outcome.kind === 'created') this.dispatchEvent(orderCreatedEvent(order));
   }
 
   /**
