@@ -106,7 +106,7 @@ export default class CheckoutBody extends CrElement {
   private _resumeTimer: ReturnType<typeof setTimeout> | undefined;
   private _resumeFailures!: number;
   /** Which read of `_resume` is the current one: an answer to an earlier one (before "new purchase") is dropped. */
-  private _resumeRun = 0;
+  private _resumeRun!: number;
   private _resumeChecked!: boolean;
   private _familyKey!: string;
   private _announced!: Map<string, number>;
@@ -130,6 +130,7 @@ export default class CheckoutBody extends CrElement {
     this._latest = new LatestOnly();
     this._resumeChecked = false;
     this._resumeFailures = 0;
+    this._resumeRun = 0;
     this._leaving = false;
     this._familyKey = '';
     this._announced = new Map();
