@@ -10,7 +10,7 @@ import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-st
 import {ADOPT_MS, fingerprint, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
 import type {Order} from '../../src/api/schemas.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
-import {$, buyerEmail, formReady, mountCheckout, orderOn, ordersFor, paymentShown, proxyUrl, sandboxUrl, submit, type, unique, waitFor} from '../support/checkout-helpers.js';
+import {$, buyerEmail, formReady, mountCheckout, orderOn, ordersFor, orderThenReload, paymentShown, proxyUrl, sandboxUrl, submit, type, unique, waitFor} from '../support/checkout-helpers.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const sandbox = sandboxControls(sandboxUrl);
@@ -47,13 +47,11 @@ function orderReads(orderId: string) {
   return ctl;
 }
 
-async function orderThenReload(): Promise<{store: string; orderId: string; email: string}> {
-  const store = unique('store');
-  const first = await mountCheckout({brand: 'Steam', store});
-  const {orderId, email} = await orderOn(first);
-  first.remove();
-  dropStore(store);
-  return {store, orderId, email};
+/** Makes the other tab's order older than ADOPT_MS (its marker still fresh): a create would no longer adopt it. */
+function ageOtherTabsOrder(store: string): void {
+  const marker = readMarker(store)!;
+  const old = Date.now() - ADOPT_MS - 500;
+  localStorage.setItem(markerKey(store), JSON.stringify({...marker, at: old, doneAt: old}));
 }
 
 /** Presses "New purchase" on the resume-failed screen and confirms. */
@@ -165,10 +163,8 @@ suite('cr-checkout: orders read before they are shown', () => {
       await sleep(1500);
       await reloaded.updateComplete;
       const formBack = !!$(reloaded, 'form');
-      // Same purchase again, once the other tab's order is older than ADOPT_MS (marker still fresh).
-      const m = readMarker(store)!;
-      const old = Date.now() - ADOPT_MS - 500;
-      localStorage.setItem(markerKey(store), JSON.stringify({...m, at: old, doneAt: old}));
+      // Same purchase again, once the other tab's order is too old to adopt.
+      ageOtherTabsOrder(store);
       if (formBack) {
         await formReady(reloaded);
         type($<HTMLInputElement>(reloaded, '#email')!, email);
@@ -201,10 +197,7 @@ suite('cr-checkout: orders read before they are shown', () => {
     try {
       await waitFor(() => $(a, '[part="retry-button"]'), 'the failed read of the adopted order, said', 8000);
       undo();
-      // The other tab's order is now older than ADOPT_MS: a create would no longer adopt it.
-      const m = readMarker(store)!;
-      const old = Date.now() - ADOPT_MS - 500;
-      localStorage.setItem(markerKey(store), JSON.stringify({...m, at: old, doneAt: old}));
+      ageOtherTabsOrder(store);
       type($<HTMLInputElement>(b, '#email')!, email);
       await submit(b);
       await waitFor(() => $(b, '[part="retry-button"]'), 'the second checkout reading the adopted order', 8000);

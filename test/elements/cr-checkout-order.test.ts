@@ -3,7 +3,7 @@
 // going backwards, no script from rich descriptions, accessibility and a keyboard-only path.
 import {assert, fixture, html} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
-import {dropStore, getStore} from '../../src/store/store.js';
+import {getStore} from '../../src/store/store.js';
 import {getOrder, parseOrder} from '../../src/api/client.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {subtractDecimals} from '../../src/elements/shared/amounts.js';
@@ -20,6 +20,7 @@ import {
   mountCheckout,
   orderOn,
   ordersFor,
+  orderThenReload,
   paymentShown,
   proxyUrl,
   sandboxUrl,
@@ -31,18 +32,6 @@ import {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/**
- * An order made on a checkout of a fresh store, then what a reload leaves of it: the element and the page's stores
- * gone, sessionStorage kept. The next checkout of `store` is the reloaded page's.
- */
-async function orderThenReload(): Promise<{store: string; orderId: string; email: string}> {
-  const store = unique('store');
-  const first = await mountCheckout({brand: 'Steam', store});
-  const {orderId, email} = await orderOn(first);
-  first.remove();
-  dropStore(store);
-  return {store, orderId, email};
-}
 /** What the checkout's polite live region says now. */
 const said = (el: CrCheckout) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.trim();
 

@@ -3,6 +3,7 @@
 import {fixture, html} from '@open-wc/testing';
 import '../../src/define.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
+import {dropStore} from '../../src/store/store.js';
 import {proxyUrl, sandboxUrl} from './env.js';
 
 let counter = 0;
@@ -154,4 +155,17 @@ export async function orderOn(el: CrCheckout, email = buyerEmail()): Promise<{or
   const orderId = await paymentShown(el);
   await el.updateComplete;
   return {orderId, email};
+}
+
+/**
+ * An order made on a checkout of a fresh store, then what a reload leaves of it: the element and the page's stores
+ * gone, sessionStorage kept. The next checkout of `store` is the reloaded page's.
+ */
+export async function orderThenReload(): Promise<{store: string; orderId: string; email: string}> {
+  const store = unique('store');
+  const first = await mountCheckout({brand: 'Steam', store});
+  const {orderId, email} = await orderOn(first);
+  first.remove();
+  dropStore(store);
+  return {store, orderId, email};
 }
