@@ -258,7 +258,7 @@ suite('cr-checkout: orders read before they are shown', () => {
     }
   });
 
-  test('two checkouts of one store submitting at once while another tab creates the same purchase: both show its order', async () => {
+  test('two checkouts of one store submitting at once while another tab creates the same purchase: both read its order, no error', async () => {
     const {orderId} = await tabAOrder();
     const store = unique('store');
     const email = buyerEmail();
@@ -268,14 +268,13 @@ suite('cr-checkout: orders read before they are shown', () => {
     await formReady(b);
     type($<HTMLInputElement>(a, '#email')!, email);
     type($<HTMLInputElement>(b, '#email')!, email);
+    // Its reads fail at first, so what each checkout makes of the other tab's order shows.
+    const reads = orderReads(orderId);
     const inner = window.fetch;
-    let creates = 0;
     window.fetch = async (input, init) => {
-      const path = pathOf(input);
-      if (path.endsWith('/v5/orders/validations')) {
+      if (pathOf(input).endsWith('/v5/orders/validations')) {
         localStorage.setItem(markerKey(store), JSON.stringify({tab: 'tab-a', fp: fingerprint(JSON.parse(String(init!.body))), at: Date.now()}));
       }
-      if (init?.method === 'POST' && path.endsWith('/v5/orders')) creates++;
       return inner(input, init);
     };
     try {
@@ -283,15 +282,16 @@ suite('cr-checkout: orders read before they are shown', () => {
       await waitFor(() => $(a, '[part="pay-button"]')?.textContent?.includes(a.messages.checkout.waitingOtherTab), 'waiting for the other tab');
       const at = Date.now();
       localStorage.setItem(markerKey(store), JSON.stringify({tab: 'tab-a', fp: readMarker(store)!.fp, at, orderId, doneAt: at}));
-      assert.equal(await paymentShown(a), orderId);
-      await sleep(500);
-      await b.updateComplete;
-      const bError = $(b, '#form-error')?.textContent?.trim();
-      assert.isUndefined(bError, `the second checkout shows an error instead of the order`);
-      assert.equal(await paymentShown(b, 2000), orderId);
-      assert.equal(creates, 0);
+      // The second took the first one's outcome (the other tab's order id), not an error of its own.
+      for (const el of [a, b]) await waitFor(() => $(el, '[part="retry-button"]'), 'the failed read of the adopted order, said', 8000);
+      assert.isNull($(b, '#form-error'), 'no form error on the second checkout');
+      reads.mode = 'pass';
+      assert.equal(await paymentShown(a, 8000), orderId);
+      assert.equal(await paymentShown(b, 8000), orderId);
+      assert.equal(reads.creates, 0);
     } finally {
       window.fetch = inner;
+      reads.restore();
       localStorage.removeItem(markerKey(store));
     }
   });

@@ -180,12 +180,7 @@ export function waitForOtherTab(storeName: string, fp: string, tab: string, sign
   });
 }
 
-const inFlight = new Map<string, Promise<Order>>();
-
-/** The create running for this store, if any (another element of the store may adopt it). */
-export function inFlightCreate(storeName: string): Promise<Order> | undefined {
-  return inFlight.get(storeName);
-}
+const inFlight = new Map<string, Promise<CreateOutcome>>();
 
 export type CreateOutcome = {kind: 'created'; order: Order} | {kind: 'adopted'; order: Order} | {kind: 'adopt-id'; orderId: string};
 
@@ -200,8 +195,12 @@ export async function createOnce(
   create: () => Promise<Order>,
   options: {tab?: string; onWaiting?: () => void; signal?: AbortSignal} = {},
 ): Promise<CreateOutcome> {
+  // Another element of this store is creating: its outcome is this one's too (its order, or the other tab's id).
   const running = inFlight.get(storeName);
-  if (running) return {kind: 'adopted', order: await running};
+  if (running) {
+    const outcome = await running;
+    return outcome.kind === 'created' ? {kind: 'adopted', order: outcome.order} : outcome;
+  }
   const tab = options.tab ?? currentTabId();
   const work = (async (): Promise<CreateOutcome> => {
     if (otherTabMarker(storeName, fp, tab)) {
@@ -230,13 +229,12 @@ export async function createOnce(
       throw error;
     }
   })();
-  // Other elements of this store adopt the order while it is being created.
-  const orderPromise = work.then((outcome) => (outcome.kind === 'adopt-id' ? Promise.reject(new ApiError('aborted', 'adopted')) : outcome.order));
-  orderPromise.catch(() => undefined);
-  inFlight.set(storeName, orderPromise);
+  // Other elements of this store take its outcome while it is being created.
+  work.catch(() => undefined);
+  inFlight.set(storeName, work);
   try {
     return await work;
   } finally {
-    if (inFlight.get(storeName) === orderPromise) inFlight.delete(storeName);
+    if (inFlight.get(storeName) === work) inFlight.delete(storeName);
   }
 }
