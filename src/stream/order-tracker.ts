@@ -13,12 +13,15 @@ import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './bac
 export const DEFAULT_PAYMENT_POLL_MS = 5000;
 /** Poll interval otherwise: upstream's published advice. */
 export const DEFAULT_POLL_MS = 30_000;
+/** A connection up this long ends the backoff, whatever it said (a quiet order sends nothing for minutes). */
+const STABLE_STREAM_MS = 10_000;
 /** The page must stay hidden this long before connections are closed (a quick tab switch keeps them). */
 export const DEFAULT_HIDDEN_PAUSE_MS = 60_000;
 
 /**
  * Where tracking stands. `connecting`: stream opening; `live`: stream open; `polling`: stream down, polling until it
- * is back; `paused`: page hidden for long; `done`: terminal state or `event: stop` (no more connections); `stopped`:
+ * is back, or for good after `event: stop` for an order that is not final; `paused`: page hidden for long; `done`:
+ * terminal state (no more connections); `stopped`:
  * `stop()` was called; `failed`: the order cannot be tracked (unknown order, bad id, no proxy).
  */
 export type TrackerConnection = 'idle' | 'connecting' | 'live' | 'polling' | 'paused' | 'done' | 'stopped' | 'failed';
@@ -122,15 +125,18 @@ export class OrderTracker {
 
   readonly #o: OrderTrackerOptions;
   readonly #timers: Timers;
-  readonly #EventSource: typeof EventSource | null;
+  /** Null where there is none, or once upstream said `event: stop` for an order that is not final: polls only. */
+  #EventSource: typeof EventSource | null;
   readonly #visibility: VisibilitySource | undefined;
 
   #order: Order | undefined;
   #connection: TrackerConnection = 'idle';
   #source: EventSource | undefined;
   #live = false;
-  /** Stream failures since the last good frame: the backoff exponent. */
+  /** Stream failures since the last new frame (or a connection that stayed up): the backoff exponent. */
   #failures = 0;
+  /** Ends the backoff once a connection has stayed up for STABLE_STREAM_MS. */
+  #stableTimer: unknown;
   /** The stream failed since it was last open: poll once when it opens again, so nothing is missed. */
   #catchUp = false;
   /** Highest numeric frame id of the current connection (ids may restart on a new connection). */
@@ -217,6 +223,10 @@ export class OrderTracker {
       this.#live = true;
       this.#clear('poll');
       this.#setConnection('live');
+      // Open and silent is no proof of health (a buffering intermediary, a stalled upstream, whose keep-alive
+      // comments never reach script): a slow read still comes while live (schedulePoll).
+      this.#schedulePoll();
+      this.#stableTimer = this.#timers.setTimeout(() => (this.#failures = 0), STABLE_STREAM_MS);
       if (this.#catchUp) {
         this.#catchUp = false;
         void this.#pollNow();
@@ -237,6 +247,8 @@ export class OrderTracker {
     const source = this.#source;
     this.#source = undefined;
     this.#live = false;
+    if (this.#stableTimer !== undefined) this.#timers.clearTimeout(this.#stableTimer);
+    this.#stableTimer = undefined;
     if (source) {
       source.onopen = source.onmessage = source.onerror = null;
       source.close();
@@ -254,6 +266,8 @@ export class OrderTracker {
       this.#reconnectTimer = undefined;
       this.#openStream();
     }, reconnectDelay(this.#failures, this.#o.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, this.#o.maxDelayMs ?? DEFAULT_MAX_DELAY_MS));
+    // The slow read of a live stream gives way to the polling of a stream that is down.
+    this.#clear('poll');
     this.#schedulePoll();
   }
 
@@ -268,20 +282,24 @@ export class OrderTracker {
     }
     const id = /^\d+$/.test(lastEventId) ? Number(lastEventId) : undefined;
     const verdict = judge(this.#o.orderId, this.#order, order, {id, lastId: this.#lastFrameId});
-    if (verdict.accept || verdict.reason !== 'foreign') {
-      // A readable frame about our order: the stream works, so the next failure starts the backoff afresh.
-      this.#failures = 0;
-      if (id !== undefined) this.#lastFrameId = Math.max(id, this.#lastFrameId ?? id);
-    }
+    // Only news proves the stream works: a stream that drops after each snapshot (a duplicate) keeps backing off.
+    if (verdict.accept) this.#failures = 0;
+    if ((verdict.accept || verdict.reason !== 'foreign') && id !== undefined) this.#lastFrameId = Math.max(id, this.#lastFrameId ?? id);
     this.#apply(order, verdict, 'stream');
   }
 
   #onStop(): void {
-    // Upstream ended the stream for good. If the last frame was not final (or there was none: an unknown order),
-    // read the order one last time so the final state is shown; then nothing more.
-    const final = this.#order && isTerminalPhase(phaseOf(this.#order.order_state));
-    this.#end('done');
-    if (!final) void this.#pollNow(true);
+    // Upstream ended the stream for good. After a final frame, nothing more. Otherwise (or with no frame: an unknown
+    // order, which the read finds out) the order is not final, and polls follow it from here: no stream again.
+    if (this.#order && isTerminalPhase(phaseOf(this.#order.order_state))) {
+      this.#end('done');
+      return;
+    }
+    this.#EventSource = null;
+    this.#closeStream();
+    this.#clear('reconnect');
+    this.#setConnection('polling');
+    void this.#pollNow();
   }
 
   // ---- polling ------------------------------------------------------------------------------------------------
@@ -292,14 +310,16 @@ export class OrderTracker {
   }
 
   #schedulePoll(delay = this.#pollInterval()): void {
-    if (this.#ended || this.#paused || this.#live || this.#pollTimer !== undefined || this.#poll) return;
+    if (this.#ended || this.#paused || this.#pollTimer !== undefined || this.#poll) return;
+    // While the stream is live, a read only now and then, in case it went silent.
+    if (this.#live) delay = Math.max(delay, this.#o.pollMs ?? DEFAULT_POLL_MS);
     this.#pollTimer = this.#timers.setTimeout(() => {
       this.#pollTimer = undefined;
       void this.#pollNow();
     }, delay);
   }
 
-  /** One GET of the order. `last`: after the end (event: stop), a read that schedules nothing. */
+  /** One GET of the order. `last`: after the end (a final order whose copy lacks its codes), a read that schedules nothing. */
   async #pollNow(last = false): Promise<void> {
     if ((this.#ended && !last) || this.#poll) return;
     this.#clear('poll');
@@ -342,6 +362,9 @@ export class OrderTracker {
       return;
     }
     const previous = this.#order;
+    // An answer that leaves out what was sent does not make it nothing: the amount known stays (judge lets such an
+    // answer through, as it cannot be compared).
+    if (order.sent_coin_amount == null && previous?.sent_coin_amount != null) order = {...order, sent_coin_amount: previous.sent_coin_amount};
     this.#order = order;
     this.counts.accepted++;
     const phase = phaseOf(order.order_state);

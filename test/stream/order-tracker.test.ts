@@ -252,7 +252,7 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
     }
   });
 
-  test('backoff doubles while the stream fails and resets after a good frame', async () => {
+  test('backoff doubles while the stream fails and resets after a frame with news', async () => {
     const order = await createOrder();
     const {tracker} = track(order, {baseDelayMs: 100, paymentPollMs: 60_000});
     await live(tracker);
@@ -270,12 +270,16 @@ suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
       const gap = gaps[i + 1]!;
       assert.isTrue(gap >= want * 0.9 && gap <= want + 500, `gap ${i + 1}: ${gap} ms, expected about ${want} (all: ${gaps})`);
     });
-    // A good frame was seen: the next failure starts from the base delay again.
+    // The snapshot each reconnection sends is no news (a stream that drops after it keeps backing off); a change is:
+    // the next failure starts from the base delay again.
+    const accepted = tracker.counts.accepted;
+    await controls.act(order.order_id, 'state', {order_state: 'WaitingForPayment', payment_state: 'PaymentRequested'});
+    await waitFor(() => tracker.counts.accepted > accepted, 'a frame with news');
     const droppedAt = Date.now();
     await controls.fault({kind: 'drop-stream', orderId: order.order_id, times: 1});
     const after = await waitFor(async () => (await requestsFor(order.order_id, 'subscribe'))[5], 'the reconnection after the reset', 4000, 50);
     const wait = after.at - droppedAt;
-    assert.isTrue(wait >= 80 && wait < 600, `after a good frame the delay is the base again: ${wait} ms`);
+    assert.isTrue(wait >= 80 && wait < 600, `after a frame with news the delay is the base again: ${wait} ms`);
   });
 
   test('hidden for long: closes everything; shown again: catches up at once, then streams again', async () => {
