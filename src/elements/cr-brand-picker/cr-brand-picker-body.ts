@@ -223,7 +223,10 @@ export default class BrandPickerBody extends CrElement {
             tabindex=${selected ? 0 : -1}
             @click=${() => this._selectTab(tab)}
           >
-            ${this._tabLabel(tab)}${count === undefined ? nothing : html` <span class="count">(${formatNumber(this.locale, count)})</span>`}
+            ${this._tabLabel(tab)}${count === undefined
+              ? nothing
+              : // The language's brackets, and its space before them, around the count alone (in its own weight).
+                html`<span class="count">${this.messages.common.aside('', formatNumber(this.locale, count))}</span>`}
           </button>`;
         })}
       </div>
@@ -242,7 +245,7 @@ export default class BrandPickerBody extends CrElement {
   private _renderError(error: unknown): TemplateResult {
     return html`
       <div class="message" part="error" role="alert" tabindex="-1" data-takes-focus>
-        <p class="error">${this.messages.picker.loadFailed} ${this.errorText(error)}</p>
+        <p class="error">${this.messages.common.sentences(this.messages.picker.loadFailed, this.errorText(error))}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => this.reload()}>
           ${this.messages.common.retry}
         </button>

@@ -130,7 +130,7 @@ function renderRange(view: FieldsView, family: Family, product: Product): Templa
   const quote = view.quote;
   const quoteNow = quote && quote.amount === view.values.amount.trim() && quote.coin === view.values.coin ? quote : undefined;
   return html`<div class="field" part="amount">
-    <label class="field-label" for="amount-input">${m.amount}${currency ? ` (${currency})` : ''}</label>
+    <label class="field-label" for="amount-input">${currency ? view.common.aside(m.amount, currency) : m.amount}</label>
     <input
       id="amount-input"
       class="input"
@@ -246,7 +246,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
           ${coin ? nothing : html`<option value="" selected disabled>—</option>`}
           ${currencies.map(
             (c) => html`<option value=${c.name} ?selected=${c.name === view.values.coin} ?disabled=${!coinUsable(c)}>
-              ${coinUsable(c) ? c.name : `${c.name} (${m.suspended})`}
+              ${coinUsable(c) ? c.name : view.common.aside(c.name, m.suspended)}
             </option>`,
           )}
         </select>
@@ -256,7 +256,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
         <select id="network" class="input" part="network-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${view.chooseNetwork}>
           ${(coin?.networks ?? []).map(
             (n) => html`<option value=${n.name} ?selected=${n.name === view.values.network} ?disabled=${!networkUsable(n)}>
-              ${networkUsable(n) ? n.name : `${n.name} (${m.suspended})`}
+              ${networkUsable(n) ? n.name : view.common.aside(n.name, m.suspended)}
             </option>`,
           )}
         </select>

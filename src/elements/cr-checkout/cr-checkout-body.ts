@@ -82,6 +82,8 @@ export default class CheckoutBody extends CrElement {
   @state() private _busy: Busy;
   /** After a create whose answer was lost: what we know of it ('checking' while it is sent again with its key). */
   @state() private _unknownOutcome: 'unknown' | 'checking' | 'still-unknown' | undefined;
+  /** What the "still unknown" screen says (the proxy's reason, when it gave one). */
+  @state() private _unknownReason: string | undefined;
   /**
    * The order being read before it is shown: the saved one after a reload, or another tab's that this one adopted
    * (`order` absent: this tab never had a copy). Kept until it comes, so every attempt reads the same order.
@@ -574,7 +576,7 @@ export default class CheckoutBody extends CrElement {
       if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         // The POST may have created the order: say so, and let the user send it again with its key ("check again").
         this._unknownOutcome = 'unknown';
-        this._announce(this.fireError(error, this.messages.checkout.unknownOutcome));
+        this.fireError(error, this.messages.checkout.unknownOutcome);
         return;
       }
       this._formError = error;
@@ -630,7 +632,7 @@ export default class CheckoutBody extends CrElement {
       return;
     }
     this._unknownOutcome = 'still-unknown';
-    this._announce(this.messages.checkout.stillUnknown);
+    this._unknownReason = undefined;
   }
 
   /** A create was sent before this page (re)loaded and never answered: send it again if safe, else say so. */
@@ -660,7 +662,8 @@ export default class CheckoutBody extends CrElement {
     } catch (error) {
       if (isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         this._unknownOutcome = 'still-unknown';
-        this._announce(this.fireError(error, error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown));
+        // The proxy could not tell either (upstream failed): its words, else "still no answer".
+        this._unknownReason = this.fireError(error, error.code === 'outcome-unknown' ? this.errorText(error) : this.messages.checkout.stillUnknown);
         return;
       }
       // Refused for good: no order exists. Back to the form, with what upstream said next to its field.
@@ -780,7 +783,7 @@ export default class CheckoutBody extends CrElement {
     const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
     if (loadError !== undefined) {
       return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
-        <p class="error">${m.loadFailed} ${this.errorText(loadError)}</p>
+        <p class="error">${this.messages.common.sentences(m.loadFailed, this.errorText(loadError))}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
       </div>`;
     }
@@ -796,12 +799,15 @@ export default class CheckoutBody extends CrElement {
     const m = this.messages.checkout;
     // The question, once asked, in place of both buttons.
     const leave = leaveButton({messages: m, leaving: this._leaving, onLeaving: (leaving) => void this._setLeaving(leaving), onNewPurchase: () => this.newPurchase()});
-    return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
-      <p class="error">${m.resumeFailed} ${this.errorText(error)}</p>
-      ${lostId
-        ? html`<p>${this.messages.common.failedHelp}</p>
-            <p class="muted small">${m.orderId}<span class="mono">${lostId}</span></p>`
-        : nothing}
+    // Only what went wrong is the alert: the question and the buttons beside it would have it read out again.
+    return html`<div class="message" part="form-error">
+      <div class="message" role="alert" tabindex="-1" data-takes-focus>
+        <p class="error">${this.messages.common.sentences(m.resumeFailed, this.errorText(error))}</p>
+        ${lostId
+          ? html`<p>${this.messages.common.failedHelp}</p>
+              <p class="muted small">${m.orderId}<span class="mono">${lostId}</span></p>`
+          : nothing}
+      </div>
       ${lostId
         ? html`<button class="button primary" part="new-purchase-button" type="button" @click=${() => this.newPurchase()}>${m.newPurchase}</button>`
         : this._leaving
@@ -818,9 +824,13 @@ export default class CheckoutBody extends CrElement {
   private _renderUnknownOutcome(): TemplateResult {
     const m = this.messages.checkout;
     const checking = this._unknownOutcome === 'checking';
-    return html`<div class="message" role="alert" part="form-error">
-      <p class="error">${m.unknownOutcome}</p>
-      ${this._unknownOutcome === 'still-unknown' ? html`<p>${m.stillUnknown}</p>` : nothing}
+    // The alert says what is known of the order (the only place it is said, and it takes the focus); "checking"
+    // beside it is a polite status, and the buttons are outside it, so that neither has the alert read out again.
+    return html`<div class="message" part="form-error">
+      <div class="message" role="alert" tabindex="-1" data-takes-focus>
+        <p class="error">${m.unknownOutcome}</p>
+        ${this._unknownOutcome === 'still-unknown' ? html`<p>${this._unknownReason ?? m.stillUnknown}</p>` : nothing}
+      </div>
       ${checking ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
       <div class="actions">
         <button class="button primary" part="retry-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._checkAgain}>

@@ -191,6 +191,9 @@ export const checkoutStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_space);
+    /* At 320 px a recipient's e-mail is longer than the line: it wraps rather than widen the screen. */
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .mono {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;

@@ -132,7 +132,7 @@ export default class OrderStatusBody extends CrElement {
     }
     // With nothing of the order shown, the message is an alert and is read out as it appears; over a shown order
     // (the "lost" box) the live region says it.
-    if (this._order) this._announce(`${this.messages.status.loadFailed} ${this.errorText(error)}`);
+    if (this._order) this._announce(this.messages.common.sentences(this.messages.status.loadFailed, this.errorText(error)));
     this.fireError(error);
   }
 
@@ -280,10 +280,10 @@ export default class OrderStatusBody extends CrElement {
     if (this._payTimeOver(order)) return '';
     const phase = phaseOf(order.order_state);
     if (phase === 'completed') return m.now.completed;
-    if (phase === 'failed') return `${m.now.failed} ${this._failedReason(order)}`;
+    if (phase === 'failed') return this.messages.common.sentences(m.now.failed, this._failedReason(order));
     if (phase === 'review') return m.now.review;
     const missing = stillMissing(order);
-    if (missing) return `${this._partialText(order, missing)} ${this._partialHint(order)}`;
+    if (missing) return this.messages.common.sentences(this._partialText(order, missing), this._partialHint(order));
     switch (order.order_state) {
       case 'Created':
       case 'WaitingForPayment':
@@ -348,14 +348,14 @@ export default class OrderStatusBody extends CrElement {
   private _renderBody(m: Messages): TemplateResult {
     const order = this._order;
     if (this._fatal && !order) {
-      return html`<p class="error" part="error" role="alert" tabindex="-1" data-takes-focus>${m.loadFailed} ${this.errorText(this._fatal)}</p>`;
+      return html`<p class="error" part="error" role="alert" tabindex="-1" data-takes-focus>${this.messages.common.sentences(m.loadFailed, this.errorText(this._fatal))}</p>`;
     }
     if (!order) {
       const id = this._trackedId();
       const unread = this._readError;
       if (id && unread?.orderId === id) {
         return html`<div part="error" role="alert" tabindex="-1" data-takes-focus>
-          <p class="error">${m.loadFailed} ${this.errorText(unread.error)}</p>
+          <p class="error">${this.messages.common.sentences(m.loadFailed, this.errorText(unread.error))}</p>
           <p class="muted">${m.reconnecting}</p>
         </div>`;
       }
@@ -560,7 +560,7 @@ export default class OrderStatusBody extends CrElement {
       this._codesError = undefined;
       this._tracker.refresh();
     };
-    return html`<p class="error" part="error" role="alert">${m.loadFailed} ${this.errorText(error)}</p>
+    return html`<p class="error" part="error" role="alert">${this.messages.common.sentences(m.loadFailed, this.errorText(error))}</p>
       <button type="button" class="button" part="retry-button" @click=${retry}>${this.messages.common.retry}</button>`;
   }
 

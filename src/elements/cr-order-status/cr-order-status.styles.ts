@@ -103,6 +103,9 @@ export const statusStyles = css`
   }
   .lines {
     display: grid;
+    /* A recipient's e-mail longer than a 320 px line wraps. */
+    min-width: 0;
+    overflow-wrap: anywhere;
   }
   .label {
     font-weight: 600;

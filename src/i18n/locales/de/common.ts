@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Erlaubt:',
   buying: 'Ihr Kauf',
   buyingFor: (item, account) => `${item}, für ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Teilzahlung eingegangen: Es fehlen noch ${missing}.`,
   overpaid: (extra) => `Sie haben ${extra} mehr als den Preis gesendet. Wenden Sie sich für die Differenz mit Ihrer Bestellnummer an den Support.`,
   failedHelp: 'Wenn Sie bereits gezahlt haben, wenden Sie sich mit Ihrer Bestellnummer an den Support: Er klärt das mit Ihnen.',

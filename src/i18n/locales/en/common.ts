@@ -9,6 +9,10 @@ export const common = {
   /** What an order buys (upstream's brand and denomination) and for whom: the payment screen and the tracking. */
   buying: 'Your purchase',
   buyingFor: (item: string, account: string) => `${item}, for ${account}`,
+  /** Two sentences in a row (a failure, then why): with the language's space between them, or none (Chinese). */
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  /** A note after a word, in the language's brackets: "Amount (USD)", "USDC (paused)". */
+  aside: (text: string, note: string) => `${text} (${note})`,
   /** A partial payment, with what is still missing: the payment screen and the tracking. */
   partial: (missing: string) => `Partial payment received: ${missing} is still missing.`,
   /** More than the price arrived (upstream's sent_coin_amount above coin_amount): the checkout and the tracking. */

@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Permitido:',
   buying: 'Tu compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Pago parcial recibido: faltan ${missing}.`,
   overpaid: (extra) => `Enviaste ${extra} más que el precio. Para la diferencia, contacta con soporte e indica tu ID de pedido.`,
   failedHelp: 'Si enviaste un pago, contacta con soporte e indica tu ID de pedido: lo resolverán contigo.',

@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Autorisé :',
   buying: 'Votre achat',
   buyingFor: (item, account) => `${item}, pour ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Paiement partiel reçu : il manque encore ${missing}.`,
   overpaid: (extra) => `Vous avez envoyé ${extra} de plus que le prix. Pour la différence, contactez le support en indiquant votre numéro de commande.`,
   failedHelp: 'Si vous avez envoyé un paiement, contactez le support en indiquant votre numéro de commande : il réglera cela avec vous.',

@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Consentito:',
   buying: 'Il tuo acquisto',
   buyingFor: (item, account) => `${item}, per ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Pagamento parziale ricevuto: mancano ancora ${missing}.`,
   overpaid: (extra) => `Hai inviato ${extra} in più rispetto al prezzo. Per la differenza, contatta l’assistenza indicando l’ID ordine.`,
   failedHelp: 'Se hai inviato un pagamento, contatta l’assistenza indicando l’ID ordine: risolveranno con te.',

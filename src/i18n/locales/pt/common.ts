@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Permitido:',
   buying: 'Sua compra',
   buyingFor: (item, account) => `${item}, para ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Pagamento parcial recebido: ainda faltam ${missing}.`,
   overpaid: (extra) => `Você enviou ${extra} a mais do que o preço. Para a diferença, fale com o suporte informando o ID do pedido.`,
   failedHelp: 'Se você enviou um pagamento, fale com o suporte informando o ID do pedido: eles resolvem com você.',

@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Pinapayagan:',
   buying: 'Ang binibili mo',
   buyingFor: (item, account) => `${item}, para sa ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Bahagyang bayad ang natanggap: kulang pa ng ${missing}.`,
   overpaid: (extra) => `Nagpadala ka ng ${extra} na higit sa presyo. Para sa diperensya, kontakin ang support at ibigay ang iyong order ID.`,
   failedHelp: 'Kung nagpadala ka ng bayad, kontakin ang support at ibigay ang iyong order ID: aayusin nila ito kasama mo.',

@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'İzin verilenler:',
   buying: 'Satın alımınız',
   buyingFor: (item, account) => `${item}, alıcı: ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Kısmi ödeme alındı: hâlâ ${missing} eksik.`,
   overpaid: (extra) => `Fiyattan ${extra} fazla gönderdiniz. Fark için sipariş numaranızla destek ekibine yazın.`,
   failedHelp: 'Ödeme gönderdiyseniz sipariş numaranızla destek ekibine yazın: sorunu sizinle birlikte çözecekler.',

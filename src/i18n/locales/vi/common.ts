@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: 'Được phép:',
   buying: 'Sản phẩm bạn mua',
   buyingFor: (item, account) => `${item}, cho ${account}`,
+  sentences: (first: string, second: string) => `${first} ${second}`,
+  aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
   overpaid: (extra) => `Bạn đã gửi nhiều hơn giá ${extra}. Về khoản chênh lệch, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng.`,
   failedHelp: 'Nếu bạn đã gửi thanh toán, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng: họ sẽ cùng bạn giải quyết.',

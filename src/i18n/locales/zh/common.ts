@@ -6,6 +6,8 @@ export const common: CommonMessages = {
   allowedOptions: '允许：',
   buying: '您购买的商品',
   buyingFor: (item, account) => `${item}，收件人：${account}`,
+  sentences: (first: string, second: string) => `${first}${second}`,
+  aside: (text: string, note: string) => `${text}（${note}）`,
   partial: (missing) => `已收到部分付款：还差 ${missing}。`,
   overpaid: (extra) => `您多付了 ${extra}。如需处理差额，请联系客服并提供订单号。`,
   failedHelp: '如果您已付款，请联系客服并提供订单号，他们会与您一起解决。',
