@@ -57,6 +57,19 @@ function storage(): Storage | undefined {
   }
 }
 
+/** Whether this tab can keep orders at all (sessionStorage may be blocked, or full). */
+export function canKeepOrders(): boolean {
+  try {
+    const store = storage();
+    if (!store) return false;
+    store.setItem('cr-checkout:probe', '1');
+    store.removeItem('cr-checkout:probe');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** What sessionStorage holds under `key`; undefined when nothing, or when it cannot be read. */
 function readStored(key: string): string | undefined {
   try {

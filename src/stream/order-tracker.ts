@@ -256,6 +256,7 @@ export class OrderTracker {
   }
 
   #onStreamError(): void {
+    const wasLive = this.#live;
     // Close at once: left open, the browser would reconnect by itself on its own fixed delay.
     this.#closeStream();
     if (this.#ended || this.#paused) return;
@@ -266,8 +267,9 @@ export class OrderTracker {
       this.#reconnectTimer = undefined;
       this.#openStream();
     }, reconnectDelay(this.#failures, this.#o.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, this.#o.maxDelayMs ?? DEFAULT_MAX_DELAY_MS));
-    // The slow read of a live stream gives way to the polling of a stream that is down.
-    this.#clear('poll');
+    // The slow read of a live stream gives way to the polling of a stream that is down (a stream that never opened
+    // keeps the poll already due: each new failure must not push it back).
+    if (wasLive) this.#clear('poll');
     this.#schedulePoll();
   }
 
@@ -280,6 +282,7 @@ export class OrderTracker {
       this.#ignore('malformed');
       return;
     }
+    order = this.#keepSent(order);
     const id = /^\d+$/.test(lastEventId) ? Number(lastEventId) : undefined;
     const verdict = judge(this.#o.orderId, this.#order, order, {id, lastId: this.#lastFrameId});
     // Only news proves the stream works: a stream that drops after each snapshot (a duplicate) keeps backing off.
@@ -328,12 +331,13 @@ export class OrderTracker {
     let next: number | undefined;
     try {
       // Our own schedule is the retry: the client's quick retries would only add load on a failing upstream.
-      const order = await getOrder(this.#o.proxyUrl, this.#o.orderId, {
+      const read = await getOrder(this.#o.proxyUrl, this.#o.orderId, {
         signal: controller.signal,
         retry: false,
         ...(this.#o.fetch ? {fetch: this.#o.fetch} : {}),
       });
       if (controller.signal.aborted) return;
+      const order = this.#keepSent(read);
       this.counts.polls++;
       this.#apply(order, judge(this.#o.orderId, this.#order, order), 'poll');
     } catch (thrown) {
@@ -362,9 +366,6 @@ export class OrderTracker {
       return;
     }
     const previous = this.#order;
-    // An answer that leaves out what was sent does not make it nothing: the amount known stays (judge lets such an
-    // answer through, as it cannot be compared).
-    if (order.sent_coin_amount == null && previous?.sent_coin_amount != null) order = {...order, sent_coin_amount: previous.sent_coin_amount};
     this.#order = order;
     this.counts.accepted++;
     const phase = phaseOf(order.order_state);
@@ -377,6 +378,16 @@ export class OrderTracker {
       source,
     });
     if (isTerminalPhase(phase)) this.#end('done');
+  }
+
+  /**
+   * An answer that leaves out what was sent does not make it nothing: the amount known stays. Before it is judged, so
+   * that such an answer is no news either (a snapshot without it must not end the backoff, nor be reported).
+   */
+  #keepSent(order: Order): Order {
+    const known = this.#order;
+    const same = known && known.order_id.toLowerCase() === order.order_id.toLowerCase();
+    return same && order.sent_coin_amount == null && known.sent_coin_amount != null ? {...order, sent_coin_amount: known.sent_coin_amount} : order;
   }
 
   #ignore(reason: IgnoredReason): void {
@@ -437,7 +448,7 @@ export class OrderTracker {
     this.#clear('reconnect');
     this.#clear('poll');
     this.#clear('hidden');
-    // A poll still in flight is abandoned (the final read after `event: stop` starts after this).
+    // A poll still in flight is abandoned (the read of a final order's codes, `readFinal`, starts after this).
     this.#poll?.abort();
     this.#poll = undefined;
     this.#offVisibility?.();

@@ -9,7 +9,7 @@ import {validationProblems, type ProblemInfo} from '../../api/problems.js';
 import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
-import {clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
+import {canKeepOrders, clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
 import {judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
@@ -364,7 +364,7 @@ export default class CheckoutBody extends CrElement {
    * Resumes the saved order (`saved`, when the caller has just read it), or goes on reading the one being resumed
    * (another tab's adopted order has no saved copy in this tab).
    */
-  private async _resumeSaved(saved: {orderId: string; order?: Order} | undefined = loadOrderToResume(this.storeInstance.name) ?? this._resume): Promise<void> {
+  private async _resumeSaved(saved = this._keptToResume()): Promise<void> {
     const store = this.storeInstance;
     if (!saved) return;
     const run = ++this._resumeRun;
@@ -397,6 +397,22 @@ export default class CheckoutBody extends CrElement {
       if (this._resumeFailures === 0) this.fireError(error);
       this._resumeLater();
     }
+  }
+
+  /**
+   * What "try again" and the timer read: the order this tab keeps for the store. Nothing kept where it could be means
+   * it was left ("new purchase", maybe on another checkout of the store): the resume ends. Only where this tab can keep
+   * nothing does the order being read stay the one to read.
+   */
+  private _keptToResume(): {orderId: string; order?: Order} | undefined {
+    const kept = loadOrderToResume(this.storeInstance.name);
+    if (kept || !canKeepOrders()) return kept ?? this._resume;
+    if (this._resume) {
+      this._resume = undefined;
+      this._resumeRun++;
+      clearTimeout(this._resumeTimer);
+    }
+    return undefined;
   }
 
   /** Tries the resume again by itself, 2 s doubling to 30 s (while "try again" stays at hand): the order may be paid. */
