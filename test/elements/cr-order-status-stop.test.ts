@@ -6,31 +6,11 @@ import '../../src/define.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import {getStore} from '../../src/store/store.js';
+import {fakeEventSource} from '../support/fake-event-source.js';
 import {controls, createOrder, freshStore, proxyUrl, removeFault, requestsFor, sleep, waitFor} from '../stream/helpers.js';
 
-/** Opens, then says nothing until a test ends it with `event: stop` (as upstream may, for reasons of its own). */
-const fakes: StoppableEventSource[] = [];
-class StoppableEventSource extends EventTarget {
-  readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    super();
-    fakes.push(this);
-    setTimeout(() => {
-      if (this.readyState === 2) return;
-      this.readyState = 1;
-      this.onopen?.(new Event('open'));
-    }, 20);
-  }
-  stop(): void {
-    this.dispatchEvent(new MessageEvent('stop', {data: '{}'}));
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-}
+const stoppable = fakeEventSource();
+const fakes = stoppable.made;
 
 suite('<cr-order-status>: a stream ended before the order is', () => {
   teardown(() => {
@@ -46,7 +26,7 @@ suite('<cr-order-status>: a stream ended before the order is', () => {
     const checkout = await fixture<CrCheckout>(html`<cr-checkout proxy-url=${proxyUrl} store=${store} brand="Steam" lang="en"
       payment-poll-interval="300" poll-interval="300"></cr-checkout>`);
     const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url=${proxyUrl} store=${store}
-      payment-poll-interval="300" poll-interval="300" .eventSource=${StoppableEventSource as unknown as typeof EventSource}></cr-order-status>`);
+      payment-poll-interval="300" poll-interval="300" .eventSource=${stoppable.EventSource}></cr-order-status>`);
     await waitFor(() => el.connection === 'live' && fakes.length, 'the status\'s stream open');
     const address = () => checkout.shadowRoot!.querySelector('[part="address"]');
     await waitFor(() => address(), 'the checkout\'s payment screen');

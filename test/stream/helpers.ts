@@ -2,6 +2,7 @@
 // waits, and a look at the sandbox's request log for one order.
 import {parseOrder} from '../../src/api/client.js';
 import type {Order} from '../../src/api/schemas.js';
+import {OrderTracker, type OrderTrackerOptions, type OrderUpdate} from '../../src/stream/order-tracker.js';
 import {proxyUrl, sandboxUrl} from '../support/env.js';
 import {sandboxControls, type LoggedRequest} from '../support/sandbox-controls.js';
 
@@ -69,3 +70,30 @@ export const median = (values: number[]) => {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
+
+const trackers: OrderTracker[] = [];
+
+/** Stops every tracker `track` started (a suite's teardown). */
+export function stopTrackers(): void {
+  for (const t of trackers.splice(0)) t.stop();
+}
+
+
+/** Starts a tracker of `order` (an order, or its id) through the real proxy; what it reports is collected. */
+export function track(order: Order | string, options: Partial<OrderTrackerOptions> = {}) {
+  const updates: OrderUpdate[] = [];
+  const errors: {code: string; fatal: boolean}[] = [];
+  const orderId = typeof order === 'string' ? order : order.order_id;
+  const tracker = new OrderTracker({
+    proxyUrl,
+    orderId,
+    initialOrder: typeof order === 'string' ? undefined : order,
+    onUpdate: (u) => updates.push(u),
+    onError: (e, fatal) => errors.push({code: e.code, fatal}),
+    baseDelayMs: 100,
+    ...options,
+  });
+  trackers.push(tracker);
+  tracker.start();
+  return {tracker, updates, errors, changes: () => updates.filter((u) => u.stateChanged)};
+}

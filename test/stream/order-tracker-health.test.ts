@@ -2,70 +2,23 @@
 // dropping after each snapshot; and an answer that leaves out what was sent. Real sandbox through the real proxy; the
 // silent stream is a small fake EventSource (the sandbox cannot stall a stream), reads are real.
 import {assert} from '@open-wc/testing';
-import type {Order} from '../../src/api/schemas.js';
 import {getOrder} from '../../src/api/client.js';
-import {OrderTracker, type OrderTrackerOptions, type OrderUpdate} from '../../src/stream/order-tracker.js';
-import {controls, createOrder, proxyUrl, removeFault, requestsFor, sleep, waitFor} from './helpers.js';
+import {fakeEventSource} from '../support/fake-event-source.js';
+import {controls, createOrder, proxyUrl, removeFault, requestsFor, sleep, stopTrackers, track, waitFor} from './helpers.js';
 
-const trackers: OrderTracker[] = [];
-
-function track(order: Order | string, options: Partial<OrderTrackerOptions> = {}) {
-  const updates: OrderUpdate[] = [];
-  const orderId = typeof order === 'string' ? order : order.order_id;
-  const tracker = new OrderTracker({
-    proxyUrl,
-    orderId,
-    initialOrder: typeof order === 'string' ? undefined : order,
-    onUpdate: (u) => updates.push(u),
-    baseDelayMs: 100,
-    ...options,
-  });
-  trackers.push(tracker);
-  tracker.start();
-  return {tracker, updates};
-}
-
-/**
- * An EventSource whose connection opens and then says nothing (an intermediary that buffers the stream, an upstream
- * whose stream stalled: the proxy's keep-alive comments keep it open, and comments never reach script). `stop()`
- * lets a test end it the way upstream does (`event: stop`).
- */
-const fakes: SilentEventSource[] = [];
-class SilentEventSource extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    super();
-    fakes.push(this);
-    setTimeout(() => {
-      if (this.readyState === 2) return;
-      this.readyState = 1;
-      this.onopen?.(new Event('open'));
-    }, 20);
-  }
-  stop(): void {
-    this.dispatchEvent(new MessageEvent('stop', {data: '{}'}));
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-}
+const silent = fakeEventSource();
+const fakes = silent.made;
 
 suite('OrderTracker: a stream that says nothing, or stops', () => {
   teardown(() => {
-    for (const t of trackers.splice(0)) t.stop();
+    stopTrackers();
     fakes.length = 0;
   });
 
   test('a stream that stays open but silent: a slow read while live still sees the payment', async function () {
     this.timeout(10000);
     const order = await createOrder();
-    const {tracker} = track(order, {eventSource: SilentEventSource as unknown as typeof EventSource, paymentPollMs: 300, pollMs: 300});
+    const {tracker} = track(order, {eventSource: silent.EventSource, paymentPollMs: 300, pollMs: 300});
     await waitFor(() => tracker.connection === 'live', 'the (silent) stream to open');
     await controls.act(order.order_id, 'pay');
     // The read while live comes every poll interval (300 ms here, 30 s by default).
@@ -76,7 +29,7 @@ suite('OrderTracker: a stream that says nothing, or stops', () => {
   test('event: stop for an order that is not final, and the read after it fails (503): polls go on until it is final', async function () {
     this.timeout(10000);
     const order = await createOrder();
-    const {tracker} = track(order, {eventSource: SilentEventSource as unknown as typeof EventSource, paymentPollMs: 300, pollMs: 300});
+    const {tracker} = track(order, {eventSource: silent.EventSource, paymentPollMs: 300, pollMs: 300});
     await waitFor(() => tracker.connection === 'live', 'the stream to open');
     const fault = await controls.fault({kind: 'server-error', status: 503, endpoint: 'order', orderId: order.order_id, times: 1});
     try {

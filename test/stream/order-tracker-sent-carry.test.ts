@@ -3,31 +3,15 @@
 import {assert} from '@open-wc/testing';
 import {parseOrder} from '../../src/api/client.js';
 import {OrderTracker, type OrderUpdate} from '../../src/stream/order-tracker.js';
+import {fakeEventSource} from '../support/fake-event-source.js';
 import {createOrder, proxyUrl, sleep} from './helpers.js';
 
 let snapshot = '';
-class DroppingEventSource extends EventTarget {
-  static readonly CONNECTING = 0;
-  static readonly OPEN = 1;
-  static readonly CLOSED = 2;
-  readyState = 0;
-  onopen: ((e: Event) => void) | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: Event) => void) | null = null;
-  constructor(readonly url: string) {
-    super();
-    setTimeout(() => {
-      if (this.readyState === 2) return;
-      this.readyState = 1;
-      this.onopen?.(new Event('open'));
-      this.onmessage?.(new MessageEvent('message', {data: snapshot}));
-      setTimeout(() => this.readyState !== 2 && this.onerror?.(new Event('error')), 10);
-    }, 10);
-  }
-  close(): void {
-    this.readyState = 2;
-  }
-}
+// Each connection sends the snapshot, then drops 10 ms later.
+const dropping = fakeEventSource((stream) => {
+  stream.onmessage?.(new MessageEvent('message', {data: snapshot}));
+  setTimeout(() => stream.readyState !== 2 && stream.onerror?.(new Event('error')), 10);
+}, 10);
 
 suite('OrderTracker: a snapshot without sent_coin_amount', () => {
   test('is no news: not reported again, and the backoff goes on', async function () {
@@ -43,7 +27,7 @@ suite('OrderTracker: a snapshot without sent_coin_amount', () => {
       orderId: created.order_id,
       initialOrder: initial,
       onUpdate: (u) => updates.push(u),
-      eventSource: DroppingEventSource as unknown as typeof EventSource,
+      eventSource: dropping.EventSource,
       fetch: async () => new Response(snapshot, {status: 200, headers: {'content-type': 'application/json'}}),
       baseDelayMs: 100,
       paymentPollMs: 60_000,

@@ -3,28 +3,8 @@ import {assert} from '@open-wc/testing';
 import type {Order} from '../../src/api/schemas.js';
 import {judge} from '../../src/stream/accept.js';
 import {reconnectDelay} from '../../src/stream/backoff.js';
-import {OrderTracker, type OrderTrackerOptions, type OrderUpdate, type VisibilitySource} from '../../src/stream/order-tracker.js';
-import {controls, createOrder, proxyUrl, removeFault, requestsFor, sleep, waitFor} from './helpers.js';
-
-const trackers: OrderTracker[] = [];
-
-function track(order: Order | string, options: Partial<OrderTrackerOptions> = {}) {
-  const updates: OrderUpdate[] = [];
-  const errors: {code: string; fatal: boolean}[] = [];
-  const orderId = typeof order === 'string' ? order : order.order_id;
-  const tracker = new OrderTracker({
-    proxyUrl,
-    orderId,
-    initialOrder: typeof order === 'string' ? undefined : order,
-    onUpdate: (u) => updates.push(u),
-    onError: (e, fatal) => errors.push({code: e.code, fatal}),
-    baseDelayMs: 100,
-    ...options,
-  });
-  trackers.push(tracker);
-  tracker.start();
-  return {tracker, updates, errors, changes: () => updates.filter((u) => u.stateChanged)};
-}
+import type {OrderTracker, VisibilitySource} from '../../src/stream/order-tracker.js';
+import {controls, createOrder, removeFault, requestsFor, sleep, stopTrackers, track, waitFor} from './helpers.js';
 
 const live = (tracker: OrderTracker) => waitFor(() => tracker.connection === 'live', 'the stream to open');
 
@@ -106,7 +86,7 @@ suite('accepting rules and backoff (pure)', () => {
 
 suite('OrderTracker (real EventSource, sandbox through the proxy)', () => {
   teardown(() => {
-    for (const t of trackers.splice(0)) t.stop();
+    stopTrackers();
   });
 
   test('follows an order from payment to delivery, one update per change', async () => {
