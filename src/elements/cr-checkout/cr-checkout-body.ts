@@ -231,10 +231,8 @@ export default class CheckoutBody extends CrElement {
     clearPendingCreate(store.name);
     clearMarker(store.name, currentTabId(), true);
     this._unknownOutcome = undefined;
-    this._resume = undefined;
-    this._resumeRun++;
+    this._endResume();
     this._resumeFailures = 0;
-    clearTimeout(this._resumeTimer);
     this._lost = undefined;
     this._leaving = false;
     this._problems = [];
@@ -323,11 +321,9 @@ export default class CheckoutBody extends CrElement {
     }
     // The order being resumed reached the store another way (a <cr-order-status> read it): no need to go on.
     if (this._resume?.orderId.toLowerCase() === next.order_id.toLowerCase()) {
-      this._resume = undefined;
-      this._resumeRun++;
+      this._endResume();
       // A question asked on the "could not be loaded" screen is not asked again on the payment screen.
       this._leaving = false;
-      clearTimeout(this._resumeTimer);
     }
     if (shown && next.order_id === shown.order_id) {
       // The tracker's accepting rules, not a phase check of its own: a step back inside a phase (paid read back as
@@ -407,12 +403,15 @@ export default class CheckoutBody extends CrElement {
   private _keptToResume(): {orderId: string; order?: Order} | undefined {
     const kept = loadOrderToResume(this.storeInstance.name);
     if (kept || !canKeepOrders()) return kept ?? this._resume;
-    if (this._resume) {
-      this._resume = undefined;
-      this._resumeRun++;
-      clearTimeout(this._resumeTimer);
-    }
+    this._endResume();
     return undefined;
+  }
+
+  /** No resume any more: nothing shown for it, no retry left, and the answer of a read on its way is dropped. */
+  private _endResume(): void {
+    this._resume = undefined;
+    this._resumeRun++;
+    clearTimeout(this._resumeTimer);
   }
 
   /** Tries the resume again by itself, 2 s doubling to 30 s (while "try again" stays at hand): the order may be paid. */
@@ -427,8 +426,7 @@ export default class CheckoutBody extends CrElement {
     const name = this.storeInstance.name;
     // Only its own copy: another order may be kept by now.
     if (loadOrderToResume(name)?.orderId.toLowerCase() === orderId.toLowerCase()) clearOrder(name);
-    clearTimeout(this._resumeTimer);
-    this._resume = undefined;
+    this._endResume();
     this._shown = undefined;
     this._lost = {orderId, error};
     this.fireError(error);
