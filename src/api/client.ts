@@ -3,7 +3,7 @@
 // value has its documented shape, and anything else has become an ApiError.
 import * as z from 'zod/mini';
 import {ORDER_ID, paths} from '../upstream/endpoints.js';
-import {ApiError} from './errors.js';
+import {ApiError, noProxyUrl} from './errors.js';
 import {send, joinUrl, supportsIdempotencyKeys, type CallOptions} from './http.js';
 import {validationProblems} from './problems.js';
 import {
@@ -167,7 +167,7 @@ export async function getOrder(proxyUrl: string | undefined, orderId: string, op
 }
 
 function absolute(proxyUrl: string | undefined, path: string): string {
-  if (proxyUrl === undefined) throw new ApiError('config', 'no proxy-url: set the proxy-url attribute on an element of this store');
+  if (proxyUrl === undefined) throw noProxyUrl();
   return joinUrl(proxyUrl, path);
 }
 

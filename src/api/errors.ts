@@ -67,6 +67,9 @@ export class ApiError extends Error {
   }
 }
 
+/** No element of the store has a proxy-url: the developer's words, for the console hint; the buyer's are `common.errors.config`. */
+export const noProxyUrl = () => new ApiError('config', 'no proxy-url: set the proxy-url attribute on an element of this store');
+
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }

@@ -5,7 +5,7 @@
 // capped), within a bounded number of attempts AND a bounded total time. A POST is never retried automatically: a
 // failed `POST /v5/orders` may still have created an order upstream, and a second one would bill the user twice.
 import {noteServerDate} from './server-clock.js';
-import {ApiError, toApiError} from './errors.js';
+import {ApiError, noProxyUrl, toApiError} from './errors.js';
 import {errorFromResponse} from './response-error.js';
 
 export interface RetryPolicy {
@@ -207,7 +207,7 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
  */
 export async function send(request: HttpRequest, options: CallOptions = {}): Promise<HttpResponse> {
   if (request.base === undefined || request.base === null) {
-    throw new ApiError('config', 'no proxy-url: set the proxy-url attribute on an element of this store');
+    throw noProxyUrl();
   }
   const url = joinUrl(request.base, request.path, request.query);
   const policy: RetryPolicy | undefined =

@@ -416,7 +416,8 @@ suite('cr-brand-picker', () => {
   test('no proxy-url anywhere in the store (or an empty one): a localized configuration error', async () => {
     const el = await picker({proxy: ''});
     const error = await until(() => root(el).querySelector('[part~="error"]'), 'the config error', 4000);
-    assert.include(error.textContent!, 'proxy-url');
+    assert.include(error.textContent!, 'not set up on this page');
+    assert.notInclude(error.textContent!, 'proxy-url', 'a buyer is not told what the developer must do');
   });
 
   test('another element of the store brings the proxy-url', async () => {

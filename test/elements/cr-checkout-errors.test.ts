@@ -376,7 +376,8 @@ suite('cr-checkout: problems and failures', () => {
         const errors: ErrorDetail[] = [];
         const el = await fixture<CrCheckout>(html`<cr-checkout brand=${brand} lang="en" store=${unique('store')} @cr-error=${(e: CustomEvent<ErrorDetail>) => errors.push(e.detail)}></cr-checkout>`);
         const shown = await waitFor(() => $(el, '[part="form-error"]'), `the configuration error (brand "${brand}")`, 4000);
-        assert.include(shown.textContent!, 'proxy-url');
+        assert.include(shown.textContent!, 'not set up on this page');
+        assert.notInclude(shown.textContent!, 'proxy-url', 'a buyer is not told what the developer must do');
         assert.deepEqual(errors.map((e) => e.code), ['config']);
         assert.isNull($(el, '[part="form"]'));
       }

@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'An diese Adresse',
   copyAddress: 'Adresse kopieren',
   errors: {
-    config: 'Dieses Widget ist noch nicht eingerichtet: Die Seite muss ihm eine proxy-url geben.',
+    config: 'Dieses Widget ist auf dieser Seite noch nicht eingerichtet: Vorerst kann damit nichts gekauft werden.',
     network: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     timeout: 'Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
     aborted: 'Die Anfrage wurde abgebrochen.',

@@ -27,7 +27,7 @@ export const common = {
   toAddress: 'To this address',
   copyAddress: 'Copy address',
   errors: {
-    config: 'This widget is not set up yet: the page must give it a proxy-url.',
+    config: 'This widget is not set up on this page yet: nothing can be bought with it for now.',
     network: offline.network,
     timeout: 'The server took too long to answer. Please try again.',
     aborted: 'The request was cancelled.',

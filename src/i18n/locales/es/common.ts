@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'A esta dirección',
   copyAddress: 'Copiar dirección',
   errors: {
-    config: 'Este widget aún no está configurado: la página debe indicarle un proxy-url.',
+    config: 'Este widget aún no está configurado en esta página: por ahora no se puede comprar nada con él.',
     network: 'No pudimos conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
     timeout: 'El servidor tardó demasiado en responder. Inténtalo de nuevo.',
     aborted: 'La solicitud se canceló.',

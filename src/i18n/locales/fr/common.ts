@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'À cette adresse',
   copyAddress: 'Copier l’adresse',
   errors: {
-    config: 'Ce widget n’est pas encore configuré : la page doit lui fournir un proxy-url.',
+    config: 'Ce widget n’est pas encore configuré sur cette page : rien ne peut encore y être acheté.',
     network: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
     timeout: 'Le serveur a mis trop de temps à répondre. Veuillez réessayer.',
     aborted: 'La requête a été annulée.',

@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'A questo indirizzo',
   copyAddress: 'Copia indirizzo',
   errors: {
-    config: 'Questo widget non è ancora configurato: la pagina deve indicargli un proxy-url.',
+    config: 'Questo widget non è ancora configurato su questa pagina: per ora non si può acquistare nulla.',
     network: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
     timeout: 'Il server ha impiegato troppo tempo a rispondere. Riprova.',
     aborted: 'La richiesta è stata annullata.',

@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'Para este endereço',
   copyAddress: 'Copiar endereço',
   errors: {
-    config: 'Este widget ainda não está configurado: a página precisa informar um proxy-url.',
+    config: 'Este widget ainda não está configurado nesta página: por enquanto, não é possível comprar nada com ele.',
     network: 'Não foi possível conectar ao servidor. Verifique sua conexão e tente novamente.',
     timeout: 'O servidor demorou demais para responder. Tente novamente.',
     aborted: 'A solicitação foi cancelada.',

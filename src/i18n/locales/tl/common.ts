@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'Sa address na ito',
   copyAddress: 'Kopyahin ang address',
   errors: {
-    config: 'Hindi pa naka-set up ang widget na ito: kailangang bigyan ito ng page ng proxy-url.',
+    config: 'Hindi pa naka-set up ang widget na ito sa page na ito: wala pang mabibili rito sa ngayon.',
     network: 'Hindi namin maabot ang server. Suriin ang iyong koneksyon at subukang muli.',
     timeout: 'Masyadong natagalan ang server sa pagsagot. Pakisubukang muli.',
     aborted: 'Kinansela ang kahilingan.',

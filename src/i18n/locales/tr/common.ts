@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'Bu adrese',
   copyAddress: 'Adresi kopyala',
   errors: {
-    config: 'Bu bileşen henüz yapılandırılmadı: sayfanın ona bir proxy-url vermesi gerekiyor.',
+    config: 'Bu bileşen bu sayfada henüz yapılandırılmadı: şimdilik onunla hiçbir şey satın alınamaz.',
     network: 'Sunucuya ulaşılamadı. Bağlantınızı kontrol edip tekrar deneyin.',
     timeout: 'Sunucu yanıt vermekte çok gecikti. Lütfen tekrar deneyin.',
     aborted: 'İstek iptal edildi.',

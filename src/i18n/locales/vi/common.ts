@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: 'Tới địa chỉ này',
   copyAddress: 'Sao chép địa chỉ',
   errors: {
-    config: 'Tiện ích này chưa được thiết lập: trang cần cung cấp proxy-url cho nó.',
+    config: 'Tiện ích này chưa được thiết lập trên trang này: hiện chưa thể mua gì bằng nó.',
     network: 'Không thể kết nối tới máy chủ. Hãy kiểm tra kết nối và thử lại.',
     timeout: 'Máy chủ phản hồi quá lâu. Vui lòng thử lại.',
     aborted: 'Yêu cầu đã bị hủy.',

@@ -16,7 +16,7 @@ export const common: CommonMessages = {
   toAddress: '发送至此地址',
   copyAddress: '复制地址',
   errors: {
-    config: '此组件尚未配置：页面需要为其提供 proxy-url。',
+    config: '此组件尚未在本页面完成配置：暂时无法通过它购买任何商品。',
     network: '无法连接服务器。请检查网络连接后重试。',
     timeout: '服务器响应超时。请重试。',
     aborted: '请求已取消。',
