@@ -213,7 +213,7 @@ suite('faults on the full flow', () => {
       await page.pickBrand('Steam');
       await page.fillForm({email: 'buyer@example.com'});
       await page.submit();
-      const retry = page.checkout().locator('#form-error [part~="retry-button"]');
+      const retry = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
       await retry.click({timeout: UI_TIMEOUT_MS});
       const orderId = await page.waitForPaymentScreen();
       await act(orderId, 'pay');
@@ -252,7 +252,7 @@ suite('faults on the full flow', () => {
       await page.pickBrand('Steam');
       await page.fillForm({email: 'buyer@example.com'});
       await page.submit();
-      await page.checkout().locator('#form-error [part~="retry-button"]').click({timeout: UI_TIMEOUT_MS});
+      await page.checkout().locator('[part~="form-error"] [part~="retry-button"]').click({timeout: UI_TIMEOUT_MS});
       const orderId = await page.waitForPaymentScreen();
       await waitForLiveStream(page);
       await fault({kind: 'rate-limit', endpoint: 'subscribe', orderId, retryAfter: 1, times: 1});
@@ -505,7 +505,7 @@ suite('faults on the full flow', () => {
       await page.fillForm({email: 'buyer@example.com'});
       await context.setOffline(true);
       await page.submit();
-      const retry = page.checkout().locator('#form-error [part~="retry-button"]');
+      const retry = page.checkout().locator('[part~="form-error"] [part~="retry-button"]');
       await retry.waitFor({timeout: RECOVERY_MS});
       assert.equal((await env.sandbox.stats()).counts['createOrder'] ?? 0, 0, 'nothing reached upstream');
       await context.setOffline(false);

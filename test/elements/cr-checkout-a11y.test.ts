@@ -111,6 +111,21 @@ suite('cr-checkout: problem screens, said once, in the reader\'s language', () =
     assert.notMatch(text, /。 /, `"${text}": no Latin space between two Chinese sentences`);
   });
 
+  test('the load failure: the alert holds what went wrong, "Try again" is beside it, and the focus is on the message', async () => {
+    const el = await fixture<CrCheckout>(html`<cr-checkout proxy-url="http://127.0.0.1:9/" brand="Steam" lang="en" store=${unique('store')}></cr-checkout>`);
+    const alert = await waitFor(() => $(el, '[part="form-error"] [role="alert"]'), 'the load failure', 10000);
+    assert.include(alert.textContent!, el.messages.checkout.loadFailed);
+    assert.isNull(alert.querySelector('button'), 'the button is not read out with the alert');
+    const retry = $<HTMLButtonElement>(el, '[part="form-error"] [part="retry-button"]')!;
+    // "Try again" from the keyboard, and the proxy still down: the focus ends on the message said again, not <body>.
+    retry.focus();
+    retry.click();
+    await waitFor(() => {
+      const again = $(el, '[part="form-error"] [role="alert"]');
+      return again && again !== alert && el.shadowRoot!.activeElement === again ? again : null;
+    }, 'the focus on the new message', 10000);
+  });
+
   test('Chinese: the amount label takes its parentheses from the locale, not ASCII ones written into the template', async () => {
     const el = await mountCheckout({brand: 'Amazon.com', lang: 'zh'});
     await formReady(el);

@@ -125,7 +125,8 @@ suite('cr-checkout: problems and failures', () => {
     }
     assert.include(box.textContent!, el.messages.common.errors['bad-response']);
     assert.equal($<HTMLInputElement>(el, '#email')!.value, email);
-    box.querySelector<HTMLButtonElement>('button')!.click();
+    assert.isNull(box.querySelector('button'), '"Try again" is not read out with the alert');
+    $<HTMLButtonElement>(el, '[part="form-error"] [part="retry-button"]')!.click();
     await paymentShown(el);
     assert.lengthOf(await ordersFor(email), 1);
   });

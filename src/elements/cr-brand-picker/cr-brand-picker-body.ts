@@ -244,8 +244,8 @@ export default class BrandPickerBody extends CrElement {
 
   private _renderError(error: unknown): TemplateResult {
     return html`
-      <div class="message" part="error" role="alert" tabindex="-1" data-takes-focus>
-        <p class="error">${this.messages.common.sentences(this.messages.picker.loadFailed, this.errorText(error))}</p>
+      <div class="message" part="error">
+        <p class="error" role="alert" tabindex="-1" data-takes-focus>${this.messages.common.sentences(this.messages.picker.loadFailed, this.errorText(error))}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => this.reload()}>
           ${this.messages.common.retry}
         </button>

@@ -796,8 +796,9 @@ export default class CheckoutBody extends CrElement {
     // has said so already.
     const loadError = this._products.status === TaskStatus.ERROR ? this._products.error : this._vias.status === TaskStatus.ERROR ? this._vias.error : undefined;
     if (loadError !== undefined) {
-      return html`<div class="message" role="alert" part="form-error" tabindex="-1" data-takes-focus>
-        <p class="error">${this.messages.common.sentences(m.loadFailed, this.errorText(loadError))}</p>
+      // Only what went wrong is the alert (as on every problem screen): a button inside it is read out with it.
+      return html`<div class="message" part="form-error">
+        <p class="error" role="alert" tabindex="-1" data-takes-focus>${this.messages.common.sentences(m.loadFailed, this.errorText(loadError))}</p>
         <button class="button primary" part="retry-button" type="button" @click=${() => void this.reload()}>${this.messages.common.retry}</button>
       </div>`;
     }
@@ -890,8 +891,9 @@ export default class CheckoutBody extends CrElement {
   }
 
   private _renderFormError(): TemplateResult {
-    return html`<div id="form-error" class="form-error" role="alert" tabindex="-1" part="form-error">
-      <p class="error">${this.errorText(this._formError)}</p>
+    // The pay button is described by the message alone, and the alert says only that, not "Try again" too.
+    return html`<div class="form-error" part="form-error">
+      <p id="form-error" class="error" role="alert" tabindex="-1">${this.errorText(this._formError)}</p>
       <button class="button" part="retry-button" type="submit">${this.messages.common.retry}</button>
     </div>`;
   }
