@@ -37,4 +37,18 @@ suite('320 px, German', () => {
     await waitFor(() => status.shadowRoot!.querySelector('[part~="order-summary"]'), 'the tracking');
     assert.deepEqual({checkout, status: stickingOut(status), pageWidth: document.documentElement.scrollWidth}, {checkout: [], status: [], pageWidth: 320});
   });
+
+  test('in a column sized by its content (a grid\'s auto column, as in the demo), the tracking\'s three steps do not widen the page', async () => {
+    await setViewport({width: 320, height: 800});
+    const el = await mountCheckout({brand: 'Steam', lang: 'de', store: unique('store')});
+    const {orderId} = await orderOn(el);
+    el.remove();
+    // "Zahlung", "Lieferung", "Abgeschlossen" side by side: whole words, they need more than the 304 px left here.
+    const grid = await fixture<HTMLDivElement>(html`<div style="display: grid">
+      <cr-order-status proxy-url=${proxyUrl} store=${unique('s')} order-id=${orderId} lang="de"></cr-order-status>
+    </div>`);
+    const status = grid.querySelector<CrOrderStatus>('cr-order-status')!;
+    await waitFor(() => status.shadowRoot!.querySelector('[part~="progress"]'), 'the steps');
+    assert.deepEqual({status: stickingOut(status), pageWidth: document.documentElement.scrollWidth}, {status: [], pageWidth: 320});
+  });
 });

@@ -39,10 +39,12 @@ export const statusStyles = css`
     color: var(--_muted);
     min-width: 0;
     /* The label under its dot, at any width: beside it, a phone's third of the row would split words. A word is
-       only broken where it cannot fit on a line of its own. */
+       only broken where it cannot fit on a line of its own. \`anywhere\` rather than \`break-word\` breaks the same
+       words, and also lets the row count as narrow where the page sizes by content (a grid's \`auto\` column): with
+       \`break-word\` the three whole words set the least width of the element, and of its column, past 320 px. */
     flex-direction: column;
     align-items: flex-start;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
     hyphens: auto;
   }
   /* At most its step's width, so that a long word (German "Abgeschlossen" at 320 px) breaks instead of running out. */
