@@ -7,31 +7,23 @@ export class LatestOnly {
   readonly #running = new Map<string, AbortController>();
 
   /**
-   * Runs `work` with a signal that aborts when `run` is called again with the same key (or `outer` aborts, or
-   * `cancel` is called). The superseded promise rejects with ApiError `aborted`.
+   * Runs `work` with a signal that aborts when `run` is called again with the same key (or `cancel` is called). The
+   * superseded promise rejects with ApiError `aborted`.
    */
-  async run<T>(key: string, work: (signal: AbortSignal) => Promise<T>, outer?: AbortSignal): Promise<T> {
+  async run<T>(key: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.#running.get(key)?.abort(new ApiError('aborted', 'superseded'));
     const controller = new AbortController();
     this.#running.set(key, controller);
-    const onOuterAbort = () => controller.abort(outer?.reason);
-    if (outer?.aborted) controller.abort(outer.reason);
-    else outer?.addEventListener('abort', onOuterAbort, {once: true});
     try {
       return await work(controller.signal);
     } finally {
-      outer?.removeEventListener('abort', onOuterAbort);
       if (this.#running.get(key) === controller) this.#running.delete(key);
     }
   }
 
-  /** Aborts the running call for `key`, or every running call. */
-  cancel(key?: string): void {
-    for (const [k, controller] of this.#running) {
-      if (key === undefined || k === key) {
-        controller.abort(new ApiError('aborted', 'cancelled'));
-        this.#running.delete(k);
-      }
-    }
+  /** Aborts every running call. */
+  cancel(): void {
+    for (const controller of this.#running.values()) controller.abort(new ApiError('aborted', 'cancelled'));
+    this.#running.clear();
   }
 }

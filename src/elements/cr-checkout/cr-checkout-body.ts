@@ -495,7 +495,7 @@ export default class CheckoutBody extends CrElement {
     const coin = this._values.coin;
     const ctx = this._ctx();
     if (!family || !product || !isRange(product) || !coin || checkField('amount', this._values, ctx)) {
-      this._latest.cancel('quote');
+      this._latest.cancel();
       this._quoteBusy = false;
       return;
     }
