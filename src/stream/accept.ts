@@ -1,7 +1,7 @@
 // The accepting rules for an order update, from the stream or a poll. Pure, so the tracker stays about connections
 // and these rules can be read (and tested) alone. Upstream's stream may repeat frames, resend older ones after a
 // reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
-import {compareDecimals} from '../api/decimal.js';
+import {compareDecimals} from '../api/difference.js';
 import type {Order} from '../api/schemas.js';
 import {isBackwards, phaseOf} from '../upstream/states.js';
 
