@@ -1,7 +1,7 @@
 // The 233 countries upstream supports (GET https://cryptorefills.com/api/available-countries, as published in the
 // API reference), embedded as one string of alpha-2 codes: 466 bytes instead of a request to another host.
 // Names come from Intl.DisplayNames in the reader's language, so no name list ships at all.
-import {collator, countryName} from './format.js';
+import {collator, countryName} from './names.js';
 
 const CODES =
   'AXALDZASADAOAIAQAGARAMAWAUATAZBSBHBDBBBEBZBJBMBTBOBQBABWBVBRIOBNBGBFBICVKHCMCAKYTDCLCNCXCCCOKMCGCKCRCIHRCWCYCZDKDJ' +

@@ -1,6 +1,6 @@
-// Numbers, money, coin amounts, dates, relative times and country names through Intl, with formatters cached per
-// locale and options: building an Intl formatter costs far more than using one, and a list of 2,000 brands or a
-// ticking countdown would otherwise build thousands.
+// Numbers, money, coin amounts, dates and relative times through Intl (country names: names.ts), with formatters
+// cached per locale and options: building an Intl formatter costs far more than using one, and a list of 2,000
+// brands or a ticking countdown would otherwise build thousands.
 const cache = new Map<string, unknown>();
 
 function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
@@ -104,27 +104,8 @@ export function formatRelative(locale: string, seconds: number, options: Intl.Re
   return '';
 }
 
-/** The country's name in the locale (`Intl.DisplayNames`); the code itself when unknown. */
-export function countryName(locale: string, code: string): string {
-  const names = cached('region', locale, undefined, () => {
-    try {
-      return new Intl.DisplayNames(locale, {type: 'region', fallback: 'code'});
-    } catch {
-      return null;
-    }
-  });
-  const upper = code.toUpperCase();
-  try {
-    return names?.of(upper) ?? upper;
-  } catch {
-    return upper;
-  }
-}
-
-/** A collator for sorting names the way the locale's readers expect (accents, case). */
-export function collator(locale: string): Intl.Collator {
-  return cached('collator', locale, undefined, () => new Intl.Collator(locale, {sensitivity: 'base', numeric: true}));
-}
+// Country names and the collator are the picker's (names.ts, which comes with it); still importable from here.
+export {collator, countryName} from './names.js';
 
 /** The plural category of `count` (for messages that pick among forms). */
 export function pluralCategory(locale: string, count: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
