@@ -218,7 +218,7 @@ export default class BrandPickerBody extends CrElement {
             role="tab"
             id=${`tab-${tab}`}
             part=${selected ? 'tab tab-selected' : 'tab'}
-            aria-selected=${selected ? 'true' : 'false'}
+            aria-selected=${selected}
             aria-controls="panel"
             tabindex=${selected ? 0 : -1}
             @click=${() => this._selectTab(tab)}
@@ -293,7 +293,7 @@ export default class BrandPickerBody extends CrElement {
       part=${parts}
       data-index=${index}
       tabindex=${active ? 0 : -1}
-      aria-selected=${selected ? 'true' : 'false'}
+      aria-selected=${selected}
       aria-disabled=${out ? 'true' : nothing}
       aria-posinset=${index + 1}
       aria-setsize=${total}

@@ -62,11 +62,11 @@ function fieldMessages(view: FieldsView, field: FieldKey): string[] {
   return lines;
 }
 
-/** Those messages, under the id the field's aria-describedby points to. */
-export function renderFieldMessages(view: FieldsView, field: FieldKey, id: string): TemplateResult | typeof nothing {
+/** Those messages, under the id the field's aria-describedby points to (`amount-error`, …). */
+export function renderFieldMessages(view: FieldsView, field: FieldKey): TemplateResult | typeof nothing {
   const lines = fieldMessages(view, field);
   if (!lines.length) return nothing;
-  return html`<div id=${id} class="field-error" part="field-error" data-field=${field} role=${field === 'form' ? 'alert' : nothing}>
+  return html`<div id=${`${field}-error`} class="field-error" part="field-error" data-field=${field} role=${field === 'form' ? 'alert' : nothing}>
     ${lines.map((line) => html`<p>${line}</p>`)}
   </div>`;
 }
@@ -89,7 +89,7 @@ export function renderAmount(view: FieldsView, family: Family): TemplateResult {
 function renderDenominations(view: FieldsView, family: Family, selected: Product | undefined): TemplateResult {
   const m = view.messages;
   const invalid = isInvalid(view, 'amount');
-  return html`<fieldset class="field" part="amount" aria-describedby=${describedBy(view, 'amount')} aria-invalid=${invalid ? 'true' : 'false'}>
+  return html`<fieldset class="field" part="amount" aria-describedby=${describedBy(view, 'amount')} aria-invalid=${invalid}>
     <legend class="field-label">${m.amount}</legend>
     <div class="denominations">
       ${family.products.map((product, i) => {
@@ -116,7 +116,7 @@ function renderDenominations(view: FieldsView, family: Family, selected: Product
         </label>`;
       })}
     </div>
-    ${renderFieldMessages(view, 'amount', 'amount-error')}
+    ${renderFieldMessages(view, 'amount')}
   </fieldset>`;
 }
 
@@ -140,7 +140,7 @@ function renderRange(view: FieldsView, family: Family, product: Product): Templa
       autocomplete="off"
       .value=${view.values.amount}
       ?disabled=${!inStock}
-      aria-invalid=${isInvalid(view, 'amount') ? 'true' : 'false'}
+      aria-invalid=${isInvalid(view, 'amount')}
       aria-describedby=${describedBy(view, 'amount', 'amount-hint')}
       @input=${view.amountInput}
       @blur=${() => view.blur('amount')}
@@ -154,7 +154,7 @@ function renderRange(view: FieldsView, family: Family, product: Product): Templa
           ? html`<span class="muted">${m.quoteLoading}</span>`
           : nothing}
     </p>
-    ${renderFieldMessages(view, 'amount', 'amount-error')}
+    ${renderFieldMessages(view, 'amount')}
   </div>`;
 }
 
@@ -175,14 +175,14 @@ export function renderBeneficiary(view: FieldsView): TemplateResult {
         autocomplete=${phone ? 'tel' : 'off'}
         spellcheck="false"
         .value=${view.values.beneficiary}
-        aria-invalid=${isInvalid(view, 'beneficiary') ? 'true' : 'false'}
+        aria-invalid=${isInvalid(view, 'beneficiary')}
         aria-describedby=${describedBy(view, 'beneficiary', 'beneficiary-hint')}
         @input=${(e: InputEvent) => view.set('beneficiary', {beneficiary: (e.target as HTMLInputElement).value})}
         @blur=${() => view.blur('beneficiary')}
       />
     </div>
     <p id="beneficiary-hint" class="hint muted">${phone ? m.beneficiaryPhoneHint(code ?? '') : m.beneficiaryEmailHint}</p>
-    ${renderFieldMessages(view, 'beneficiary', 'beneficiary-error')}
+    ${renderFieldMessages(view, 'beneficiary')}
   </div>`;
 }
 
@@ -200,13 +200,13 @@ export function renderEmail(view: FieldsView): TemplateResult {
       spellcheck="false"
       required
       .value=${view.values.email}
-      aria-invalid=${isInvalid(view, 'email') ? 'true' : 'false'}
+      aria-invalid=${isInvalid(view, 'email')}
       aria-describedby=${describedBy(view, 'email', 'email-hint')}
       @input=${(e: InputEvent) => view.set('email', {email: (e.target as HTMLInputElement).value})}
       @blur=${() => view.blur('email')}
     />
     <p id="email-hint" class="hint muted">${m.emailHint}</p>
-    ${renderFieldMessages(view, 'email', 'email-error')}
+    ${renderFieldMessages(view, 'email')}
   </div>`;
 }
 
@@ -222,11 +222,11 @@ export function renderPromo(view: FieldsView): TemplateResult {
       autocomplete="off"
       spellcheck="false"
       .value=${view.values.promo}
-      aria-invalid=${isInvalid(view, 'coupon') ? 'true' : 'false'}
+      aria-invalid=${isInvalid(view, 'coupon')}
       aria-describedby=${describedBy(view, 'coupon')}
       @input=${(e: InputEvent) => view.set('coupon', {promo: (e.target as HTMLInputElement).value})}
     />
-    ${renderFieldMessages(view, 'coupon', 'coupon-error')}
+    ${renderFieldMessages(view, 'coupon')}
   </div>`;
 }
 
@@ -242,7 +242,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
     <div class="row">
       <label class="sub-field">
         <span class="field-label small">${m.coin}</span>
-        <select id="coin" class="input" part="coin-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${view.chooseCoin}>
+        <select id="coin" class="input" part="coin-select" aria-invalid=${invalid} aria-describedby=${described} @change=${view.chooseCoin}>
           ${coin ? nothing : html`<option value="" selected disabled>—</option>`}
           ${currencies.map(
             (c) => html`<option value=${c.name} ?selected=${c.name === view.values.coin} ?disabled=${!coinUsable(c)}>
@@ -253,7 +253,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
       </label>
       <label class="sub-field">
         <span class="field-label small">${view.common.onNetwork}</span>
-        <select id="network" class="input" part="network-select" aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${described} @change=${view.chooseNetwork}>
+        <select id="network" class="input" part="network-select" aria-invalid=${invalid} aria-describedby=${described} @change=${view.chooseNetwork}>
           ${(coin?.networks ?? []).map(
             (n) => html`<option value=${n.name} ?selected=${n.name === view.values.network} ?disabled=${!networkUsable(n)}>
               ${networkUsable(n) ? n.name : view.common.aside(n.name, m.suspended)}
@@ -263,7 +263,7 @@ export function renderCoins(view: FieldsView): TemplateResult {
       </label>
     </div>
     ${anySuspended ? html`<p id="payment-hint" class="hint muted">${m.suspendedCoinHint}</p>` : nothing}
-    ${renderFieldMessages(view, 'payment', 'payment-error')}
+    ${renderFieldMessages(view, 'payment')}
   </fieldset>`;
 }
 

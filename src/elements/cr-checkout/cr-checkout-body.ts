@@ -848,10 +848,10 @@ export default class CheckoutBody extends CrElement {
       </div>
       ${checking ? html`<p role="status" part="status">${m.checking}</p>` : nothing}
       <div class="actions">
-        <button class="button primary" part="retry-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._checkAgain}>
+        <button class="button primary" part="retry-button" type="button" aria-disabled=${checking} @click=${this._checkAgain}>
           ${m.checkAgain}
         </button>
-        <button class="button" part="new-purchase-button" type="button" aria-disabled=${checking ? 'true' : 'false'} @click=${this._startOver}>
+        <button class="button" part="new-purchase-button" type="button" aria-disabled=${checking} @click=${this._startOver}>
           ${m.startOver}
         </button>
       </div>
@@ -870,17 +870,17 @@ export default class CheckoutBody extends CrElement {
     }
     const busy = this._busy;
     const fields = this._fieldsView();
-    return html`<form part="form" novalidate @submit=${this._onSubmit} aria-busy=${busy ? 'true' : 'false'}>
+    return html`<form part="form" novalidate @submit=${this._onSubmit} aria-busy=${!!busy}>
       <h2 class="title" tabindex="-1" data-takes-focus>${family.family}</h2>
       ${family.products.length ? renderAmount(fields, family) : html`<p class="muted">${m.noProducts}</p>`}
       ${renderBeneficiary(fields)} ${renderEmail(fields)} ${renderPromo(fields)} ${renderCoins(fields)}
-      ${renderFieldMessages(fields, 'form', 'form-error')}
+      ${renderFieldMessages(fields, 'form')}
       ${this._formError !== undefined ? this._renderFormError() : nothing}
       <button
         class="button primary pay"
         part="pay-button"
         type="submit"
-        aria-disabled=${busy ? 'true' : 'false'}
+        aria-disabled=${!!busy}
         aria-describedby=${this._formError !== undefined ? 'form-error' : nothing}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}

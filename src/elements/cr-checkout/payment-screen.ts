@@ -41,8 +41,8 @@ function qrCode(view: PaymentView, text: string, label: string): TemplateResult 
   return matrix ? qrSvg(matrix, label) : html`<div class="qr-placeholder skeleton" aria-hidden="true"></div>`;
 }
 
-function newPurchaseButton(view: PaymentView, primary = true): TemplateResult {
-  return html`<button class="button ${primary ? 'primary' : ''}" part="new-purchase-button" type="button" @click=${view.onNewPurchase}>
+function newPurchaseButton(view: PaymentView): TemplateResult {
+  return html`<button class="button primary" part="new-purchase-button" type="button" @click=${view.onNewPurchase}>
     ${view.messages.newPurchase}
   </button>`;
 }
