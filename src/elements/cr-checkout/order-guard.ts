@@ -8,7 +8,6 @@
 // Not covered (documented in the README): other browsers or devices, storage that is blocked, two tabs writing
 // their marker within the same few milliseconds (the settle delay makes this unlikely, not impossible).
 import type {Order} from '../../api/schemas.js';
-import {ApiError} from '../../api/errors.js';
 
 export const MARKER_TTL_MS = 60_000;
 /**
@@ -150,8 +149,8 @@ export function otherTabMarker(storeName: string, fp: string, tab: string, now =
  * Waits until another tab's marker for this form carries an order id (resolves it), or goes away / goes stale /
  * changes form (resolves undefined: we may create). Bounded by the marker's lifetime.
  */
-export function waitForOtherTab(storeName: string, fp: string, tab: string, signal?: AbortSignal): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
+export function waitForOtherTab(storeName: string, fp: string, tab: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
     const check = () => {
       const marker = otherTabMarker(storeName, fp, tab, Date.now(), true);
       if (!marker) return finish(undefined);
@@ -161,21 +160,15 @@ export function waitForOtherTab(storeName: string, fp: string, tab: string, sign
       if (event.key === null || event.key === markerKey(storeName)) check();
     };
     const timer = setInterval(check, POLL_MS);
-    const onAbort = () => {
-      cleanup();
-      reject(new ApiError('aborted', 'aborted'));
-    };
     const cleanup = () => {
       clearInterval(timer);
       window.removeEventListener('storage', onStorage);
-      signal?.removeEventListener('abort', onAbort);
     };
     const finish = (value: string | undefined) => {
       cleanup();
       resolve(value);
     };
     window.addEventListener('storage', onStorage);
-    signal?.addEventListener('abort', onAbort, {once: true});
     check();
   });
 }
@@ -193,7 +186,7 @@ export async function createOnce(
   storeName: string,
   fp: string,
   create: () => Promise<Order>,
-  options: {tab?: string; onWaiting?: () => void; signal?: AbortSignal} = {},
+  options: {tab?: string; onWaiting?: () => void} = {},
 ): Promise<CreateOutcome> {
   // Another element of this store is creating: its outcome is this one's too (its order, or the other tab's id).
   const running = inFlight.get(storeName);
@@ -205,7 +198,7 @@ export async function createOnce(
   const work = (async (): Promise<CreateOutcome> => {
     if (otherTabMarker(storeName, fp, tab)) {
       options.onWaiting?.();
-      const orderId = await waitForOtherTab(storeName, fp, tab, options.signal);
+      const orderId = await waitForOtherTab(storeName, fp, tab);
       if (orderId) return {kind: 'adopt-id', orderId};
     }
     writeMarker(storeName, {tab, fp, at: Date.now()});
@@ -214,7 +207,7 @@ export async function createOnce(
     if (mine && mine.tab !== tab && mine.fp === fp) {
       // Another tab wrote over ours at the same moment: it creates, we adopt.
       options.onWaiting?.();
-      const orderId = await waitForOtherTab(storeName, fp, tab, options.signal);
+      const orderId = await waitForOtherTab(storeName, fp, tab);
       if (orderId) return {kind: 'adopt-id', orderId};
     }
     try {
