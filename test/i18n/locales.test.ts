@@ -89,6 +89,17 @@ suite('locales', () => {
     for (const lang of LANGS) assert.include((await loadMessages(lang)).picker.results(12345, '12,345!'), '12,345!', lang);
   });
 
+  test('a message that counts says the count it is given, in every language (Tagalog\'s "one" covers 2, 3, 5, 10, 21…)', async () => {
+    // The checkout announces 10, 5 and 1 minutes left, and how many fields need attention after a failed submit.
+    for (const lang of LANGS) {
+      const m = await loadMessages(lang);
+      for (const n of [2, 3, 5, 10, 21]) {
+        assert.include(m.checkout.minutesLeft(n), String(n), `${lang} minutesLeft(${n})`);
+        assert.include(m.checkout.invalid.summary(n), String(n), `${lang} invalid.summary(${n})`);
+      }
+    }
+  });
+
   test('page languages map onto the ten upstream ones', () => {
     assert.equal(toLang('zh-CN'), 'zh');
     assert.equal(toLang('pt-BR'), 'pt');

@@ -1,8 +1,8 @@
 import type {CheckoutMessages} from '../en/checkout.js';
 
 // Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
-const rules = new Intl.PluralRules('tl');
-const one = (count: number) => rules.select(count) === 'one';
+// No Intl.PluralRules here: Tagalog's "one" category also covers 2, 3, 5, 10, 21… (CLDR), and a noun after a number
+// takes no plural marker anyway, so only the count itself changes.
 
 export const checkout: CheckoutMessages = {
   label: 'Pag-checkout',
@@ -47,7 +47,7 @@ export const checkout: CheckoutMessages = {
     phone: 'Maglagay ng numero kasama ang country code, halimbawa +63 917 123 4567.',
     coinRequired: 'Pumili ng coin.',
     networkRequired: 'Pumili ng network.',
-    summary: (count) => (one(count) ? 'May isang field na kailangang ayusin.' : `May ${count} field na kailangang ayusin.`),
+    summary: (count) => (count === 1 ? 'May isang field na kailangang ayusin.' : `May ${count} field na kailangang ayusin.`),
   },
   unknownOutcome:
     'Naputol ang koneksyon habang ginagawa ang iyong order, kaya hindi namin alam kung nagawa ito. Tingnan muna ang iyong e-mail para sa kumpirmasyon ng order bago sumubok ulit.',
@@ -70,7 +70,7 @@ export const checkout: CheckoutMessages = {
   qrLabel: (amount) => `QR code para magbayad ng ${amount}`,
   openInWallet: 'Buksan sa wallet',
   timeLeft: 'Natitirang oras: ',
-  minutesLeft: (minutes) => (one(minutes) ? '1 minuto na lang para magbayad.' : `${minutes} minuto na lang para magbayad.`),
+  minutesLeft: (minutes) => `${minutes} minuto na lang para magbayad.`,
   orderId: 'Order: ',
   paymentReceived: 'Natanggap ang bayad. Ihinahatid na ang iyong order.',
   completed: 'Natanggap ang bayad at naihatid na ang order.',
