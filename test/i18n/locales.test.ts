@@ -100,6 +100,13 @@ suite('locales', () => {
     }
   });
 
+  test('vi: an overpayment names the extra amount, not the price ("gửi nhiều hơn giá X" read as "more than the price X")', async () => {
+    const vi = await loadMessages('vi');
+    const text = vi.common.overpaid('0,5\u00a0USDC');
+    assert.include(text, 'thừa 0,5\u00a0USDC so với giá');
+    assert.notInclude(text, 'giá 0,5');
+  });
+
   test('page languages map onto the ten upstream ones', () => {
     assert.equal(toLang('zh-CN'), 'zh');
     assert.equal(toLang('pt-BR'), 'pt');

@@ -9,7 +9,7 @@ export const common: CommonMessages = {
   sentences: (first: string, second: string) => `${first} ${second}`,
   aside: (text: string, note: string) => `${text} (${note})`,
   partial: (missing) => `Đã nhận thanh toán một phần: vẫn còn thiếu ${missing}.`,
-  overpaid: (extra) => `Bạn đã gửi nhiều hơn giá ${extra}. Về khoản chênh lệch, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng.`,
+  overpaid: (extra) => `Bạn đã gửi thừa ${extra} so với giá. Về khoản chênh lệch, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng.`,
   failedHelp: 'Nếu bạn đã gửi thanh toán, hãy liên hệ bộ phận hỗ trợ và cung cấp mã đơn hàng: họ sẽ cùng bạn giải quyết.',
   expired: 'Đã hết thời gian thanh toán cho đơn hàng này. Đừng gửi tiền tới địa chỉ này.',
   onNetwork: 'Mạng',
