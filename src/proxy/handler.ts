@@ -105,9 +105,11 @@ async function handle(
     return refused(refuse(400, 'INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 16 to 128 letters, digits, "-" or "_" (a UUID fits).'));
   }
   const clientAddress = clientAddressOf(request, info, c.trustForwardedFor);
+  // Rate limits and stream slots count an IPv6 client by its /64 (one host may use any address of it).
+  const limitKey = clientKeyOf(clientAddress);
   const limiter = limiters[r.endpoint.name];
   const rateLimited = (): Response | undefined => {
-    const wait = limiter?.take(clientAddress ?? 'unknown') ?? 0;
+    const wait = limiter?.take(limitKey) ?? 0;
     if (wait <= 0) return undefined;
     return refused(refuse(429, 'RATE_LIMITED', 'Too many requests from this client; try again later.', {'Retry-After': String(wait)}));
   };
@@ -128,7 +130,7 @@ async function handle(
 
   const headers = upstreamHeaders({request, route: r, partnerId: c.partnerId, appVersion: c.appVersion, clientAddress, country});
   if (r.endpoint.name === 'subscribe' && streams) {
-    const release = streams.take(clientAddress ?? 'unknown');
+    const release = streams.take(limitKey);
     // The widget's EventSource then retries with its backoff and reads the order by polling meanwhile.
     if (!release) return refused(refuse(429, 'TOO_MANY_STREAMS', 'Too many open event streams from this client.', {'Retry-After': '30'}));
     let answer: Response;
@@ -280,6 +282,31 @@ async function forward(
 }
 
 const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
+
+/**
+ * What rate limits and stream slots count a client by: an IPv4 address as it is; an IPv6 address by its /64 network
+ * (`2001:db8:1:2::/64`), since a single host gets a whole /64 and may send from any address in it (privacy
+ * addresses, or simply adding some), which per address would make every limit endless. Any spelling of the same
+ * network (leading zeros, `::`, case) is the same key.
+ */
+export function clientKeyOf(address: string | undefined): string {
+  if (!address) return 'unknown';
+  if (!address.includes(':')) return address;
+  const halves = address.split('::');
+  if (halves.length > 2) return address;
+  // An IPv4 tail (`::ffff:…`, `64:ff9b::1.2.3.4`) is two groups, all beyond the /64.
+  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
+  const head = groups(halves[0]);
+  const rest = groups(halves[1]);
+  const missing = 8 - head.length - rest.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return address;
+  const full = [...head, ...Array<string>(halves.length === 1 ? 0 : missing).fill('0'), ...rest];
+  if (!full.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return address;
+  return `${full
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
 
 /** The end user's address: the socket's, or (behind a trusted reverse proxy) the right-most X-Forwarded-For entry. */
 function clientAddressOf(request: Request, info: ProxyRequestInfo, trustForwardedFor: boolean): string | undefined {

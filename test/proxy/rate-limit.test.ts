@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {createRateLimiter, MAX_BUCKETS} from '../../src/proxy/rate-limit.js';
 import {createProxyHandler} from '../../src/proxy/handler.js';
-import {startRecordingUpstream} from './recording-upstream.js';
+import {jsonOk, startRecordingUpstream} from './recording-upstream.js';
 import {ORIGIN, PARTNER_ID, startHarness} from './harness.js';
 
 describe('token bucket', () => {
@@ -77,6 +77,57 @@ describe('through the proxy', () => {
       const open = createProxyHandler({...config, orderRateLimit: false});
       for (let i = 0; i < 12; i++) assert.equal((await open(order(), {clientAddress: '192.0.2.1'})).status, 200);
     } finally {
+      await upstream.close();
+    }
+  });
+
+  test('an IPv6 client is counted by its /64 network: another address of the same host shares its bucket and stream slots', async () => {
+    // One IPv6 host may source requests from any of the 2^64 addresses of its network (privacy addresses, or just
+    // `ip addr add`): counted per address, it would never meet a limit.
+    const upstream = await startRecordingUpstream((req, res) => {
+      if (req.url.endsWith('/subscribe')) {
+        res.writeHead(200, {'Content-Type': 'text/event-stream'});
+        res.flushHeaders();
+        return;
+      }
+      jsonOk(req, res);
+    });
+    const open: Response[] = [];
+    try {
+      const handler = createProxyHandler({
+        apiUrl: upstream.url,
+        partnerId: PARTNER_ID,
+        appVersion: '1',
+        allowedOrigins: [],
+        orderRateLimit: {capacity: 1, refillPerMinute: 1},
+        maxStreamsPerClient: 1,
+      });
+      const order = () => new Request('http://x/v5/orders', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
+      assert.equal((await handler(order(), {clientAddress: '2001:db8:1:2::1'})).status, 200);
+      for (const sibling of ['2001:db8:1:2::2', '2001:db8:1:2:8f3a:11:22:33', '2001:0db8:0001:0002:ffff::9', '2001:DB8:1:2::abcd']) {
+        const refused = await handler(order(), {clientAddress: sibling});
+        assert.equal(refused.status, 429, sibling);
+        assert.equal((await refused.json()).error.code, 'RATE_LIMITED');
+      }
+      // Another network, and IPv4 clients, keep their own buckets.
+      assert.equal((await handler(order(), {clientAddress: '2001:db8:1:3::1'})).status, 200);
+      assert.equal((await handler(order(), {clientAddress: '192.0.2.7'})).status, 200);
+      assert.equal((await handler(order(), {clientAddress: '192.0.2.8'})).status, 200);
+      // Upstream still gets the client's own address.
+      assert.equal(upstream.requests.at(-3)?.headers['x-forwarded-for'], '2001:db8:1:3::1');
+
+      const subscribe = () => new Request('http://x/v5/orders/3f2b8c1e-9a4d-4e6f-8b2a-1c3d5e7f9a0b/subscribe');
+      const first = await handler(subscribe(), {clientAddress: '2001:db8:9:9::1'});
+      assert.equal(first.status, 200);
+      open.push(first);
+      const second = await handler(subscribe(), {clientAddress: '2001:db8:9:9::2'});
+      assert.equal(second.status, 429);
+      assert.equal((await second.json()).error.code, 'TOO_MANY_STREAMS');
+      const elsewhere = await handler(subscribe(), {clientAddress: '2001:db8:9:a::1'});
+      assert.equal(elsewhere.status, 200);
+      open.push(elsewhere);
+    } finally {
+      for (const r of open) await r.body?.cancel();
       await upstream.close();
     }
   });
