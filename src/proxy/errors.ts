@@ -19,6 +19,7 @@ export type ProxyErrorCode =
   | 'UPSTREAM_UNREACHABLE'
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_BAD_RESPONSE'
+  | 'UPSTREAM_ERROR'
   | 'INTERNAL';
 
 export interface ProxyErrorBody {

@@ -263,10 +263,19 @@ async function forward(
     }
     const bytes = await readLimited(upstream.body, c.maxUpstreamBodyBytes);
     if (bytes === 'too-large') return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answer is too large.', corsHeaders);
+    const status = upstream.status;
+    if (status >= 400 && bytes.byteLength > 0 && !JSON_TYPE.test(type)) {
+      // An error page (upstream's framework, a load balancer, a WAF) may hold a stack trace, internal names or a
+      // reflected parameter, as HTML the browser would render on the proxy's origin: never echoed. The widget reads
+      // only JSON error bodies (problems, SUSPENDED_*, LOGIN_REQUIRED), and those pass.
+      c.log(`upstream answered ${status} to ${r.endpoint.method} ${r.pathname} with a ${type.split(';')[0] || 'untyped'} body; the browser got the proxy's own error instead`);
+      const retryAfter = upstream.headers.get('retry-after');
+      const extra = retryAfter && !retryAfter.includes(c.partnerId) ? {...corsHeaders, 'Retry-After': retryAfter} : corsHeaders;
+      return errorResponse(status, 'UPSTREAM_ERROR', `Upstream answered ${status}.`, extra);
+    }
     const out = relayedHeaders(upstream.headers, c.partnerId);
     for (const [k, v] of Object.entries(corsHeaders)) out.set(k, v);
     out.set('X-Content-Type-Options', 'nosniff');
-    const status = upstream.status;
     if (status === 204 || status === 205 || status === 304) return new Response(null, {status, headers: out});
     const relayed = redactBytes(bytes, secretForms(c.partnerId));
     // The whole body is known: a length lets clients and intermediaries skip chunked encoding.
@@ -280,6 +289,9 @@ async function forward(
     done();
   }
 }
+
+/** JSON answers (`application/json`, `application/problem+json`, …): the only error bodies relayed as they came. */
+const JSON_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
 

@@ -225,6 +225,29 @@ describe('answers relayed to the browser', () => {
     });
   }
 
+  for (const [status, type] of [[500, 'text/html; charset=utf-8'], [502, 'text/plain'], [404, 'text/html'], [429, 'text/html'], [403, '']] as const) {
+    test(`an upstream ${status} whose body is not JSON (${type || 'no type'}) is not echoed: the proxy's own JSON error, same status`, async () => {
+      // An error page of upstream's framework, load balancer or WAF: a stack trace, internal hosts, a reflected
+      // parameter, in HTML the browser would render on the proxy's origin (the shop's, under CR_BASE_PATH).
+      const page = '<html><body><script>alert(1)</script>NullReferenceException at Cr.Api.Orders (/srv/cr-api/internal-db-7:5432)</body></html>';
+      h.upstream.respond((_req, res) => {
+        res.writeHead(status, {...(type ? {'Content-Type': type} : {}), 'Retry-After': '9'});
+        res.end(page);
+      });
+      try {
+        const {res, text} = await lastForwarded('/v3/payment_vias', {headers: {origin: ORIGIN}});
+        assert.equal(res.status, status);
+        assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+        assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+        assert.equal(res.headers.get('retry-after'), '9');
+        assert.equal(JSON.parse(text).error.code, 'UPSTREAM_ERROR');
+        assert.ok(!/script|NullReference|internal-db/.test(text), text);
+      } finally {
+        h.upstream.respond(jsonOk);
+      }
+    });
+  }
+
   test('upstream 429 passes through with Retry-After, readable cross-origin', async () => {
     h.upstream.respond((_req, res) => {
       res.writeHead(429, {'Content-Type': 'application/json', 'Retry-After': '12'});
@@ -266,13 +289,14 @@ describe('answers relayed to the browser', () => {
         setTimeout(() => res.end(`${id.slice(3)}","quoted":${JSON.stringify(id)}}\n\n`), 20);
         return;
       }
-      res.writeHead(401);
-      res.end(`unknown application ${id} (${encodeURIComponent(id)})`);
+      // JSON, as a non-JSON error body is not relayed at all (the proxy's own UPSTREAM_ERROR instead).
+      res.writeHead(401, {'Content-Type': 'application/json'});
+      res.end(`{"message":"unknown application ${id} (${encodeURIComponent(id)})"}`);
     });
     try {
       const plain = await lastForwarded('/v3/payment_vias');
       assert.equal(plain.res.status, 401);
-      assert.equal(plain.text, 'unknown application [redacted] ([redacted])');
+      assert.equal(plain.text, '{"message":"unknown application [redacted] ([redacted])"}');
       const stream = await lastForwarded(`/v5/orders/${ORDER_ID}/subscribe`, {headers: {origin: ORIGIN}});
       assert.ok(!stream.text.includes(PARTNER_ID.slice(3)), stream.text);
       assert.equal(stream.text, 'data: {"echo":"[redacted]","quoted":"[redacted]"}\n\n');
