@@ -76,7 +76,8 @@ async function handle(
   const cors = corsFor(origin, c.allowedOrigins, request.headers.get('sec-fetch-site'));
   // Refusals carry CORS headers for allowed origins, so the widget can read why it was refused. Every answer says
   // whether keys are supported: the widget learns it from its first GET, before it ever needs to resend a create.
-  const corsHeaders: Record<string, string> = cors.ok ? {...cors.headers} : {};
+  // Refused origins get Vary too: an answer decided before the origin check (a bad target) still differs by origin.
+  const corsHeaders: Record<string, string> = cors.ok ? {...cors.headers} : {Vary: 'Origin'};
   if (idempotency) corsHeaders['Idempotency-Key-Supported'] = '1';
   const refused = (r: Refusal) => refusalResponse(r, corsHeaders);
 

@@ -84,7 +84,7 @@ async function bridge(handler: ProxyHandler, req: IncomingMessage, res: ServerRe
     const method = req.method ?? 'GET';
     if (!FETCH_METHODS.has(method)) {
       // TRACE, CONNECT and unknown methods cannot even be put in a Request; no endpoint answers them anyway.
-      res.writeHead(405, {'Content-Type': 'application/json; charset=utf-8', Allow: 'GET, POST, OPTIONS'});
+      res.writeHead(405, {'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', Allow: 'GET, POST, OPTIONS', Vary: 'Origin'});
       res.end(JSON.stringify({error: {code: 'METHOD_NOT_ALLOWED', message: 'Method not allowed.'}}));
       return;
     }

@@ -4,6 +4,7 @@ import {after, before, describe, test} from 'node:test';
 import {readFileSync} from 'node:fs';
 import {ALLOWED_REQUEST_HEADERS, EXPOSED_HEADERS} from '../../src/proxy/cors.js';
 import {ORDER_ID, ORIGIN, startHarness, type Harness} from './harness.js';
+import {rawRequest} from './raw-http.js';
 
 const OTHER_ORIGIN = 'http://localhost:5173';
 let h: Harness;
@@ -101,6 +102,26 @@ describe('actual requests', () => {
     });
     assert.equal(res.status, 400);
     assert.equal(res.headers.get('access-control-allow-origin'), ORIGIN);
+  });
+
+  test('every refusal varies on Origin, also those decided before the origin check (a bad target, an unknown path\'s preflight, TRACE)', async () => {
+    // The same target is answered with Allow-Origin for one origin and without it for another.
+    const evil = 'https://evil.example';
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ['GET', '/v2/brands%2fx', {origin: evil}],
+      ['OPTIONS', '/nope', {origin: evil, 'access-control-request-method': 'GET'}],
+      ['OPTIONS', '/v2/brands%5cx', {origin: evil, 'access-control-request-method': 'GET'}],
+    ];
+    for (const [method, path, headers] of cases) {
+      const res = await fetch(h.url + path, {method, headers});
+      assert.ok(res.status >= 400, `${method} ${path}: ${res.status}`);
+      assert.match(res.headers.get('vary') ?? '', /\bOrigin\b/, `${method} ${path}`);
+      assert.equal(res.headers.get('access-control-allow-origin'), null);
+      await res.body?.cancel();
+    }
+    const trace = await rawRequest(h.port, `TRACE /v2/brands HTTP/1.1\r\nHost: x\r\nOrigin: ${ORIGIN}\r\nConnection: close\r\n\r\n`);
+    assert.equal(trace.status, 405);
+    assert.match(trace.head, /\r\nvary: Origin\r\n/i);
   });
 
   test('no Origin (server-side callers) is served, with Vary: Origin and no Allow-Origin', async () => {
