@@ -10,6 +10,9 @@ import {canResend, createKeyed} from '../../src/elements/cr-checkout/keyed-creat
 import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
+import {checkAmount, orderBody, type CheckContext, type FormValues} from '../../src/elements/cr-checkout/form-model.js';
+import {messages as en} from '../../src/i18n/locales/en/index.js';
+import type {Family, Product} from '../../src/api/schemas.js';
 
 const CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
 
@@ -38,6 +41,24 @@ function invoice(timestamp: number, expiry?: number): string {
 }
 
 suite('cr-checkout units', () => {
+  test('a range amount is read in the page\'s notation: "1,000" (en) or "1.000" (de) is never taken for 1', () => {
+    const product = {product_id: 'p', is_dynamic: true, range: {min: '1', max: '2000', currency: 'USD', step_size: '0.01'}, delivery_type: 'by_email'} as unknown as Product;
+    const family = {family: 'Amazon', brand: 'Amazon.com', products: [product]} as unknown as Family;
+    const values = (amount: string): FormValues =>
+      ({productId: 'p', amount, beneficiary: '', email: 'a@example.com', coin: 'USDC', network: 'Solana', promo: ''}) as unknown as FormValues;
+    const ctx = (locale: string): CheckContext & {lang: string} => ({family, product, currencies: [], country: 'US', locale, messages: en.checkout, lang: 'en'});
+    const sent = (amount: string, locale: string) => (orderBody(values(amount), ctx(locale)).deliveries[0] as {product_value?: number}).product_value;
+    // The group separator of the page's language before three digits: a thousand to its reader, so not a number here.
+    for (const [amount, locale] of [['1,000', 'en'], ['1,500', 'en-US'], ['1.000', 'de'], ['1.500', 'es'], ['2.000', 'pt-BR'], ['1.000', 'vi']] as const) {
+      assert.equal(checkAmount(values(amount), ctx(locale)), en.checkout.invalid.amountNumber, `${amount} in ${locale}`);
+    }
+    // The decimal sign of the language, and "," or "." where it cannot be a group separator, read as decimals.
+    for (const [amount, locale, value] of [['1.5', 'en', 1.5], ['25,50', 'de', 25.5], ['1,000', 'de', 1], ['2.500', 'en', 2.5], ['25.50', 'de', 25.5], ['1000', 'fr', 1000], ['1,25', 'fr', 1.25]] as const) {
+      assert.equal(checkAmount(values(amount), ctx(locale)), undefined, `${amount} in ${locale}`);
+      assert.equal(sent(amount, locale), value, `${amount} in ${locale}`);
+    }
+  });
+
   test('calling codes exist for every supported country', () => {
     for (const cc of COUNTRY_CODES) assert.match(callingCode(cc) ?? '', /^\d{1,3}$/, cc);
     assert.equal(callingCode('us'), '1');

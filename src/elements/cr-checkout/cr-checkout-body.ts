@@ -19,6 +19,7 @@ import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following, isFollowed, onFollowingChange} from '../shared/order-followers.js';
 import {ANNOUNCE_AT_MINUTES, paymentWindowOver} from '../shared/payment-deadline.js';
 import {
+  amountValue,
   checkField,
   coinUsable,
   defaultPayment,
@@ -503,7 +504,7 @@ export default class CheckoutBody extends CrElement {
     this._quoteTimer = setTimeout(() => {
       this._latest
         .run('quote', (signal) =>
-          getPrice(this.state.proxyUrl, {brandName: family.brand, countryCode: ctx.country, faceValue: amount, coin}, {signal, retry: false}),
+          getPrice(this.state.proxyUrl, {brandName: family.brand, countryCode: ctx.country, faceValue: amountValue(amount, ctx.locale)!, coin}, {signal, retry: false}),
         )
         .then((quote) => {
           this._quote = {amount, coin, coinAmount: quote.coin_amount};

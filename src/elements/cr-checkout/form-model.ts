@@ -3,7 +3,7 @@
 import type {Currency, Family, Network, OrderBody, PaymentVia, Product} from '../../api/schemas.js';
 import type {ProblemField} from '../../api/problems.js';
 import type {CheckoutMessages} from '../../i18n/locales/en/checkout.js';
-import {formatMoney} from '../../i18n/format.js';
+import {formatMoney, formatNumber} from '../../i18n/format.js';
 import {toE164} from './phone.js';
 
 /** Where a message is shown: the form's fields (problems about the product go with the amount). */
@@ -96,14 +96,24 @@ function places(text: string): number {
   return text.includes('.') ? text.split('.')[1]!.length : 0;
 }
 
+/**
+ * A range amount as typed, as a decimal string ("25.5"; "," or "." for the point); undefined when it is not a number,
+ * or when that sign is the locale's group separator before three digits ("1,000" in English, "1.000" in German): its
+ * reader means a thousand, which must never be ordered as 1.
+ */
+export function amountValue(typed: string, locale: string): string | undefined {
+  const m = /^(\d+)(?:([.,])(\d+))?$/.exec(typed.trim());
+  return !m || (m[3]?.length === 3 && formatNumber(locale, 1e4).includes(m[2]!)) ? undefined : m[2] ? `${m[1]}.${m[3]}` : m[1];
+}
+
 export function checkAmount(values: FormValues, ctx: CheckContext): string | undefined {
   const m = ctx.messages.invalid;
   const product = ctx.product;
   if (!product) return m.productRequired;
   if (!isRange(product)) return undefined;
-  const text = values.amount.trim().replace(',', '.');
-  if (!text) return m.amountRequired;
-  if (!/^\d+(\.\d+)?$/.test(text)) return m.amountNumber;
+  if (!values.amount.trim()) return m.amountRequired;
+  const text = amountValue(values.amount, ctx.locale);
+  if (!text) return m.amountNumber;
   const range = product.range!;
   const value = Number(text);
   if (value < Number(range.min)) return m.amountMin(money(ctx, range.min));
@@ -176,7 +186,7 @@ export function orderBody(values: FormValues, ctx: CheckContext & {lang: string}
     // Range: "range" + product_value (a literal like "100 USD" would pick a dearer product). Fixed: exactly as listed.
     denomination: isRange(product) ? 'range' : (product.denomination ?? ''),
     beneficiary_account: beneficiaryValue(values, ctx) ?? '',
-    ...(isRange(product) ? {product_value: Number(values.amount.trim().replace(',', '.'))} : {}),
+    ...(isRange(product) ? {product_value: Number(amountValue(values.amount, ctx.locale))} : {}),
   };
   const promo = values.promo.trim();
   return {
