@@ -52,6 +52,15 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.equal(stored.deliveries[0]!.deliverable['product_value'], 137);
   });
 
+  test('range product on a German page: "137,0" gets its quote, asked as face_value 137.0', async () => {
+    // Sent as typed, the comma made the proxy refuse the price query (face_value must be a decimal): no quote ever.
+    const el = await mountCheckout({brand: 'Airbnb', lang: 'de'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#amount-input')!, '137,0');
+    await waitFor(() => $(el, '.quote-amount'), 'the quote');
+    assert.include(await priceRequests('Airbnb'), '137.0');
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);
