@@ -107,6 +107,14 @@ suite('locales', () => {
     assert.notInclude(text, 'giá 0,5');
   });
 
+  test('pt is Brazilian throughout ("celular", "Carregando…"): no European "a + infinitive" progressive', async () => {
+    const pt = leaves((await loadMessages('pt')) as unknown as Tree);
+    for (const [key, value] of pt) {
+      const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
+      assert.notMatch(text, /(^|[.:;] )(A|Está a|Estão a) [a-zà-ú]+(ar|er|ir)\b/, `pt.${key}: ${text}`);
+    }
+  });
+
   test('page languages map onto the ten upstream ones', () => {
     assert.equal(toLang('zh-CN'), 'zh');
     assert.equal(toLang('pt-BR'), 'pt');

@@ -52,7 +52,7 @@ export const checkout: CheckoutMessages = {
   unknownOutcome:
     'A conexão caiu enquanto seu pedido era criado, então não sabemos se ele foi criado. Verifique seu e-mail em busca de uma confirmação antes de tentar de novo.',
   checkAgain: 'Verificar de novo',
-  checking: 'A verificar se o seu pedido foi criado…',
+  checking: 'Verificando se seu pedido foi criado…',
   startOver: 'Recomeçar',
   stillUnknown: 'Ainda sem resposta sobre esse pedido. Se você receber um e-mail de confirmação, não pague duas vezes.',
   waitingOtherTab: 'Este pedido está sendo criado em outra aba; aguardando…',
