@@ -115,6 +115,26 @@ suite('locales', () => {
     }
   });
 
+  test('es, pt: one o\'clock takes the singular article ("antes de la 1:05", "antes da 01:05"), other hours the plural', async () => {
+    const [es, pt] = await Promise.all([loadMessages('es'), loadMessages('pt')]);
+    // The times as Intl writes them for each language (timeStyle short).
+    const time = (locale: string, hour: number) => new Intl.DateTimeFormat(locale, {timeStyle: 'short', timeZone: 'UTC'}).format(Date.UTC(2026, 0, 1, hour, 5));
+    for (const [hour, esArticle, ptArticle] of [[1, 'la', 'da'], [13, 'las', 'das'], [10, 'las', 'das'], [11, 'las', 'das']] as const) {
+      assert.include(es.status.payBefore(time('es', hour)), `antes de ${esArticle} ${time('es', hour)}`);
+      assert.include(es.status.partialHint(time('es', hour)), `antes de ${esArticle} ${time('es', hour)}`);
+      assert.include(pt.status.payBefore(time('pt-BR', hour)), `antes ${ptArticle} ${time('pt-BR', hour)}`);
+      assert.include(pt.status.partialHint(time('pt-BR', hour)), `antes ${ptArticle} ${time('pt-BR', hour)}`);
+    }
+  });
+
+  test('fr: one spelling of "cryptomonnaie" throughout', async () => {
+    const fr = leaves((await loadMessages('fr')) as unknown as Tree);
+    for (const [key, value] of fr) {
+      const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
+      assert.notMatch(text, /crypto-monnaie/i, `fr.${key}: ${text}`);
+    }
+  });
+
   test('page languages map onto the ten upstream ones', () => {
     assert.equal(toLang('zh-CN'), 'zh');
     assert.equal(toLang('pt-BR'), 'pt');

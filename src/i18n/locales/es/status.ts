@@ -1,5 +1,8 @@
 import type {StatusMessages} from '../en/status.js';
 
+// "a la una", "a las dos": one o'clock takes the singular article ("1:05", "13:05" is "las").
+const before = (time: string) => `antes de ${/^0?1\D/.test(time) ? 'la' : 'las'} ${time}`;
+
 export const status: StatusMessages = {
   label: 'Estado del pedido',
   title: 'Tu pedido',
@@ -22,9 +25,9 @@ export const status: StatusMessages = {
     review: 'Tu pedido está en revisión.',
     failed: 'Este pedido no se completó.',
   },
-  partialHint: (deadline) => `Envía el resto a la misma dirección antes de las ${deadline}.`,
+  partialHint: (deadline) => `Envía el resto a la misma dirección ${before(deadline)}.`,
   partialHintNoDeadline: 'Envía el resto a la misma dirección.',
-  payBefore: (deadline) => `Paga antes de las ${deadline}.`,
+  payBefore: (deadline) => `Paga ${before(deadline)}.`,
   reconnecting: 'Se perdió la conexión. Reconectando… Las actualizaciones pueden tardar un poco más.',
   paused: 'Las actualizaciones se pausan mientras esta página está en segundo plano.',
   deliveries: 'Tus productos',

@@ -1,5 +1,8 @@
 import type {StatusMessages} from '../en/status.js';
 
+// "à uma", "às duas": one o'clock takes the singular article ("01:05"; "13:05" is "das").
+const before = (time: string) => `antes ${/^0?1\D/.test(time) ? 'da' : 'das'} ${time}`;
+
 export const status: StatusMessages = {
   label: 'Status do pedido',
   title: 'Seu pedido',
@@ -22,9 +25,9 @@ export const status: StatusMessages = {
     review: 'Seu pedido está em análise.',
     failed: 'Este pedido não foi concluído.',
   },
-  partialHint: (deadline) => `Envie o restante para o mesmo endereço antes das ${deadline}.`,
+  partialHint: (deadline) => `Envie o restante para o mesmo endereço ${before(deadline)}.`,
   partialHintNoDeadline: 'Envie o restante para o mesmo endereço.',
-  payBefore: (deadline) => `Pague antes das ${deadline}.`,
+  payBefore: (deadline) => `Pague ${before(deadline)}.`,
   reconnecting: 'Conexão perdida. Reconectando… As atualizações podem demorar um pouco mais.',
   paused: 'As atualizações ficam pausadas enquanto esta página está em segundo plano.',
   deliveries: 'Seus produtos',
