@@ -2,8 +2,8 @@
 // and these rules can be read (and tested) alone. Upstream's stream may repeat frames, resend older ones after a
 // reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
 import {compareDecimals} from '../api/difference.js';
-import type {Order} from '../api/schemas.js';
-import {isBackwards, phaseOf} from '../upstream/states.js';
+import type {Delivery, Order} from '../api/schemas.js';
+import {isBackwards, isTerminalPhase, phaseOf} from '../upstream/states.js';
 
 /** Why an update was not shown. */
 export type IgnoredReason = 'malformed' | 'foreign' | 'backwards' | 'older' | 'duplicate';
@@ -70,4 +70,20 @@ export function judge(
   if (sent && next.sent_coin_amount && compareDecimals(next.sent_coin_amount, sent) < 0) return {accept: false, reason: 'older'};
   if (orderFingerprint(current) === orderFingerprint(next)) return {accept: false, reason: 'duplicate'};
   return {accept: true, stateChanged: current.order_state !== next.order_state};
+}
+
+/** True once upstream says the delivery is done, or it carries something to show. */
+export function isDelivered(delivery: Delivery): boolean {
+  const state = delivery.delivery_state ?? '';
+  const d = delivery.deliverable;
+  return state === 'Done' || state === 'Completed' || Boolean(d.pin_code || d.barcode_image_url || d.qr_image_url);
+}
+
+/**
+ * Nothing more is to come: a final phase, and when completed, every delivery delivered. A delivery may still be on its
+ * way once the order says Done, and the buyer who paid must see its code arrive: such an order is followed on.
+ */
+export function isFinal(order: Order): boolean {
+  const phase = phaseOf(order.order_state);
+  return isTerminalPhase(phase) && (phase === 'failed' || order.deliveries.every(isDelivered));
 }

@@ -5,8 +5,8 @@
 import {getOrder, parseOrder, subscribeUrl} from '../api/client.js';
 import {toApiError, type ApiError} from '../api/errors.js';
 import type {Order} from '../api/schemas.js';
-import {awaitsPayment, isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
-import {judge, type IgnoredReason} from './accept.js';
+import {awaitsPayment, phaseOf, type Phase} from '../upstream/states.js';
+import {isFinal, judge, type IgnoredReason} from './accept.js';
 import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './backoff.js';
 
 /** Poll interval while the buyer still has to pay (also when paid in part): they watch for their payment to show. */
@@ -176,7 +176,7 @@ export class OrderTracker {
     if (initial && initial.order_id.toLowerCase() === this.#o.orderId.toLowerCase()) {
       this.#order = initial;
       // Already final (a reload after delivery): nothing left to follow; one read where the copy lacks the codes.
-      if (isTerminalPhase(phaseOf(initial.order_state))) {
+      if (isFinal(initial)) {
         this.#end('done');
         if (this.#o.readFinal) void this.#pollNow(true);
         return;
@@ -294,7 +294,7 @@ export class OrderTracker {
   #onStop(): void {
     // Upstream ended the stream for good. After a final frame, nothing more. Otherwise (or with no frame: an unknown
     // order, which the read finds out) the order is not final, and polls follow it from here: no stream again.
-    if (this.#order && isTerminalPhase(phaseOf(this.#order.order_state))) {
+    if (this.#order && isFinal(this.#order)) {
       this.#end('done');
       return;
     }
@@ -377,7 +377,7 @@ export class OrderTracker {
       phase,
       source,
     });
-    if (isTerminalPhase(phase)) this.#end('done');
+    if (isFinal(order)) this.#end('done');
   }
 
   /**

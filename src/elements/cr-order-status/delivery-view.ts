@@ -2,6 +2,7 @@
 // (LPA activation string, QR), or a gift card (code, redemption link, serial, security code, barcode, QR). URLs from
 // upstream are only ever used when they are http(s): a `javascript:` or `data:` value is dropped, not rendered.
 import type {Delivery} from '../../api/schemas.js';
+import {isDelivered} from '../../stream/accept.js';
 
 export type DeliveryView =
   | {kind: 'pending'}
@@ -37,17 +38,9 @@ export function supportUrl(orderId: string): string {
 
 const text = (value: string | null | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
 
-/** True once upstream says the delivery is done, or it carries something to show. */
-function delivered(delivery: Delivery): boolean {
-  const state = delivery.delivery_state ?? '';
-  if (state === 'Done' || state === 'Completed') return true;
-  const d = delivery.deliverable;
-  return Boolean(d.pin_code || d.barcode_image_url || d.qr_image_url);
-}
-
 export function deliveryView(delivery: Delivery): DeliveryView {
   const d = delivery.deliverable;
-  if (!delivered(delivery)) return {kind: 'pending'};
+  if (!isDelivered(delivery)) return {kind: 'pending'};
   const pin = text(d.pin_code);
   const isEsim = (pin !== undefined && /^LPA:/i.test(pin)) || (d.brand_name ?? '').toLowerCase() === 'esim';
   if (isEsim) return {kind: 'esim', activation: pin, qrImage: httpUrl(d.qr_image_url)};

@@ -1,0 +1,61 @@
+// <cr-order-status> once the order is paid: what the buyer sees of each delivery, in real Chromium against the sandbox.
+import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
+import {ifDefined} from 'lit/directives/if-defined.js';
+import '../../src/define.js';
+import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
+import type {StatusChangeDetail} from '../../src/events.js';
+import {saveOrder} from '../../src/store/order-persistence.js';
+import {controls, createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
+
+const root = (el: CrOrderStatus) => el.shadowRoot!;
+const part = (el: CrOrderStatus, name: string) => root(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+async function mount(options: {orderId?: string; store?: string} = {}) {
+  const events: StatusChangeDetail[] = [];
+  const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url=${proxyUrl} store=${options.store ?? freshStore()}
+    order-id=${ifDefined(options.orderId)} lang="en" reconnect-delay="200" payment-poll-interval="300" poll-interval="400"
+    @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+  return {el, events};
+}
+
+/** An order upstream calls Done while its delivery is still on its way (no code yet). */
+async function doneBeforeDelivery() {
+  const order = await createOrder();
+  await controls.act(order.order_id, 'pay');
+  const {order: done} = (await controls.act(order.order_id, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})) as {order: typeof order};
+  return done;
+}
+
+suite('<cr-order-status> deliveries', () => {
+  teardown(() => fixtureCleanup());
+
+  test('a delivery that arrives after the order says Done: its code is shown when it comes, with no second cr-status-change', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    const {el, events} = await mount({orderId: order.order_id});
+    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    await el.updateComplete;
+    assert.include(text(part(el, 'delivery')), 'Being prepared');
+    await sleep(600);
+    const {order: delivered} = (await controls.act(order.order_id, 'deliver')) as {order: typeof order};
+    const pin = delivered.deliveries[0]!.deliverable.pin_code!;
+    const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code that came after Done', 5000);
+    assert.equal(text(code), pin);
+    assert.lengthOf(events, 1, 'the state did not change again: one cr-status-change');
+    await waitFor(() => el.connection === 'done', 'the end of tracking once every delivery is in');
+  });
+
+  test('a reload of a Done order whose delivery was still on its way: the code is shown when it comes', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    const store = freshStore();
+    saveOrder(store, order);
+    const {el, events} = await mount({store});
+    await waitFor(() => text(part(el, 'delivery')).includes('Being prepared'), 'the kept copy, delivery pending');
+    const {order: delivered} = (await controls.act(order.order_id, 'deliver')) as {order: typeof order};
+    const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code after the reload', 5000);
+    assert.equal(text(code), delivered.deliveries[0]!.deliverable.pin_code);
+    assert.lengthOf(events, 0, 'no change of state to report');
+  });
+});
