@@ -4,7 +4,10 @@ import {ifDefined} from 'lit/directives/if-defined.js';
 import '../../src/define.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import type {StatusChangeDetail} from '../../src/events.js';
+import {parseOrder} from '../../src/api/client.js';
+import {getStore} from '../../src/store/store.js';
 import {saveOrder} from '../../src/store/order-persistence.js';
+import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {controls, createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
 
 const root = (el: CrOrderStatus) => el.shadowRoot!;
@@ -27,8 +30,40 @@ async function doneBeforeDelivery() {
   return done;
 }
 
+/** A delivered order as upstream might send it (not from the sandbox), put in a fresh store. */
+function deliveredStore(deliveries: {kind: string; deliverable: Record<string, unknown>}[]): string {
+  const store = freshStore();
+  const order = parseOrder({
+    order_id: crypto.randomUUID(), created_at: '1787679708', order_state: 'Done', payment_state: 'PaymentCompleted',
+    wallet_address: 'addr', coin: 'USDC', network: 'Solana', coin_amount: '10',
+    deliveries: deliveries.map((d, i) => ({id: i + 1, delivery_state: 'Done', ...d})),
+  });
+  getStore(store).update({proxyUrl, order});
+  return store;
+}
+
 suite('<cr-order-status> deliveries', () => {
   teardown(() => fixtureCleanup());
+
+  test('invisible characters in codes (bidi overrides, zero-width spaces, controls): neither shown nor copied', async () => {
+    const store = deliveredStore([
+      {kind: 'giftcard', deliverable: {family: 'Steam', pin_code: '\u200bAB\u202eCD-EF\u202c\u200d12\u00ad', pin_serial: '12\u200b34\u0007', security_code: '\u2066999\u2069'}},
+      {kind: 'mobile_recharge', deliverable: {brand_name: 'eSIM', family: 'eSIM', pin_code: 'LPA:1$smdp.example$\ufeffABC\u200e123'}},
+    ]);
+    const {el} = await mount({store});
+    await waitFor(() => part(el, 'lpa'), 'the deliveries');
+    const expected: [string, string, string][] = [
+      ['d0-code', 'code', 'ABCD-EF12'],
+      ['d0-serial', 'serial', '1234'],
+      ['d0-security', 'security-code', '999'],
+      ['d1-lpa', 'lpa', 'LPA:1$smdp.example$ABC123'],
+    ];
+    for (const [key, name, value] of expected) {
+      assert.equal(part(el, name)!.textContent!.trim(), value, `${name} as shown`);
+      await realClick(root(el).querySelector(`[data-copy="${key}"]`)!);
+      assert.equal(await pasteClipboard(), value, `${name} as copied`);
+    }
+  });
 
   test('a delivery that arrives after the order says Done: its code is shown when it comes, with no second cr-status-change', async function () {
     this.timeout(20000);

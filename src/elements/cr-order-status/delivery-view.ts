@@ -36,7 +36,9 @@ export function supportUrl(orderId: string): string {
   return `https://www.cryptorefills.com/support?order_id=${encodeURIComponent(orderId)}`;
 }
 
-const text = (value: string | null | undefined): string | undefined => (value && value.trim() ? value.trim() : undefined);
+// Without invisible characters (bidi controls, zero-width spaces, control codes): shown and copied alike, a code
+// must read as what is typed, and a bidi override must not show it in another order than it is pasted.
+const text = (value: string | null | undefined): string | undefined => value?.replace(/[\p{Cc}\p{Cf}]/gu, '').trim() || undefined;
 
 export function deliveryView(delivery: Delivery): DeliveryView {
   const d = delivery.deliverable;
