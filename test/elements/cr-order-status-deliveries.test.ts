@@ -93,4 +93,33 @@ suite('<cr-order-status> deliveries', () => {
     assert.equal(text(code), delivered.deliveries[0]!.deliverable.pin_code);
     assert.lengthOf(events, 0, 'no change of state to report');
   });
+
+  test('on a right-to-left page, a code reads in the order it is copied (digit groups are not reversed)', async () => {
+    document.documentElement.dir = 'rtl';
+    try {
+      const store = deliveredStore([{kind: 'giftcard', deliverable: {family: 'Steam', pin_code: '1234 5678 9012', pin_serial: '12 34-56'}}]);
+      const {el} = await mount({store});
+      const code = await waitFor(() => part(el, 'code'), 'the code');
+      for (const node of [code, part(el, 'serial')!]) {
+        const chars = [...node.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && !!(n as Text).data.trim())!;
+        const data = chars.data;
+        // The characters sorted by where they are drawn, left to right.
+        const seen = [...data]
+          .map((c, i) => {
+            const range = document.createRange();
+            range.setStart(chars, i);
+            range.setEnd(chars, i + 1);
+            return {c, x: range.getBoundingClientRect().x};
+          })
+          .filter(({c}) => c !== ' ')
+          .sort((a, b) => a.x - b.x)
+          .map(({c}) => c)
+          .join('');
+        assert.equal(seen, data.replace(/ /g, ''), `${node.getAttribute('part')} reads as copied`);
+      }
+    } finally {
+      document.documentElement.dir = '';
+    }
+  });
+
 });

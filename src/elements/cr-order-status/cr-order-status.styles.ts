@@ -112,9 +112,15 @@ export const statusStyles = css`
   .label {
     font-weight: 600;
   }
-  code {
+  /* Codes read left to right on a right-to-left page too: their digit groups are not reversed. */
+  code,
+  .facts dd > span {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     overflow-wrap: anywhere;
+    direction: ltr;
+    unicode-bidi: isolate;
+  }
+  code {
     padding: 2px 6px;
     border-radius: 6px;
     background: var(--_surface);
@@ -158,10 +164,6 @@ export const statusStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: calc(var(--_space) / 2) var(--_space);
-  }
-  .facts dd > span {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
-    overflow-wrap: anywhere;
   }
   .barcode,
   .qr-image,
