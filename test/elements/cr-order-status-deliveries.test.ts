@@ -122,4 +122,17 @@ suite('<cr-order-status> deliveries', () => {
     }
   });
 
+  test('long unbroken redeem instructions (a long link, preformatted text) stay inside a 320 px card', async () => {
+    const long = `https://www.example.com/redeem/${'x'.repeat(80)}`;
+    const store = deliveredStore([
+      {kind: 'giftcard', deliverable: {family: 'Steam', pin_code: 'ABC', redeem_instructions: `<p>Go to ${long}</p><pre>${'y'.repeat(80)}</pre>`}},
+    ]);
+    const {el} = await mount({store});
+    el.style.display = 'block';
+    el.style.width = '320px';
+    await waitFor(() => part(el, 'instructions')?.querySelector('pre'), 'the instructions');
+    const card = part(el, 'delivery')!;
+    assert.isAtMost(card.scrollWidth, card.clientWidth, 'nothing runs off the card');
+    assert.isAtMost(el.scrollWidth, 320);
+  });
 });

@@ -183,9 +183,14 @@ export const statusStyles = css`
     width: 200px;
     height: 200px;
   }
+  /* Upstream's text may hold a long link or preformatted lines: wrapped within the card. */
   .instructions {
     margin-top: var(--_space);
     font-size: 0.95em;
+    overflow-wrap: anywhere;
+  }
+  .instructions pre {
+    white-space: pre-wrap;
   }
   .instructions :is(ol, ul) {
     margin: 0;
