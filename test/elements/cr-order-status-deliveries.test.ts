@@ -26,8 +26,7 @@ async function mount(options: {orderId?: string; store?: string} = {}) {
 async function doneBeforeDelivery() {
   const order = await createOrder();
   await controls.act(order.order_id, 'pay');
-  const {order: done} = (await controls.act(order.order_id, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})) as {order: typeof order};
-  return done;
+  return parseOrder((await controls.act(order.order_id, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})).order);
 }
 
 /** A delivered order as upstream might send it (not from the sandbox), put in a fresh store. */
@@ -73,7 +72,7 @@ suite('<cr-order-status> deliveries', () => {
     await el.updateComplete;
     assert.include(text(part(el, 'delivery')), 'Being prepared');
     await sleep(600);
-    const {order: delivered} = (await controls.act(order.order_id, 'deliver')) as {order: typeof order};
+    const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
     const pin = delivered.deliveries[0]!.deliverable.pin_code!;
     const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code that came after Done', 5000);
     assert.equal(text(code), pin);
@@ -88,7 +87,7 @@ suite('<cr-order-status> deliveries', () => {
     saveOrder(store, order);
     const {el, events} = await mount({store});
     await waitFor(() => text(part(el, 'delivery')).includes('Being prepared'), 'the kept copy, delivery pending');
-    const {order: delivered} = (await controls.act(order.order_id, 'deliver')) as {order: typeof order};
+    const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
     const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code after the reload', 5000);
     assert.equal(text(code), delivered.deliveries[0]!.deliverable.pin_code);
     assert.lengthOf(events, 0, 'no change of state to report');
