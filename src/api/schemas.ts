@@ -243,22 +243,29 @@ export const ErrorBody = z.looseObject({
 
 // ---- orders -------------------------------------------------------------------------------------------------
 
+/**
+ * A deliverable's text, tolerant: upstream's per-product data is the least predictable, and a delivered order must
+ * never be refused whole (its codes then never shown) for one field of another type. A whole number (a PIN or serial
+ * sent as a number) is its digits; anything else (an object, a number JSON could not keep exactly) is none.
+ */
+const free = z.optional(z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : Number.isSafeInteger(v) ? String(v) : undefined))));
+
 export const Deliverable = z.looseObject({
-  denomination: text,
-  localized_denomination: text,
-  brand_name: text,
-  family: text,
-  beneficiary_account: text,
-  delivery_type: text,
-  country_code: text,
+  denomination: free,
+  localized_denomination: free,
+  brand_name: free,
+  family: free,
+  beneficiary_account: free,
+  delivery_type: free,
+  country_code: free,
   /** A code, or a redemption link when it starts with http(s)://. */
-  pin_code: text,
-  pin_serial: text,
-  security_code: text,
-  barcode_image_url: text,
-  qr_image_url: text,
+  pin_code: free,
+  pin_serial: free,
+  security_code: free,
+  barcode_image_url: free,
+  qr_image_url: free,
   /** HTML from upstream: sanitize before inserting. */
-  redeem_instructions: text,
+  redeem_instructions: free,
 });
 
 export const Delivery = z.looseObject({

@@ -110,6 +110,17 @@ suite('schemas: normalisation', () => {
     }
   });
 
+  test('a delivered order with a PIN, serial or security code sent as a number, or instructions as an object, still parses', () => {
+    const order = clone(captures['captured']!['GET /v5/orders/{id} (Done)']) as Json;
+    const delivery = (order['deliveries'] as Json[])[0]!;
+    delivery['deliverable'] = {...(delivery['deliverable'] as Json), pin_code: 123456789012, pin_serial: 1234, security_code: 999, redeem_instructions: {markup: 'html'}, family: null};
+    const parsed = parseOrder(order).deliveries[0]!.deliverable;
+    assert.include(parsed, {pin_code: '123456789012', pin_serial: '1234', security_code: '999', redeem_instructions: undefined, family: undefined});
+    // A number JSON could not keep exactly is not shown as a code it is not.
+    delivery['deliverable'] = {pin_code: 12345678901234567890};
+    assert.isUndefined(parseOrder(order).deliveries[0]!.deliverable.pin_code);
+  });
+
   test('validation: problems null, [] and a list all parse', () => {
     const base = clone(captures['captured']!['POST /v5/orders/validations']) as Json;
     for (const problems of [null, [], [{problem: 'OUT_OF_STOCK'}, {problem: 'FUTURE_CODE', moreDetails: {any: ['thing']}}]]) {

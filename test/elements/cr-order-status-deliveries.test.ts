@@ -134,4 +134,35 @@ suite('<cr-order-status> deliveries', () => {
     assert.isAtMost(card.scrollWidth, card.clientWidth, 'nothing runs off the card');
     assert.isAtMost(el.scrollWidth, 320);
   });
+
+  test('a delivered order whose PIN and serial upstream sends as numbers: the order completes and shows them', async function () {
+    this.timeout(15000);
+    const order = await createOrder();
+    await controls.act(order.order_id, 'pay');
+    const realFetch = window.fetch;
+    // Upstream's answer as it might come: the same order, its codes as JSON numbers.
+    window.fetch = async (...args: Parameters<typeof fetch>) => {
+      const response = await realFetch(...args);
+      if (!String(args[0] instanceof Request ? args[0].url : args[0]).includes(`/v5/orders/${order.order_id}`)) return response;
+      const body = (await response.json()) as {deliveries: {deliverable: Record<string, unknown>}[]};
+      for (const d of body.deliveries) {
+        if (d.deliverable['pin_code']) d.deliverable['pin_code'] = 4711;
+        if (d.deliverable['pin_serial']) d.deliverable['pin_serial'] = 123456;
+      }
+      return new Response(JSON.stringify(body), {status: response.status, headers: response.headers});
+    };
+    try {
+      const events: StatusChangeDetail[] = [];
+      const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url=${proxyUrl} store=${freshStore()} order-id=${order.order_id} .eventSource=${null}
+        payment-poll-interval="200" poll-interval="200" @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+      await waitFor(() => events.length === 1, 'the paid order');
+      await controls.act(order.order_id, 'deliver');
+      await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed', 5000);
+      await el.updateComplete;
+      assert.equal(text(part(el, 'code')), '4711');
+      assert.equal(text(part(el, 'serial')), '123456');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
 });
