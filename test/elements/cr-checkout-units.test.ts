@@ -78,6 +78,18 @@ suite('cr-checkout units', () => {
     assert.isUndefined(toE164('+0123456789', 'US'));
   });
 
+  test('trunk prefixes other than a leading 0 are dropped, and numbers whose 0 is their own keep it', () => {
+    // Hungary dials 06 before a national number, Lithuania 8 (or 0): neither belongs to the number.
+    assert.equal(toE164('06 30 123 4567', 'HU'), '+36301234567');
+    assert.equal(toE164('06-1-234-5678', 'HU'), '+3612345678');
+    assert.equal(toE164('8 612 34567', 'LT'), '+37061234567');
+    assert.equal(toE164('0612 34567', 'LT'), '+37061234567');
+    // Côte d'Ivoire (10 digits since 2021) and Congo: the 0 is part of the number, as in Italy.
+    assert.equal(toE164('07 07 12 34 56', 'CI'), '+2250707123456');
+    assert.equal(toE164('06 123 4567', 'CG'), '+242061234567');
+    assert.equal(toE164('30 123 4567', 'HU'), '+36301234567');
+  });
+
   test('BOLT11: timestamp and expiry, 3600 s by default, undefined when not an invoice', () => {
     assert.deepEqual(invoiceTimes(invoice(1787679708, 600)), {timestamp: 1787679708, expiry: 600});
     assert.deepEqual(invoiceTimes(`lightning:${invoice(1787679708)}`), {timestamp: 1787679708, expiry: 3600});

@@ -30,12 +30,12 @@ export function callingCode(country: string | undefined | null): string | undefi
 export const E164 = /^\+[1-9]\d{6,14}$/;
 
 /** Countries whose numbers keep their leading 0 after the country code (no trunk prefix to drop). */
-const KEEPS_ZERO = new Set(['IT', 'SM', 'VA']);
+const KEEPS_ZERO = new Set(['IT', 'SM', 'VA', 'CI', 'CG']);
 
 /**
  * The E.164 form of what the user typed, for a number of `country`: strips spaces, dashes, dots and parentheses,
- * turns the international `00` prefix into `+`, drops the national trunk prefix (a leading 0; 8 in Russia and
- * Kazakhstan; 1 in the North American plan) and prepends the country's calling code. Returns undefined when the
+ * turns the international `00` prefix into `+`, drops the national trunk prefix (a leading 0; 06 in Hungary; 8 in
+ * Russia, Kazakhstan and Lithuania; 1 in the North American plan) and prepends the country's calling code. Returns undefined when the
  * result is not E.164, so the caller shows a message instead of sending it.
  */
 export function toE164(input: string, country: string | undefined): string | undefined {
@@ -48,7 +48,8 @@ export function toE164(input: string, country: string | undefined): string | und
   const cc = (country ?? '').toUpperCase();
   if (code === '1' && text.length === 11 && text.startsWith('1')) text = text.slice(1);
   else if (code === '7' && text.length === 11 && text.startsWith('8')) text = text.slice(1);
-  else if (!KEEPS_ZERO.has(cc)) text = text.replace(/^0/, '');
+  // Hungary's trunk prefix is 06, Lithuania's 8 (or 0).
+  else if (!KEEPS_ZERO.has(cc)) text = text.replace(cc === 'HU' ? /^06/ : cc === 'LT' ? /^[08]/ : /^0/, '');
   const full = `+${code}${text}`;
   return E164.test(full) ? full : undefined;
 }
