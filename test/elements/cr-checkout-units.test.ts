@@ -90,6 +90,13 @@ suite('cr-checkout units', () => {
     assert.equal(toE164('30 123 4567', 'HU'), '+36301234567');
   });
 
+  test('a bracketed trunk 0 after the country code is not dialled ("+44 (0)7700 900123")', () => {
+    assert.equal(toE164('+44 (0)7700 900123', 'GB'), '+447700900123');
+    assert.equal(toE164('+49 (0) 151 23456789', 'DE'), '+4915123456789');
+    assert.equal(toE164('0044 (0)20 7946 0000', 'GB'), '+442079460000');
+    assert.equal(toE164('(0)20 7946 0000', 'GB'), '+442079460000');
+  });
+
   test('BOLT11: timestamp and expiry, 3600 s by default, undefined when not an invoice', () => {
     assert.deepEqual(invoiceTimes(invoice(1787679708, 600)), {timestamp: 1787679708, expiry: 600});
     assert.deepEqual(invoiceTimes(`lightning:${invoice(1787679708)}`), {timestamp: 1787679708, expiry: 3600});
