@@ -61,6 +61,14 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.include(await priceRequests('Airbnb'), '137.0');
   });
 
+  test('the pre-filled range default gets its quote, without a keystroke', async () => {
+    // The quote was asked for in onComplete, before the task held the new family: never asked, none shown.
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    assert.equal($<HTMLInputElement>(el, '#amount-input')!.value, '500');
+    await waitFor(() => $(el, '.quote-amount'), 'the quote of the default amount');
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

@@ -449,7 +449,8 @@ export default class CheckoutBody extends CrElement {
     this._problems = [];
     this._clientErrors = {};
     this._touched.clear();
-    this._scheduleQuote();
+    // Once the task holds the new family (it calls onComplete before): the pre-filled default gets its quote too.
+    queueMicrotask(() => this._scheduleQuote());
   }
 
   // ---- editing ------------------------------------------------------------------------------------------------
