@@ -69,6 +69,32 @@ suite('cr-checkout: flows to the payment screen', () => {
     await waitFor(() => $(el, '.quote-amount'), 'the quote of the default amount');
   });
 
+  test("a quote belongs to its brand: the same amount on another brand never shows the previous brand's", async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#amount-input')!, '137');
+    await waitFor(() => $(el, '.quote-amount'), "Airbnb's quote");
+    // Amazon.com's price cannot be had here: any quote it shows is Airbnb's.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.includes('/v4/products/price') && url.includes('Amazon')) throw new TypeError('Failed to fetch');
+      return realFetch(input, init);
+    };
+    try {
+      el.brand = 'Amazon.com';
+      await waitFor(() => $(el, 'h2.title')?.textContent === 'Amazon.com', 'the Amazon.com form', 8000);
+      type($<HTMLInputElement>(el, '#amount-input')!, '137');
+      await el.updateComplete;
+      assert.isNull($(el, '.quote-amount'), 'no quote while Amazon.com is asked');
+      await new Promise((r) => setTimeout(r, 600));
+      await el.updateComplete;
+      assert.isNull($(el, '.quote-amount'), 'none once it failed');
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

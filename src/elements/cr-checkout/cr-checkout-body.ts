@@ -449,6 +449,9 @@ export default class CheckoutBody extends CrElement {
     this._problems = [];
     this._clientErrors = {};
     this._touched.clear();
+    // The previous brand's quote (or one on its way) is not this brand's price, even at the same amount.
+    this._quote = undefined;
+    this._latest.cancel();
     // Once the task holds the new family (it calls onComplete before): the pre-filled default gets its quote too.
     queueMicrotask(() => this._scheduleQuote());
   }
