@@ -49,7 +49,7 @@ suite('cr-checkout units', () => {
     const ctx = (locale: string): CheckContext & {lang: string} => ({family, product, currencies: [], country: 'US', locale, messages: en.checkout, lang: 'en'});
     const sent = (amount: string, locale: string) => (orderBody(values(amount), ctx(locale)).deliveries[0] as {product_value?: number}).product_value;
     // The group separator of the page's language before three digits: a thousand to its reader, so not a number here.
-    for (const [amount, locale] of [['1,000', 'en'], ['1,500', 'en-US'], ['1.000', 'de'], ['1.500', 'es'], ['2.000', 'pt-BR'], ['1.000', 'vi']] as const) {
+    for (const [amount, locale] of [['1,000', 'en'], ['1,500', 'en-US'], ['1.000', 'de'], ['1.500', 'es'], ['2.000', 'pt-BR'], ['1.000', 'vi'], ['1.000', 'fr'], ['2.500', 'fr-CA'], ['1,000', 'de-CH']] as const) {
       assert.equal(checkAmount(values(amount), ctx(locale)), en.checkout.invalid.amountNumber, `${amount} in ${locale}`);
     }
     // The decimal sign of the language, and "," or "." where it cannot be a group separator, read as decimals.

@@ -98,12 +98,12 @@ function places(text: string): number {
 
 /**
  * A range amount as typed, as a decimal string ("25.5"; "," or "." for the point); undefined when it is not a number,
- * or when that sign is the locale's group separator before three digits ("1,000" in English, "1.000" in German): its
- * reader means a thousand, which must never be ordered as 1.
+ * or when that sign is not the locale's decimal sign and three digits follow ("1,000" in English, "1.000" in German
+ * or French): its reader may mean a thousand, which must never be ordered as 1.
  */
 export function amountValue(typed: string, locale: string): string | undefined {
   const m = /^(\d+)(?:([.,])(\d+))?$/.exec(typed.trim());
-  return !m || (m[3]?.length === 3 && formatNumber(locale, 1e4).includes(m[2]!)) ? undefined : m[2] ? `${m[1]}.${m[3]}` : m[1];
+  return !m || (m[3]?.length === 3 && !formatNumber(locale, 1.5).includes(m[2]!)) ? undefined : m[2] ? `${m[1]}.${m[3]}` : m[1];
 }
 
 export function checkAmount(values: FormValues, ctx: CheckContext): string | undefined {
