@@ -10,7 +10,7 @@ import {canResend, createKeyed} from '../../src/elements/cr-checkout/keyed-creat
 import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
-import {checkAmount, orderBody, type CheckContext, type FormValues} from '../../src/elements/cr-checkout/form-model.js';
+import {checkAmount, defaultProduct, orderBody, type CheckContext, type FormValues} from '../../src/elements/cr-checkout/form-model.js';
 import {messages as en} from '../../src/i18n/locales/en/index.js';
 import type {Family, Product} from '../../src/api/schemas.js';
 
@@ -57,6 +57,19 @@ suite('cr-checkout units', () => {
       assert.equal(checkAmount(values(amount), ctx(locale)), undefined, `${amount} in ${locale}`);
       assert.equal(sent(amount, locale), value, `${amount} in ${locale}`);
     }
+  });
+
+  test('a family with a range beside fixed products: the range, which the form shows alone, is the one selected', () => {
+    // The form shows the range's input only (renderAmount); with the fixed default selected, the amount typed there
+    // went unchecked and the order was for "10 USD".
+    const fixed = (d: string, inStock = true) => ({product_id: d, denomination: d, delivery_type: 'by_email', is_out_of_stock: !inStock});
+    const range = (inStock: boolean) => ({product_id: 'range', is_dynamic: true, range: {min: '5', max: '500', currency: 'USD'}, delivery_type: 'by_email', is_out_of_stock: !inStock});
+    const family = (products: unknown[]) => ({family: 'Mixed', brand: 'Mixed', default_denomination: '10 USD', products}) as unknown as Family;
+    assert.equal(defaultProduct(family([fixed('10 USD'), fixed('100 USD'), range(true)]))?.product_id, 'range');
+    // Its input disabled as out of stock: nothing selected (the buyer is told), never a fixed product not shown.
+    assert.isUndefined(defaultProduct(family([fixed('10 USD'), range(false)])));
+    assert.equal(defaultProduct(family([fixed('5 USD'), fixed('10 USD')]))?.product_id, '10 USD');
+    assert.equal(defaultProduct(family([fixed('10 USD', false), fixed('20 USD')]))?.product_id, '20 USD');
   });
 
   test('calling codes exist for every supported country', () => {

@@ -33,8 +33,13 @@ export function productInStock(family: Family, product: Product): boolean {
   return family.is_out_of_stock !== true && (product as {is_out_of_stock?: unknown}).is_out_of_stock !== true;
 }
 
-/** The product selected at first: the family's default denomination, else the first in stock. */
+/**
+ * The product selected at first: a range product where the family has one (the form shows its input alone; none when
+ * it is out of stock), else the family's default denomination, else the first in stock.
+ */
 export function defaultProduct(family: Family): Product | undefined {
+  const range = family.products.find(isRange);
+  if (range) return productInStock(family, range) ? range : undefined;
   const usable = family.products.filter((p) => productInStock(family, p));
   return usable.find((p) => !isRange(p) && family.default_denomination && p.denomination === family.default_denomination) ?? usable[0];
 }
