@@ -95,6 +95,33 @@ suite('cr-checkout: flows to the payment screen', () => {
     }
   });
 
+  test('coins loaded again without the chosen network: the order goes out on the network the select shows', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    assert.equal($<HTMLSelectElement>(el, '#network')!.value, 'Solana');
+    // USDC is still offered, Solana no longer.
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const res = await realFetch(input, init);
+      if (!String(input instanceof Request ? input.url : input).includes('/v3/payment_vias')) return res;
+      const vias = (await res.json()) as {currencies: {name: string; networks: {name: string}[]}[]}[];
+      for (const via of vias) for (const c of via.currencies) if (c.name === 'USDC') c.networks = c.networks.filter((n) => n.name !== 'Solana');
+      return new Response(JSON.stringify(vias), {status: 200, headers: {'content-type': 'application/json'}});
+    };
+    try {
+      await el.reload();
+      await el.updateComplete;
+    } finally {
+      window.fetch = realFetch;
+    }
+    const shown = $<HTMLSelectElement>(el, '#network')!.value;
+    assert.notEqual(shown, 'Solana');
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const stored = await sandboxOrder(await paymentShown(el));
+    assert.equal(stored['network'], shown);
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

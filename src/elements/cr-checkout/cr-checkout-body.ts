@@ -435,8 +435,11 @@ export default class CheckoutBody extends CrElement {
 
   private _onCurrencies(currencies: Currency[]): void {
     const current = currencies.find((c) => c.name === this._values.coin);
-    if (current && coinUsable(current)) return;
-    this._values = {...this._values, ...defaultPayment(currencies)};
+    // The coin kept where still usable, and then its network where still usable there (else the one networkFor picks).
+    this._values = {
+      ...this._values,
+      ...(current && coinUsable(current) ? {network: networkFor(current, this._values.network)} : defaultPayment(currencies)),
+    };
   }
 
   private _onFamily(loaded: LoadedFamily | typeof initialState): void {
