@@ -122,6 +122,36 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.equal(stored['network'], shown);
   });
 
+  test('what the form says when the validation answers is what is ordered: an edit meanwhile makes no order of the old one', async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    type($<HTMLInputElement>(el, '#amount-input')!, '137');
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const realFetch = window.fetch;
+    let held: (() => void) | undefined;
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (held = r));
+      return realFetch(input, init);
+    };
+    try {
+      await submit(el);
+      await waitFor(() => held, 'the validation on its way');
+      // The buyer changes the amount while "Validating…" is shown: $137 must not be ordered.
+      type($<HTMLInputElement>(el, '#amount-input')!, '200');
+      held!();
+      await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
+    } finally {
+      window.fetch = realFetch;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual((await ordersFor(email)).map((o) => o.deliveries[0]!.deliverable['product_value']), []);
+    assert.equal($<HTMLInputElement>(el, '#amount-input')!.value, '200');
+    await submit(el);
+    const stored = await sandboxOrder(await paymentShown(el));
+    assert.equal(stored.deliveries[0]!.deliverable['product_value'], 200);
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

@@ -562,9 +562,13 @@ export default class CheckoutBody extends CrElement {
     this._formError = undefined;
     this._busy = 'validating';
     let creating = false;
+    const {_values: values, _product: product} = this;
     try {
       const problems = validationProblems(await validateOrder(proxyUrl, body));
       if (problems.length) return await this._showProblems(problems);
+      // Edited meanwhile (another amount, another brand picked): the form no longer says what was validated, so it
+      // is not ordered; Pay again sends what it says now.
+      if (values !== this._values || product?.product_id !== this._product?.product_id) return;
       // Another element of this store may have finished an order meanwhile: show it, never make a second one. Nor
       // while this tab keeps one the store does not show yet (another checkout of it is reading an adopted order).
       if (store.get().order) return;
