@@ -53,7 +53,7 @@ suite('cr-checkout units', () => {
       assert.equal(checkAmount(values(amount), ctx(locale)), en.checkout.invalid.amountNumber, `${amount} in ${locale}`);
     }
     // The decimal sign of the language, and "," or "." where it cannot be a group separator, read as decimals.
-    for (const [amount, locale, value] of [['1.5', 'en', 1.5], ['25,50', 'de', 25.5], ['1,000', 'de', 1], ['2.500', 'en', 2.5], ['25.50', 'de', 25.5], ['1000', 'fr', 1000], ['1,25', 'fr', 1.25]] as const) {
+    for (const [amount, locale, value] of [['1.5', 'en', 1.5], ['25,50', 'de', 25.5], ['1,000', 'de', 1], ['2.500', 'en', 2.5], ['25.50', 'de', 25.5], ['1000', 'fr', 1000], ['1,25', 'fr', 1.25], ['１３７', 'zh', 137], ['１３７．５', 'zh', 137.5], [' 25，5 ', 'de', 25.5]] as const) {
       assert.equal(checkAmount(values(amount), ctx(locale)), undefined, `${amount} in ${locale}`);
       assert.equal(sent(amount, locale), value, `${amount} in ${locale}`);
     }
@@ -108,6 +108,11 @@ suite('cr-checkout units', () => {
     assert.equal(toE164('+49 (0) 151 23456789', 'DE'), '+4915123456789');
     assert.equal(toE164('0044 (0)20 7946 0000', 'GB'), '+442079460000');
     assert.equal(toE164('(0)20 7946 0000', 'GB'), '+442079460000');
+  });
+
+  test('full-width digits and plus (a Chinese keyboard) are read as ASCII', () => {
+    assert.equal(toE164('１３８ ００１３ ８０００', 'CN'), '+8613800138000');
+    assert.equal(toE164('＋８６　１３８００１３８０００', 'US'), '+8613800138000');
   });
 
   test('BOLT11: timestamp and expiry, 3600 s by default, undefined when not an invoice', () => {
