@@ -72,6 +72,21 @@ suite('cr-checkout units', () => {
     assert.equal(defaultProduct(family([fixed('10 USD', false), fixed('20 USD')]))?.product_id, '20 USD');
   });
 
+  test('a product that cannot be ordered as shown is never selected nor sent: no denomination, or out of stock', () => {
+    // Sent with an empty denomination, upstream silently orders its default: "$25" shown, another amount bought.
+    const noDenomination = {product_id: 'a', localized_denomination: '$25', delivery_type: 'by_email'};
+    const listed = {product_id: 'b', denomination: '50 USD', localized_denomination: '$50', delivery_type: 'by_email'};
+    const gone = {...listed, product_id: 'c', is_out_of_stock: true};
+    const family = {family: 'F', brand: 'F', default_denomination: '', products: [noDenomination, listed, gone]} as unknown as Family;
+    assert.equal(defaultProduct(family)?.product_id, 'b');
+    const values = {productId: 'a', amount: '', beneficiary: '', email: 'a@example.com', coin: 'USDC', network: 'Solana', promo: ''};
+    for (const product of [noDenomination, gone]) {
+      const ctx = {family, product: product as unknown as Product, currencies: [], country: 'US', locale: 'en', messages: en.checkout};
+      assert.equal(checkAmount(values, ctx), en.checkout.invalid.productRequired, product.product_id);
+    }
+    assert.isUndefined(checkAmount(values, {family, product: listed as unknown as Product, currencies: [], country: 'US', locale: 'en', messages: en.checkout}));
+  });
+
   test('calling codes exist for every supported country', () => {
     for (const cc of COUNTRY_CODES) assert.match(callingCode(cc) ?? '', /^\d{1,3}$/, cc);
     assert.equal(callingCode('us'), '1');

@@ -28,9 +28,12 @@ export interface FormValues {
 
 export const isRange = (product: Product | undefined): boolean => !!product?.range;
 
-/** Products may carry their own `is_out_of_stock` (passed through by the schema); the family's counts for all. */
+/**
+ * Products may carry their own `is_out_of_stock` (passed through by the schema); the family's counts for all. A fixed
+ * product without its `denomination` cannot be ordered either: sent empty, upstream silently orders its default.
+ */
 export function productInStock(family: Family, product: Product): boolean {
-  return family.is_out_of_stock !== true && (product as {is_out_of_stock?: unknown}).is_out_of_stock !== true;
+  return family.is_out_of_stock !== true && (product as {is_out_of_stock?: unknown}).is_out_of_stock !== true && !!(product.range || product.denomination);
 }
 
 /**
@@ -115,7 +118,8 @@ export function amountValue(typed: string, locale: string): string | undefined {
 export function checkAmount(values: FormValues, ctx: CheckContext): string | undefined {
   const m = ctx.messages.invalid;
   const product = ctx.product;
-  if (!product) return m.productRequired;
+  // Also one out of stock since it was chosen (products read again for another coin).
+  if (!product || !productInStock(ctx.family!, product)) return m.productRequired;
   if (!isRange(product)) return undefined;
   if (!values.amount.trim()) return m.amountRequired;
   const text = amountValue(values.amount, ctx.locale);
