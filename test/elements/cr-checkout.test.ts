@@ -152,6 +152,32 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.equal(stored.deliveries[0]!.deliverable['product_value'], 200);
   });
 
+  test('another brand picked while the validation is on its way: the previous brand is not ordered', async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const realFetch = window.fetch;
+    let held: (() => void) | undefined;
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (held = r));
+      return realFetch(input, init);
+    };
+    try {
+      await submit(el);
+      await waitFor(() => held, 'the validation on its way');
+      el.brand = 'Steam';
+      await waitFor(() => $(el, 'h2.title')?.textContent === 'Steam', 'the Steam form', 8000);
+      held!();
+      await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
+    } finally {
+      window.fetch = realFetch;
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.lengthOf(await ordersFor(email), 0);
+    assert.isNull($(el, '[part="payment"]'));
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);
