@@ -179,6 +179,18 @@ suite('cr-checkout units', () => {
     assert.equal(toSmallestUnit('1.000000000000000001', 18), '1000000000000000001');
   });
 
+  test("a chain's own coin is asked for only on its own chain (base_token), never another chain's coin", () => {
+    const evmAddress = '0x' + 'ab'.repeat(20);
+    const order = {qr_text: undefined, wallet_address: evmAddress, coin: 'POL', network: 'ETH Mainnet', coin_amount: '100'};
+    // POL (an ERC-20 on Ethereum) listed without its contract: `value=` would ask for 100 ETH.
+    assert.equal(paymentUri(order, {name: 'ETH Mainnet', chain_id: 1, base_token: 'ETH'}), evmAddress);
+    // ETH on Polygon (WETH there) without a contract: `value=` would ask for 0.5 POL.
+    assert.equal(paymentUri({...order, coin: 'ETH', network: 'Polygon (Matic)', coin_amount: '0.5'}, {name: 'Polygon (Matic)', chain_id: 137, base_token: 'POL'}), evmAddress);
+    // The chain's own coin still gets its request: ETH on Base, POL on Polygon.
+    assert.equal(paymentUri({...order, coin: 'ETH', network: 'Base', coin_amount: '0.5'}, {name: 'Base', chain_id: 8453, base_token: 'ETH'}), `ethereum:${evmAddress}@8453?value=500000000000000000`);
+    assert.equal(paymentUri({...order, network: 'Polygon (Matic)'}, {name: 'Polygon (Matic)', chain_id: 137, base_token: 'pol'}), `ethereum:${evmAddress}@137?value=100000000000000000000`);
+  });
+
   test('wallet links only for the safe schemes', () => {
     assert.equal(walletHref('bitcoin:bc1q?amount=1'), 'bitcoin:bc1q?amount=1');
     assert.equal(walletHref('TON:abc'), 'TON:abc');

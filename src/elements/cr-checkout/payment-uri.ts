@@ -51,7 +51,9 @@ export function paymentUri(order: UriOrder, network?: Network): string {
     if (contract?.address && /^0x[0-9a-fA-F]{40}$/.test(contract.address) && typeof contract.decimals === 'number') {
       return `ethereum:${contract.address}@${chainId}/transfer?address=${address}&uint256=${toSmallestUnit(amount, contract.decimals)}`;
     }
-    if (!contract && EVM_NATIVE.has(coin)) return `ethereum:${address}@${chainId}?value=${toSmallestUnit(amount, EVM_NATIVE_DECIMALS)}`;
+    // The chain's own coin on its own chain only (the network's `base_token`, where given): POL on ETH Mainnet or ETH
+    // on Polygon without a contract would otherwise ask for that amount of the other chain's coin.
+    if (!contract && EVM_NATIVE.has(coin) && String(network!.base_token ?? coin).toUpperCase() === coin) return `ethereum:${address}@${chainId}?value=${toSmallestUnit(amount, EVM_NATIVE_DECIMALS)}`;
   }
   if (order.network === 'Solana') {
     if (contract?.address) return `solana:${address}?amount=${amount}&spl-token=${contract.address}`;
