@@ -179,6 +179,20 @@ suite('cr-checkout units', () => {
     assert.equal(toSmallestUnit('1.000000000000000001', 18), '1000000000000000001');
   });
 
+  test('an amount with more decimals than the token has gets the bare address, never a request cut down to less', () => {
+    const evmAddress = '0x' + 'ab'.repeat(20);
+    const usdc = '0x' + '12'.repeat(20);
+    const base = {name: 'Base', chain_id: 8453, smart_contract: {engine: 'EVM', address: usdc, decimals: 6, symbol: 'USDC'}};
+    const order = {qr_text: undefined, wallet_address: evmAddress, coin: 'USDC', network: 'Base', coin_amount: '11.2612345'};
+    // 11.2612345 USDC cut to 6 decimals would ask for 11.261234: less than the screen says to send.
+    assert.equal(paymentUri(order, base), evmAddress);
+    // Zeros past the token's decimals change nothing: the request is exact.
+    assert.equal(paymentUri({...order, coin_amount: '10.50000000'}, base), `ethereum:${usdc}@8453/transfer?address=${evmAddress}&uint256=10500000`);
+    // The same for a chain's own coin past its 18 decimals.
+    assert.equal(paymentUri({...order, coin: 'ETH', coin_amount: '0.0000000000000000015'}, {name: 'Base', chain_id: 8453}), evmAddress);
+    assert.isUndefined(toSmallestUnit('1.0000001', 6));
+  });
+
   test("a chain's own coin is asked for only on its own chain (base_token), never another chain's coin", () => {
     const evmAddress = '0x' + 'ab'.repeat(20);
     const order = {qr_text: undefined, wallet_address: evmAddress, coin: 'POL', network: 'ETH Mainnet', coin_amount: '100'};

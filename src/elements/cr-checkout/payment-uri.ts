@@ -18,9 +18,13 @@ export function walletHref(uri: string | undefined): string | undefined {
   return SAFE_WALLET_SCHEMES.some((scheme) => lower.startsWith(scheme)) ? text : undefined;
 }
 
-/** `"1.5"` in units of 10^-decimals, exactly (BigInt), for EIP-681's integer amounts. */
-export function toSmallestUnit(amount: string, decimals: number): string {
+/**
+ * `"1.5"` in units of 10^-decimals, exactly (BigInt), for EIP-681's integer amounts; undefined when the amount has
+ * more decimals than that (no transfer can carry it exactly, and cutting them off would ask for less).
+ */
+export function toSmallestUnit(amount: string, decimals: number): string | undefined {
   const [whole = '0', frac = ''] = amount.split('.');
+  if (/[1-9]/.test(frac.slice(decimals))) return undefined;
   const padded = (frac + '0'.repeat(decimals)).slice(0, decimals);
   return (BigInt(whole || '0') * 10n ** BigInt(decimals) + BigInt(padded || '0')).toString();
 }
@@ -48,12 +52,12 @@ export function paymentUri(order: UriOrder, network?: Network): string {
   const chainId = network?.chain_id;
   const isEvm = chainId !== undefined && chainId !== null && (!contract?.engine || contract.engine === 'EVM');
   if (isEvm && /^0x[0-9a-fA-F]{40}$/.test(address)) {
-    if (contract?.address && /^0x[0-9a-fA-F]{40}$/.test(contract.address) && typeof contract.decimals === 'number') {
-      return `ethereum:${contract.address}@${chainId}/transfer?address=${address}&uint256=${toSmallestUnit(amount, contract.decimals)}`;
-    }
+    const units = typeof contract?.decimals === 'number' && toSmallestUnit(amount, contract.decimals);
+    if (units && /^0x[0-9a-fA-F]{40}$/.test(contract!.address!)) return `ethereum:${contract!.address}@${chainId}/transfer?address=${address}&uint256=${units}`;
     // The chain's own coin on its own chain only (the network's `base_token`, where given): POL on ETH Mainnet or ETH
     // on Polygon without a contract would otherwise ask for that amount of the other chain's coin.
-    if (!contract && EVM_NATIVE.has(coin) && String(network!.base_token ?? coin).toUpperCase() === coin) return `ethereum:${address}@${chainId}?value=${toSmallestUnit(amount, EVM_NATIVE_DECIMALS)}`;
+    const wei = toSmallestUnit(amount, EVM_NATIVE_DECIMALS);
+    if (wei && !contract && EVM_NATIVE.has(coin) && String(network!.base_token ?? coin).toUpperCase() === coin) return `ethereum:${address}@${chainId}?value=${wei}`;
   }
   if (order.network === 'Solana') {
     if (contract?.address) return `solana:${address}?amount=${amount}&spl-token=${contract.address}`;
