@@ -193,6 +193,15 @@ suite('cr-checkout units', () => {
     assert.isUndefined(toSmallestUnit('1.0000001', 6));
   });
 
+  test("a token's decimals that are no uint8 give the bare address, not a crash of the payment screen", () => {
+    const evmAddress = '0x' + 'ab'.repeat(20);
+    const usdc = '0x' + '12'.repeat(20);
+    const order = {qr_text: undefined, wallet_address: evmAddress, coin: 'USDC', network: 'Base', coin_amount: '10.5'};
+    for (const decimals of [6.5, -1, 1e6]) {
+      assert.equal(paymentUri(order, {name: 'Base', chain_id: 8453, smart_contract: {engine: 'EVM', address: usdc, decimals}}), evmAddress, String(decimals));
+    }
+  });
+
   test("a chain's own coin is asked for only on its own chain (base_token), never another chain's coin", () => {
     const evmAddress = '0x' + 'ab'.repeat(20);
     const order = {qr_text: undefined, wallet_address: evmAddress, coin: 'POL', network: 'ETH Mainnet', coin_amount: '100'};

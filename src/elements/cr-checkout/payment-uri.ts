@@ -52,7 +52,9 @@ export function paymentUri(order: UriOrder, network?: Network): string {
   const chainId = network?.chain_id;
   const isEvm = chainId !== undefined && chainId !== null && (!contract?.engine || contract.engine === 'EVM');
   if (isEvm && /^0x[0-9a-fA-F]{40}$/.test(address)) {
-    const units = typeof contract?.decimals === 'number' && toSmallestUnit(amount, contract.decimals);
+    // Decimals as ERC-20 has them (uint8): anything else upstream may send is no amount, and no crash either.
+    const decimals = contract?.decimals;
+    const units = Number.isInteger(decimals) && decimals! >= 0 && decimals! < 256 && toSmallestUnit(amount, decimals!);
     if (units && /^0x[0-9a-fA-F]{40}$/.test(contract!.address!)) return `ethereum:${contract!.address}@${chainId}/transfer?address=${address}&uint256=${units}`;
     // The chain's own coin on its own chain only (the network's `base_token`, where given): POL on ETH Mainnet or ETH
     // on Polygon without a contract would otherwise ask for that amount of the other chain's coin.
