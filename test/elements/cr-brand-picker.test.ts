@@ -494,6 +494,18 @@ suite('cr-brand-picker', () => {
     assert.ok(root(failing).activeElement, 'and when the error is back');
   });
 
+  test('"try again" that succeeds leaves the keyboard focus on a brand, not on the page', async function () {
+    this.timeout(40000);
+    await sandbox.fault({kind: 'server-error', endpoint: 'brands', status: 503, times: 3});
+    const el = await picker();
+    const retry = await until(() => root(el).querySelector<HTMLButtonElement>('[part~="retry-button"]'), 'the error', 15000);
+    retry.focus();
+    await sendKeys({press: 'Enter'});
+    await until(() => options(el).length, 'the brands after trying again', 15000);
+    await el.updateComplete;
+    assert.strictEqual(root(el).activeElement, options(el)[0], 'the focus is on the brand that holds the tab stop');
+  });
+
   test('two elements of a store with languages of their own: each shows its own, and they do not take turns rewriting the store', async () => {
     const store = freshStore();
     const a = await loaded(await picker({store, lang: 'en'}));

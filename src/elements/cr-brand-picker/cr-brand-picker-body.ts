@@ -260,7 +260,7 @@ export default class BrandPickerBody extends CrElement {
       const query = this._query.trim();
       return html`
         <div class="message" part="empty">
-          <p>${query ? m.noMatch(query) : m.noBrands}</p>
+          <p tabindex="-1" data-takes-focus>${query ? m.noMatch(query) : m.noBrands}</p>
           ${query
             ? html`<button class="button" part="clear-search-button" type="button" @click=${this._clearSearch}>
                 ${m.clearSearch}
@@ -293,6 +293,7 @@ export default class BrandPickerBody extends CrElement {
       part=${parts}
       data-index=${index}
       tabindex=${active ? 0 : -1}
+      ?data-takes-focus=${active}
       aria-selected=${selected}
       aria-disabled=${out ? 'true' : nothing}
       aria-posinset=${index + 1}
