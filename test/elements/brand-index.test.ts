@@ -86,6 +86,15 @@ suite('brand index', () => {
       assert.equal(fold('Straße'), 'strasse');
     });
 
+    test('full-width and half-width forms (what a Chinese or Japanese keyboard types) match their usual letters', () => {
+      assert.equal(fold('ＳＴＥＡＭ'), 'steam');
+      assert.equal(fold('Ｓｔｅａｍ\u3000Ｃａｒｄ'), 'steam card');
+      assert.equal(fold('ﾌｧﾐﾘｰﾏｰﾄ'), fold('ファミリーマート'));
+      assert.equal(fold('ﬁnd'), 'find');
+      assert.deepEqual(families(filterBrands(gift, 'ｓｔｅａｍ')), ['Steam', 'Royal Steam Bazaar']);
+      assert.deepEqual(families(filterBrands(gift, 'Ｇｏｌｄｅｎ　ｃａｆé')), ['Golden Café 2']);
+    });
+
     test('every word must match (in any order), not any word', () => {
       assert.deepEqual(families(filterBrands(gift, 'golden cafe')), ['Golden Café 2']);
       assert.deepEqual(families(filterBrands(gift, 'cafe golden')), ['Golden Café 2']);

@@ -28,10 +28,13 @@ export interface BrandIndex {
 /** Letters whose accent is not a separate mark in Unicode (NFD leaves them whole), as a reader would type them. */
 const LETTERS: Record<string, string> = {ł: 'l', ø: 'o', đ: 'd', ð: 'd', ħ: 'h', ı: 'i', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th'};
 
-/** Lower case without diacritics: "Café" and "CAFE" both become "cafe", "Łódź" "lodz", "Đà Nẵng" "da nang". */
+/**
+ * Lower case without diacritics: "Café" and "CAFE" both become "cafe", "Łódź" "lodz", "Đà Nẵng" "da nang"; full-width
+ * and half-width forms (a CJK keyboard's "ｓｔｅａｍ", "ﾌｧﾐﾏ") as their usual letters (NFKD, not NFD).
+ */
 export function fold(text: string): string {
   return text
-    .normalize('NFD')
+    .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[łøđðħıßæœþ]/g, (ch) => LETTERS[ch]!);
