@@ -148,6 +148,26 @@ suite('cr-brand-picker', () => {
     assert.equal(options(el).filter((o) => o.tabIndex === 0).length, 1);
   });
 
+  test('type-ahead: a letter typed on a brand goes on in the search box, which then has the focus', async () => {
+    const el = await loaded(await picker());
+    search(el).focus();
+    await sendKeys({press: 'ArrowDown'});
+    await el.updateComplete;
+    assert.strictEqual(root(el).activeElement, options(el)[0]);
+    await sendKeys({type: 'st'});
+    await el.updateComplete;
+    assert.strictEqual(root(el).activeElement, search(el));
+    assert.equal(search(el).value, 'st');
+    assert.include(names(el), 'Steam', 'the list is filtered by what was typed');
+    // A shortcut (Ctrl+A) is the page's, not a letter for the search.
+    await sendKeys({press: 'ArrowDown'});
+    await el.updateComplete;
+    await sendKeys({down: 'Control'});
+    await sendKeys({press: 'a'});
+    await sendKeys({up: 'Control'});
+    assert.strictEqual(root(el).activeElement, options(el)[0]);
+  });
+
   test('grid: Up/Down move by one row as laid out on screen, also after the width changes', async () => {
     const el = await loaded(await picker());
     const active = () => root(el).activeElement as HTMLElement;

@@ -441,6 +441,8 @@ export default class BrandPickerBody extends CrElement {
         this._pick(at);
         return;
       default:
+        // Type-ahead: a letter typed on a brand goes on in the search box (focused now, it receives the key).
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
         return;
     }
     event.preventDefault();
