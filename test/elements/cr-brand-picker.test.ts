@@ -623,6 +623,55 @@ suite('cr-brand-picker', () => {
     assert.isBelow(median, 100);
   });
 
+  test('2,000+ brands: End renders the last pages only (not every tile before them), Home and scrolling up still work', async function () {
+    this.timeout(30000);
+    const el = await loaded(await picker({country: 'IN'}));
+    const posinset = (o: Element | null | undefined) => Number(o?.getAttribute('aria-posinset'));
+    search(el).focus();
+    await sendKeys({press: 'ArrowDown'});
+    await el.updateComplete;
+    const total = Number(options(el)[0]!.getAttribute('aria-setsize'));
+    assert.isAbove(total, 2000);
+    let started = performance.now();
+    await sendKeys({press: 'End'});
+    await el.updateComplete;
+    const endMs = performance.now() - started;
+    assert.equal(posinset(root(el).activeElement), total, 'the last brand has the focus');
+    assert.isAtMost(options(el).length, 90, 'a few pages are rendered, not all of them');
+    assert.equal(options(el).filter((o) => o.tabIndex === 0).length, 1);
+    started = performance.now();
+    await sendKeys({press: 'ArrowLeft'});
+    await el.updateComplete;
+    const arrowMs = performance.now() - started;
+    assert.equal(posinset(root(el).activeElement), total - 1);
+    console.log(`[bench] cr-brand-picker, IN (${total} brands): End ${endMs.toFixed(0)} ms, then an arrow key ${arrowMs.toFixed(0)} ms`);
+    // Scrolled up, the tiles before come back (a sentinel at the top).
+    const first = posinset(options(el)[0]);
+    assert.isAbove(first, 1);
+    const panel = root(el).querySelector<HTMLElement>('#panel')!;
+    const tileAt = (n: number) => options(el).find((o) => posinset(o) === n)!;
+    const focused = posinset(root(el).activeElement);
+    panel.scrollTop = 0;
+    const before = tileAt(first).getBoundingClientRect().top - panel.getBoundingClientRect().top;
+    await until(() => posinset(options(el)[0]) < first, 'earlier tiles when scrolled up');
+    await new Promise((r) => setTimeout(r, 400));
+    // One page, the view kept on the tile that was at the top (not left at the new top, which would load the next
+    // page, and the next, until every tile above is rendered), the focus on the same brand.
+    assert.equal(posinset(options(el)[0]), first - 30, 'one page more above');
+    // (Within a row: tiles above the view are laid out at their estimated height until shown.)
+    assert.approximately(tileAt(first).getBoundingClientRect().top - panel.getBoundingClientRect().top, before, tileAt(first).offsetHeight, 'the view stayed');
+    assert.equal(posinset(root(el).activeElement), focused, 'the focus stayed on its brand');
+    assert.equal(root(el).activeElement?.getAttribute('tabindex'), '0');
+    await sendKeys({press: 'Home'});
+    await el.updateComplete;
+    assert.equal(posinset(root(el).activeElement), 1, 'Home goes back to the first brand');
+    assert.isAtMost(options(el).length, 90);
+    // Arrowing on from a rendered edge extends the tiles by a page, the focus moving one by one.
+    for (let i = 0; i < 35; i++) await sendKeys({press: 'ArrowRight'});
+    await el.updateComplete;
+    assert.equal(posinset(root(el).activeElement), 36);
+  });
+
   test('a count in the thousands is announced formatted for the reader (2,400 / 2.400)', async () => {
     for (const [lang, words] of [['en', /^\d,\d{3} brands$/], ['de', /^\d\.\d{3} Marken$/]] as const) {
       const el = await loaded(await picker({country: 'IN', lang}));

@@ -27,7 +27,11 @@ export default class BrandPickerBody extends CrElement {
 
   @state() private _tab!: Tab;
   @state() private _query!: string;
-  /** How many tiles of the filtered list are rendered. */
+  /**
+   * The tiles of the filtered list that are rendered: `_start` (a multiple of PAGE) to `_limit`. A jump far down the
+   * list (End) renders a few pages around it, not every tile before it.
+   */
+  @state() private _start!: number;
   @state() private _limit!: number;
   /** Index (in the filtered list) of the tile that holds the roving tabindex. */
   @state() private _active!: number;
@@ -39,15 +43,17 @@ export default class BrandPickerBody extends CrElement {
   private _filterKey!: unknown[];
   private _announceTimer: ReturnType<typeof setTimeout> | undefined;
   private _observer: IntersectionObserver | undefined;
-  private _sentinel: Element | undefined;
+  private _sentinels!: Element[];
   private _brands!: Task<readonly [string | undefined, string], BrandIndex>;
 
   /** The fields (lazy-body.ts: set here, not by initialisers, as an instance may predate this class). */
   initBody(): void {
     this._tab = 'giftcards';
     this._query = '';
+    this._start = 0;
     this._limit = PAGE;
     this._active = 0;
+    this._sentinels = [];
     this._announcement = '';
     this._failedLogos = new Set();
     this._filtered = [];
@@ -80,23 +86,43 @@ export default class BrandPickerBody extends CrElement {
     clearTimeout(this._announceTimer);
     this._observer?.disconnect();
     this._observer = undefined;
-    this._sentinel = undefined;
+    this._sentinels = [];
   }
 
-  /** Watches the end-of-list sentinel, when one is shown: a page of tiles more when it scrolls into view. */
-  private _watchSentinel(): void {
-    const element = this.renderRoot.querySelector('.sentinel') ?? undefined;
-    if (element === this._sentinel) return;
-    if (this._sentinel) this._observer?.unobserve(this._sentinel);
-    this._sentinel = element;
-    if (!element || typeof IntersectionObserver === 'undefined') return;
+  /**
+   * Watches the sentinels at the ends of the rendered tiles, when shown: a page of tiles more when one scrolls into
+   * view (`again`: observed afresh, as a still-visible sentinel raises no new intersection).
+   */
+  private _watchSentinel(again?: boolean): void {
+    const found = [...this.renderRoot.querySelectorAll('.sentinel')];
+    if (!again && found.length === this._sentinels.length && found.every((e, i) => e === this._sentinels[i])) return;
+    for (const e of this._sentinels) this._observer?.unobserve(e);
+    this._sentinels = found;
+    if (typeof IntersectionObserver === 'undefined') return;
     this._observer ??= new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting) && this._limit < this._filtered.length) this._limit += PAGE;
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          if (e.target.classList.contains('top')) void this._prepend();
+          else if (this._limit < this._filtered.length) this._limit += PAGE;
+        }
       },
-      {root: this.renderRoot.querySelector('#panel'), rootMargin: '0px 0px 400px 0px'},
+      {root: this.renderRoot.querySelector('#panel'), rootMargin: '400px 0px'},
     );
-    this._observer.observe(element);
+    for (const e of found) this._observer.observe(e);
+  }
+
+  /**
+   * A page of tiles more above, the view kept where it was (Chromium anchors the scroll itself, except at the top),
+   * and the focus on its brand (the tiles' elements now show other brands).
+   */
+  private async _prepend(): Promise<void> {
+    const panel = this.renderRoot.querySelector('#panel')!;
+    const [top, height, focused] = [panel.scrollTop, panel.scrollHeight, this.shadowRoot!.activeElement?.role === 'option'];
+    this._start = Math.max(0, this._start - PAGE);
+    await this.updateComplete;
+    if (!top) panel.scrollTop = panel.scrollHeight - height;
+    if (focused) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this._active}"]`)?.focus({preventScroll: true});
   }
 
   private _onLoaded(index: BrandIndex): void {
@@ -119,12 +145,8 @@ export default class BrandPickerBody extends CrElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    this._watchSentinel();
-    // A still-visible sentinel raises no new intersection: observe it afresh so a tall screen keeps filling up.
-    if (changed.has('_limit') && this._sentinel && this._observer) {
-      this._observer.unobserve(this._sentinel);
-      this._observer.observe(this._sentinel);
-    }
+    // A still-visible sentinel raises no new intersection: observed afresh, so a tall screen keeps filling up.
+    this._watchSentinel(changed.has('_limit') || changed.has('_start'));
   }
 
   // ---- rendering ----------------------------------------------------------------------------------------------
@@ -269,14 +291,16 @@ export default class BrandPickerBody extends CrElement {
         </div>
       `;
     }
-    const shown = list.slice(0, this._limit);
+    const start = this._start;
+    const shown = list.slice(start, this._limit);
     const active = Math.min(this._active, list.length - 1);
     const selected = this.state.brand?.brand;
     return html`
+      ${start ? html`<div class="sentinel top"></div>` : nothing}
       <div role="listbox" part="list" aria-label=${m.brands} @keydown=${this._onListKey}>
-        ${shown.map((entry, i) => this._renderBrand(entry, i, i === active, entry.brand.brand === selected, list.length))}
+        ${shown.map((entry, i) => this._renderBrand(entry, start + i, start + i === active, entry.brand.brand === selected, list.length))}
       </div>
-      ${shown.length < list.length ? html`<div class="sentinel"></div>` : nothing}
+      ${start + shown.length < list.length ? html`<div class="sentinel"></div>` : nothing}
     `;
   }
 
@@ -370,6 +394,7 @@ export default class BrandPickerBody extends CrElement {
   }
 
   private _resetPosition(): void {
+    this._start = 0;
     this._limit = PAGE;
     this._active = 0;
     const panel = this.renderRoot.querySelector?.('#panel');
@@ -450,7 +475,15 @@ export default class BrandPickerBody extends CrElement {
   }
 
   private async _focusOption(index: number): Promise<void> {
-    if (index >= this._limit) this._limit = Math.min(this._filtered.length, Math.ceil((index + 1) / PAGE) * PAGE);
+    const page = index - (index % PAGE);
+    if (index < this._start - PAGE || index >= this._limit + PAGE) {
+      // A jump (End, Home after End): the pages around it only.
+      this._start = Math.max(0, page - PAGE);
+      this._limit = page + PAGE;
+    } else {
+      this._start = Math.min(this._start, page);
+      this._limit = Math.max(this._limit, page + PAGE);
+    }
     this._active = index;
     await this.updateComplete;
     const option = this.renderRoot.querySelector<HTMLElement>(`[role="option"][data-index="${index}"]`);
