@@ -6,8 +6,11 @@
 import type {DefineComponent} from 'vue';
 import type {Camel, CrAttributes, CrEventName, CrEventOf, CrTagName} from './tags.js';
 
-/** Attributes as Vue props: `proxy-url` in a template is `proxyUrl` to the type checker. */
-export type CrVueAttributes<K extends CrTagName> = {[A in keyof CrAttributes[K] & string as Camel<A>]: CrAttributes[K][A]};
+/**
+ * Attributes as Vue props: `proxy-url` in a template is `proxyUrl` to the type checker. Each optional (`?`: a mapping
+ * over `keyof … & string` does not keep the attributes' own), or vue-tsc asks for all of them in every template.
+ */
+export type CrVueAttributes<K extends CrTagName> = {[A in keyof CrAttributes[K] & string as Camel<A>]?: CrAttributes[K][A]};
 
 /** `@cr-brand-select` in a template is the `onCrBrandSelect` prop; Vue listens for `cr-brand-select`. */
 export type CrVueHandlers<K extends CrTagName> = {
