@@ -3,16 +3,20 @@
 // element props through (attributes, or properties when the element has one) and turns `on<event-name>` props into
 // addEventListener(<event-name>) calls, so `oncr-brand-select={(e) => e.detail.brand}` is the whole integration.
 import type {DetailedHTMLProps, HTMLAttributes} from 'react';
-import type {CrAttributes, CrElementOf, CrEventName, CrEventOf, CrTagName} from './tags.js';
+import type {CrAttributes, CrElementOf, CrEventName, CrEventOf, CrProperties, CrTagName} from './tags.js';
 
 /** `on<event-name>` props, exactly as React 19 maps them to addEventListener. */
 export type CrReactHandlers<K extends CrTagName> = {
   [E in CrEventName<K> as `on${E}`]?: (event: CrEventOf<K, E>) => void;
 };
 
-/** Everything a JSX element of tag K accepts: React's HTML props, the element's attributes and its events. */
+/**
+ * Everything a JSX element of tag K accepts: React's HTML props, the element's attributes (React 19 sets them as
+ * attributes) or their properties (`pollInterval={5000}`: set as properties), and its events.
+ */
 export type CrReactProps<K extends CrTagName> = DetailedHTMLProps<HTMLAttributes<CrElementOf<K>>, CrElementOf<K>> &
   CrAttributes[K] &
+  CrProperties<K> &
   CrReactHandlers<K>;
 
 declare module 'react' {

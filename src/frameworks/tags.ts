@@ -23,17 +23,37 @@ export interface CrCommonAttributes {
   theme?: 'light' | 'dark';
 }
 
+/** Milliseconds: a number, or its digits as an HTML attribute has them. */
+export type CrMillis = number | `${number}`;
+
+/** How often an element that follows an order polls while its stream is down (README: both elements take them). */
+export interface CrPollAttributes {
+  /** Default 5000: while the order still awaits payment. */
+  'payment-poll-interval'?: CrMillis;
+  /** Default 30000: otherwise. */
+  'poll-interval'?: CrMillis;
+}
+
 export interface CrAttributes {
   'cr-brand-picker': CrCommonAttributes;
-  'cr-checkout': CrCommonAttributes & {
+  'cr-checkout': CrCommonAttributes & CrPollAttributes & {
     /** A brand's `brand` or `family`; default the brand picked in the store. */
     brand?: string;
   };
-  'cr-order-status': CrCommonAttributes & {
+  'cr-order-status': CrCommonAttributes & CrPollAttributes & {
     /** The order to track; default the last order created in the store. */
     'order-id'?: string;
+    /** Default 1000: the first reconnect delay, doubling to 30 000. */
+    'reconnect-delay'?: CrMillis;
+    /** Default 60000: after the page is hidden this long, connections and timers close until it is shown again. */
+    'hidden-pause'?: CrMillis;
   };
 }
+
+/** The attributes as the elements' properties (`proxy-url` → `proxyUrl`), milliseconds as numbers. */
+export type CrProperties<K extends CrTagName> = {
+  [A in keyof CrAttributes[K] & string as Camel<A>]?: CrAttributes[K][A] extends CrMillis | undefined ? number : CrAttributes[K][A];
+};
 
 /** The `detail` of each event each element fires (all bubble and are composed). */
 export interface CrEvents {
