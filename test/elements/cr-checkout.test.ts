@@ -4,6 +4,17 @@ import type {OrderCreatedDetail} from '../../src/events.js';
 import {decodeQrSvg} from '../support/qr-decode.js';
 import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, priceRequests, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
 
+/** Holds the next order validation on its way: `held()` gives its release once it is sent; `restore()` ends it. */
+function holdValidation(): {held: () => (() => void) | undefined; restore: () => void} {
+  const realFetch = window.fetch;
+  let release: (() => void) | undefined;
+  window.fetch = async (input, init) => {
+    if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (release = r));
+    return realFetch(input, init);
+  };
+  return {held: () => release, restore: () => void (window.fetch = realFetch)};
+}
+
 suite('cr-checkout: flows to the payment screen', () => {
   test('fixed product: the listed denomination is sent as given, one order, QR = qr_text', async () => {
     const el = await mountCheckout({brand: 'Steam'});
@@ -128,21 +139,16 @@ suite('cr-checkout: flows to the payment screen', () => {
     type($<HTMLInputElement>(el, '#amount-input')!, '137');
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const realFetch = window.fetch;
-    let held: (() => void) | undefined;
-    window.fetch = async (input, init) => {
-      if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (held = r));
-      return realFetch(input, init);
-    };
+    const validation = holdValidation();
     try {
       await submit(el);
-      await waitFor(() => held, 'the validation on its way');
+      const release = await waitFor(validation.held, 'the validation on its way');
       // The buyer changes the amount while "Validating…" is shown: $137 must not be ordered.
       type($<HTMLInputElement>(el, '#amount-input')!, '200');
-      held!();
+      release();
       await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
     } finally {
-      window.fetch = realFetch;
+      validation.restore();
     }
     await new Promise((r) => setTimeout(r, 300));
     assert.deepEqual((await ordersFor(email)).map((o) => o.deliveries[0]!.deliverable['product_value']), []);
@@ -157,21 +163,16 @@ suite('cr-checkout: flows to the payment screen', () => {
     await formReady(el);
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const realFetch = window.fetch;
-    let held: (() => void) | undefined;
-    window.fetch = async (input, init) => {
-      if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (held = r));
-      return realFetch(input, init);
-    };
+    const validation = holdValidation();
     try {
       await submit(el);
-      await waitFor(() => held, 'the validation on its way');
+      const release = await waitFor(validation.held, 'the validation on its way');
       el.brand = 'Steam';
       await waitFor(() => $(el, 'h2.title')?.textContent === 'Steam', 'the Steam form', 8000);
-      held!();
+      release();
       await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
     } finally {
-      window.fetch = realFetch;
+      validation.restore();
     }
     await new Promise((r) => setTimeout(r, 300));
     assert.lengthOf(await ordersFor(email), 0);
