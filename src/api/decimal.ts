@@ -53,7 +53,3 @@ export function toDecimalString(value: unknown): string | undefined {
 export function isPositiveDecimal(decimal: string): boolean {
   return !decimal.startsWith('-') && /[1-9]/.test(decimal);
 }
-
-// Comparing amounts is the tracking's (difference.ts, which comes with it rather than with every page's API client);
-// still importable from here.
-export {compareDecimals} from './difference.js';

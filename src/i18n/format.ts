@@ -104,9 +104,6 @@ export function formatRelative(locale: string, seconds: number, options: Intl.Re
   return '';
 }
 
-// Country names and the collator are the picker's (names.ts, which comes with it); still importable from here.
-export {collator, countryName} from './names.js';
-
 /** The plural category of `count` (for messages that pick among forms). */
 export function pluralCategory(locale: string, count: number, options?: Intl.PluralRulesOptions): Intl.LDMLPluralRule {
   return cached('plural', locale, options, () => new Intl.PluralRules(locale, options)).select(count);

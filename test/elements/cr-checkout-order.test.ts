@@ -6,7 +6,7 @@ import {sendKeys} from '@web/test-runner-commands';
 import {getStore} from '../../src/store/store.js';
 import {getOrder, parseOrder} from '../../src/api/client.js';
 import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
-import {subtractDecimals} from '../../src/elements/shared/amounts.js';
+import {subtractDecimals} from '../../src/api/difference.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {ADOPT_MS, clearMarker, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';

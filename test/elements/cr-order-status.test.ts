@@ -7,7 +7,7 @@ import {parseOrder} from '../../src/api/client.js';
 import type {Order} from '../../src/api/schemas.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
-import {subtractDecimals} from '../../src/elements/shared/amounts.js';
+import {subtractDecimals} from '../../src/api/difference.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import {loadMessages} from '../../src/i18n/i18n.js';
 import type {StatusChangeDetail} from '../../src/events.js';

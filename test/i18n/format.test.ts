@@ -1,6 +1,6 @@
 import {assert} from '@open-wc/testing';
 import {COUNTRY_CODES, countryOptions} from '../../src/i18n/countries.js';
-import {countryName, formatCoin, formatDate, formatDecimalString, formatMoney, formatRelative, numberFormat, pluralCategory} from '../../src/i18n/format.js';
+import {formatCoin, formatDate, formatDecimalString, formatMoney, formatRelative, numberFormat, pluralCategory} from '../../src/i18n/format.js';
 
 // Intl output uses narrow/normal no-break spaces in places: compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -41,12 +41,6 @@ suite('format', () => {
     assert.equal(pluralCategory('en', 1), 'one');
     assert.equal(pluralCategory('fr', 0), 'one');
     assert.equal(pluralCategory('zh', 1), 'other');
-  });
-
-  test('country names in the reader language', () => {
-    assert.equal(countryName('en', 'de'), 'Germany');
-    assert.equal(countryName('de', 'DE'), 'Deutschland');
-    assert.equal(countryName('es', 'US'), 'Estados Unidos');
   });
 
   test('the 233 supported countries, unique, sorted by the locale collator', () => {

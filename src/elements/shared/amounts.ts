@@ -1,7 +1,6 @@
 // What is still missing of a partial payment: coin_amount − sent_coin_amount, exact on decimal STRINGS
 // (api/difference.ts). The checkout asks for it and the tracking shows it.
 import {subtractDecimals} from '../../api/difference.js';
-export {subtractDecimals};
 import type {Order} from '../../api/schemas.js';
 import {isPaidInPart} from '../../upstream/states.js';
 
