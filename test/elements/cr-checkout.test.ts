@@ -1,18 +1,31 @@
 // <cr-checkout> end to end in real Chromium: the element talks to the real proxy, the proxy to the sandbox upstream.
 import {assert, oneEvent} from '@open-wc/testing';
+import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import type {OrderCreatedDetail} from '../../src/events.js';
 import {decodeQrSvg} from '../support/qr-decode.js';
 import {$, $$, buyerEmail, formReady, mountCheckout, ordersFor, paymentShown, pickDenomination, priceRequests, sandboxOrder, submit, type, waitFor} from '../support/checkout-helpers.js';
 
-/** Holds the next order validation on its way: `held()` gives its release once it is sent; `restore()` ends it. */
-function holdValidation(): {held: () => (() => void) | undefined; restore: () => void} {
+/**
+ * Pay, with the order validation held on its way while `meanwhile` edits the form; then the validation answers, and
+ * this returns once the form is idle again (or a payment screen is shown) and a moment has passed for any order.
+ */
+async function submitEditedWhileValidating(el: CrCheckout, meanwhile: () => void | Promise<void>): Promise<void> {
   const realFetch = window.fetch;
   let release: (() => void) | undefined;
   window.fetch = async (input, init) => {
     if (String(input instanceof Request ? input.url : input).includes('/v5/orders/validations')) await new Promise<void>((r) => (release = r));
     return realFetch(input, init);
   };
-  return {held: () => release, restore: () => void (window.fetch = realFetch)};
+  try {
+    await submit(el);
+    await waitFor(() => release, 'the validation on its way');
+    await meanwhile();
+    release!();
+    await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
+  } finally {
+    window.fetch = realFetch;
+  }
+  await new Promise((r) => setTimeout(r, 300));
 }
 
 suite('cr-checkout: flows to the payment screen', () => {
@@ -139,18 +152,8 @@ suite('cr-checkout: flows to the payment screen', () => {
     type($<HTMLInputElement>(el, '#amount-input')!, '137');
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const validation = holdValidation();
-    try {
-      await submit(el);
-      const release = await waitFor(validation.held, 'the validation on its way');
-      // The buyer changes the amount while "Validating…" is shown: $137 must not be ordered.
-      type($<HTMLInputElement>(el, '#amount-input')!, '200');
-      release();
-      await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
-    } finally {
-      validation.restore();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    // The buyer changes the amount while "Validating…" is shown: $137 must not be ordered.
+    await submitEditedWhileValidating(el, () => type($<HTMLInputElement>(el, '#amount-input')!, '200'));
     assert.deepEqual((await ordersFor(email)).map((o) => o.deliveries[0]!.deliverable['product_value']), []);
     assert.equal($<HTMLInputElement>(el, '#amount-input')!.value, '200');
     await submit(el);
@@ -163,18 +166,10 @@ suite('cr-checkout: flows to the payment screen', () => {
     await formReady(el);
     const email = buyerEmail();
     type($<HTMLInputElement>(el, '#email')!, email);
-    const validation = holdValidation();
-    try {
-      await submit(el);
-      const release = await waitFor(validation.held, 'the validation on its way');
+    await submitEditedWhileValidating(el, async () => {
       el.brand = 'Steam';
       await waitFor(() => $(el, 'h2.title')?.textContent === 'Steam', 'the Steam form', 8000);
-      release();
-      await waitFor(() => $(el, '[part="payment"]') || $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
-    } finally {
-      validation.restore();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    });
     assert.lengthOf(await ordersFor(email), 0);
     assert.isNull($(el, '[part="payment"]'));
   });
