@@ -105,9 +105,9 @@ function places(text: string): number {
 }
 
 /**
- * A range amount as typed, as a decimal string ("25.5"; "," or "." for the point, full-width digits too); undefined when it is not a number,
- * or when that sign is not the locale's decimal sign and three digits follow ("1,000" in English, "1.000" in German
- * or French): its reader may mean a thousand, which must never be ordered as 1.
+ * A range amount as typed, as a decimal string ("25.5"; "," or "." for the point, full-width digits too); undefined
+ * when it is not a number, or when that sign is not the locale's decimal sign and three digits follow ("1,000" in
+ * English, "1.000" in German or French): its reader may mean a thousand, which must never be ordered as 1.
  */
 export function amountValue(typed: string, locale: string): string | undefined {
   // NFKC: full-width digits and signs (a Chinese or Japanese keyboard's "１３７，５") as ASCII.

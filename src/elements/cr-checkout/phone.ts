@@ -36,7 +36,8 @@ const KEEPS_ZERO = new Set(['IT', 'SM', 'VA', 'CI', 'CG']);
  * The E.164 form of what the user typed (full-width digits and `＋` read as ASCII), for a number of `country`:
  * strips a bracketed trunk `(0)`, spaces, dashes, dots and parentheses, turns the international `00` prefix into
  * `+`, drops the national trunk prefix (a leading 0; 06 in Hungary; 8 in Russia, Kazakhstan and Lithuania; 1 in the
- * North American plan) and prepends the country's calling code. Returns undefined when the result is not E.164, so the caller shows a message instead of sending it.
+ * North American plan) and prepends the country's calling code. Returns undefined when the result is not E.164, so
+ * the caller shows a message instead of sending it.
  */
 export function toE164(input: string, country: string | undefined): string | undefined {
   // "+44 (0)20 …": the bracketed trunk 0 is not dialled from abroad.
