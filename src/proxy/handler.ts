@@ -265,7 +265,7 @@ async function forward(
     const bytes = await readLimited(upstream.body, c.maxUpstreamBodyBytes);
     if (bytes === 'too-large') return errorResponse(502, 'UPSTREAM_BAD_RESPONSE', 'Upstream answer is too large.', corsHeaders);
     const status = upstream.status;
-    if (status >= 400 && bytes.byteLength > 0 && !JSON_TYPE.test(type)) {
+    if (status >= 400 && bytes.byteLength > 0 && !JSON_ANSWER_TYPE.test(type)) {
       // An error page (upstream's framework, a load balancer, a WAF) may hold a stack trace, internal names or a
       // reflected parameter, as HTML the browser would render on the proxy's origin: never echoed. The widget reads
       // only JSON error bodies (problems, SUSPENDED_*, LOGIN_REQUIRED), and those pass.
@@ -291,8 +291,11 @@ async function forward(
   }
 }
 
-/** JSON answers (`application/json`, `application/problem+json`, …): the only error bodies relayed as they came. */
-const JSON_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
+/**
+ * JSON answers (`application/json`, `application/problem+json`, …, any parameters): the only error bodies relayed as
+ * they came. Looser than json-body.ts's JSON_TYPE, which is what a request body must say.
+ */
+const JSON_ANSWER_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
 
