@@ -1,6 +1,7 @@
-// Open event streams per client. Each one holds an upstream connection for as long as the browser keeps it, so one
-// address could otherwise hold any number of them under the partner's id. A page follows one order with one stream
-// (one per order, README); the default leaves room for several tabs, or an office behind one address.
+// Open event streams per client (as rate-limit.ts counts them). Each one holds an upstream connection for as long as
+// the browser keeps it, so one client could otherwise hold any number of them under the partner's id. A page follows
+// one order with one stream (one per order, README); the default leaves room for several tabs, or an office behind
+// one address.
 
 export interface StreamSlots {
   /** A slot for `client`, with the function that gives it back (once, however often it is called); or undefined. */
