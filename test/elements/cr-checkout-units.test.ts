@@ -123,6 +123,9 @@ suite('cr-checkout units', () => {
     assert.equal(toE164('+49 (0) 151 23456789', 'DE'), '+4915123456789');
     assert.equal(toE164('0044 (0)20 7946 0000', 'GB'), '+442079460000');
     assert.equal(toE164('(0)20 7946 0000', 'GB'), '+442079460000');
+    // In a national number of a country that keeps its 0, the bracketed 0 is part of the number.
+    assert.equal(toE164('(0)6 1234 5678', 'IT'), '+390612345678');
+    assert.equal(toE164('(0)7 07 12 34 56', 'CI'), '+2250707123456');
   });
 
   test('full-width digits and plus (a Chinese keyboard) are read as ASCII', () => {

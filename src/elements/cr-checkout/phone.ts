@@ -34,14 +34,16 @@ const KEEPS_ZERO = new Set(['IT', 'SM', 'VA', 'CI', 'CG']);
 
 /**
  * The E.164 form of what the user typed (full-width digits and `＋` read as ASCII), for a number of `country`:
- * strips a bracketed trunk `(0)`, spaces, dashes, dots and parentheses, turns the international `00` prefix into
- * `+`, drops the national trunk prefix (a leading 0; 06 in Hungary; 8 in Russia, Kazakhstan and Lithuania; 1 in the
- * North American plan) and prepends the country's calling code. Returns undefined when the result is not E.164, so
- * the caller shows a message instead of sending it.
+ * strips a bracketed trunk `(0)` after a country code, spaces, dashes, dots and parentheses, turns the international
+ * `00` prefix into `+`, drops the national trunk prefix (a leading 0; 06 in Hungary; 8 in Russia, Kazakhstan and
+ * Lithuania; 1 in the North American plan) and prepends the country's calling code. Returns undefined when the result
+ * is not E.164, so the caller shows a message instead of sending it.
  */
 export function toE164(input: string, country: string | undefined): string | undefined {
-  // "+44 (0)20 …": the bracketed trunk 0 is not dialled from abroad.
-  let text = input.normalize('NFKC').trim().replace('(0)', '').replace(/[\s\-.()\u00a0\u2010-\u2015/]/g, '');
+  // "+44 (0)20 …": the bracketed trunk 0 is not dialled from abroad. Only after a country code: in a national
+  // number the bracket goes with the other punctuation and its 0 is then a trunk 0 like any other, or part of the
+  // number where it keeps it ("(0)6 …" in Italy).
+  let text = input.normalize('NFKC').trim().replace(/^((?:\+|00)\d+\s*)\(0\)/, '$1').replace(/[\s\-.()\u00a0\u2010-\u2015/]/g, '');
   if (text.startsWith('00')) text = `+${text.slice(2)}`;
   if (text.startsWith('+')) return E164.test(text) ? text : undefined;
   if (!/^\d+$/.test(text)) return undefined;
