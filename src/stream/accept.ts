@@ -68,6 +68,8 @@ export function judge(
   // read back as "partly paid") is older, whatever its state's rank.
   const sent = current.sent_coin_amount;
   if (sent && next.sent_coin_amount && compareDecimals(next.sent_coin_amount, sent) < 0) return {accept: false, reason: 'older'};
+  // A delivery shown delivered stays so: a lagging read (Done, another delivery still coming) must not take its code back.
+  if (current.deliveries.some((d, i) => isDelivered(d) && !(next.deliveries[i] && isDelivered(next.deliveries[i])))) return {accept: false, reason: 'older'};
   if (orderFingerprint(current) === orderFingerprint(next)) return {accept: false, reason: 'duplicate'};
   return {accept: true, stateChanged: current.order_state !== next.order_state};
 }

@@ -70,6 +70,16 @@ suite('accepting rules and backoff (pure)', () => {
     assert.deepEqual(judge(base.order_id, at('Done'), at('WaitingForManualAction')), {accept: false, reason: 'backwards'});
   });
 
+  test('a delivery shown delivered is never taken back by a read that lags (Done, another delivery still coming)', () => {
+    const delivery = (id: string, delivery_state: string, pin_code?: string) => ({id, delivery_state, kind: 'giftcard', deliverable: pin_code ? {pin_code} : {}});
+    const first = at('Done', 'PaymentCompleted', {deliveries: [delivery('d1', 'Done', 'CODE-1'), delivery('d2', 'WaitingForPayment')]});
+    const lagging = at('Done', 'PaymentCompleted', {deliveries: [delivery('d1', 'WaitingForPayment'), delivery('d2', 'WaitingForPayment')]});
+    const both = at('Done', 'PaymentCompleted', {deliveries: [delivery('d1', 'Done', 'CODE-1'), delivery('d2', 'Done', 'CODE-2')]});
+    assert.deepEqual(judge(base.order_id, first, lagging), {accept: false, reason: 'older'});
+    assert.deepEqual(judge(base.order_id, lagging, first), {accept: true, stateChanged: false});
+    assert.deepEqual(judge(base.order_id, first, both), {accept: true, stateChanged: false});
+  });
+
   test('a frame id below the last one of the connection is older', () => {
     assert.deepEqual(judge(base.order_id, at('PaymentStarted'), at('PaymentStarted', 'PaymentReceived'), {id: 2, lastId: 3}), {
       accept: false,
