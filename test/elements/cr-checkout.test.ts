@@ -174,6 +174,31 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.isNull($(el, '[part="payment"]'));
   });
 
+  test("the validation's verdict on what the form said before an edit is not shown over what it says now", async () => {
+    const el = await mountCheckout({brand: 'Airbnb'});
+    await formReady(el);
+    const email = buyerEmail();
+    type($<HTMLInputElement>(el, '#email')!, email);
+    type($<HTMLInputElement>(el, '#promo')!, 'NO-SUCH-CODE');
+    const errors: string[] = [];
+    el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
+    const validation = holdValidation();
+    try {
+      await submit(el);
+      const release = await waitFor(validation.held, 'the validation on its way');
+      // The buyer removes the promo code while "Validating…" is shown: "this coupon does not exist" is no longer so.
+      type($<HTMLInputElement>(el, '#promo')!, '');
+      release();
+      await waitFor(() => $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
+    } finally {
+      validation.restore();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.isNull($(el, '#coupon-error'));
+    assert.deepEqual(errors, []);
+    assert.lengthOf(await ordersFor(email), 0);
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

@@ -566,10 +566,11 @@ export default class CheckoutBody extends CrElement {
     const product = this._product;
     try {
       const problems = validationProblems(await validateOrder(proxyUrl, body));
-      if (problems.length) return await this._showProblems(problems);
       // Edited meanwhile (another amount, another brand picked): the form no longer says what was validated, so it
-      // is not ordered; Pay again sends what it says now. By content: coins loaded again rewrite the same values.
+      // is not ordered, nor are its problems shown over what it says now; Pay again sends what it says now. By
+      // content: coins loaded again rewrite the same values.
       if (typed !== JSON.stringify(this._values) || product?.product_id !== this._product?.product_id) return;
+      if (problems.length) return await this._showProblems(problems);
       // Another element of this store may have finished an order meanwhile: show it, never make a second one. Nor
       // while this tab keeps one the store does not show yet (another checkout of it is reading an adopted order).
       if (store.get().order) return;
