@@ -199,6 +199,31 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.lengthOf(await ordersFor(email), 0);
   });
 
+  test('nor is a refusal of the coin the form no longer has (HTTP-level SUSPENDED_COIN, another coin chosen meanwhile)', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    const email = buyerEmail(['suspended_coin']);
+    type($<HTMLInputElement>(el, '#email')!, email);
+    const errors: string[] = [];
+    el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
+    const validation = holdValidation();
+    try {
+      await submit(el);
+      const release = await waitFor(validation.held, 'the validation on its way');
+      const coin = $<HTMLSelectElement>(el, '#coin')!;
+      coin.value = 'BTC';
+      coin.dispatchEvent(new Event('change'));
+      release();
+      await waitFor(() => $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
+    } finally {
+      validation.restore();
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    assert.isNull($(el, '#payment-error'));
+    assert.deepEqual(errors, []);
+    assert.lengthOf(await ordersFor(email), 0);
+  });
+
   test('range quote is debounced: quick typing asks once', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

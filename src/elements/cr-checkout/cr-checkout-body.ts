@@ -564,12 +564,13 @@ export default class CheckoutBody extends CrElement {
     let creating = false;
     const typed = JSON.stringify(this._values);
     const product = this._product;
+    const edited = () => typed !== JSON.stringify(this._values) || product?.product_id !== this._product?.product_id;
     try {
       const problems = validationProblems(await validateOrder(proxyUrl, body));
       // Edited meanwhile (another amount, another brand picked): the form no longer says what was validated, so it
       // is not ordered, nor are its problems shown over what it says now; Pay again sends what it says now. By
       // content: coins loaded again rewrite the same values.
-      if (typed !== JSON.stringify(this._values) || product?.product_id !== this._product?.product_id) return;
+      if (edited()) return;
       if (problems.length) return await this._showProblems(problems);
       // Another element of this store may have finished an order meanwhile: show it, never make a second one. Nor
       // while this tab keeps one the store does not show yet (another checkout of it is reading an adopted order).
@@ -600,7 +601,8 @@ export default class CheckoutBody extends CrElement {
       this._tookOrder(outcome);
     } catch (error) {
       // Problems of a validation (`problems`) or of an HTTP-level refusal (SUSPENDED_COIN, …): next to their fields.
-      if (isApiError(error) && error.problems.length) return await this._showProblems(error.problems);
+      // Not over a form edited meanwhile either (SUSPENDED_COIN for the coin it no longer has).
+      if (isApiError(error) && error.problems.length) return edited() ? undefined : await this._showProblems(error.problems);
       if (creating && isApiError(error) && UNKNOWN_OUTCOME_CODES.has(error.code)) {
         // The POST may have created the order: say so, and let the user send it again with its key ("check again").
         this._unknownOutcome = 'unknown';
