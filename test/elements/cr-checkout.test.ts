@@ -182,18 +182,8 @@ suite('cr-checkout: flows to the payment screen', () => {
     type($<HTMLInputElement>(el, '#promo')!, 'NO-SUCH-CODE');
     const errors: string[] = [];
     el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
-    const validation = holdValidation();
-    try {
-      await submit(el);
-      const release = await waitFor(validation.held, 'the validation on its way');
-      // The buyer removes the promo code while "Validating…" is shown: "this coupon does not exist" is no longer so.
-      type($<HTMLInputElement>(el, '#promo')!, '');
-      release();
-      await waitFor(() => $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
-    } finally {
-      validation.restore();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    // The buyer removes the promo code while "Validating…" is shown: "this coupon does not exist" is no longer so.
+    await submitEditedWhileValidating(el, () => type($<HTMLInputElement>(el, '#promo')!, ''));
     assert.isNull($(el, '#coupon-error'));
     assert.deepEqual(errors, []);
     assert.lengthOf(await ordersFor(email), 0);
@@ -206,19 +196,11 @@ suite('cr-checkout: flows to the payment screen', () => {
     type($<HTMLInputElement>(el, '#email')!, email);
     const errors: string[] = [];
     el.addEventListener('cr-error', (e) => errors.push((e as CustomEvent<{code: string}>).detail.code));
-    const validation = holdValidation();
-    try {
-      await submit(el);
-      const release = await waitFor(validation.held, 'the validation on its way');
+    await submitEditedWhileValidating(el, () => {
       const coin = $<HTMLSelectElement>(el, '#coin')!;
       coin.value = 'BTC';
       coin.dispatchEvent(new Event('change'));
-      release();
-      await waitFor(() => $(el, '[part="pay-button"]')?.getAttribute('aria-disabled') === 'false', 'the form idle again');
-    } finally {
-      validation.restore();
-    }
-    await new Promise((r) => setTimeout(r, 300));
+    });
     assert.isNull($(el, '#payment-error'));
     assert.deepEqual(errors, []);
     assert.lengthOf(await ordersFor(email), 0);
