@@ -1,6 +1,9 @@
 // Configuration from the environment, its defaults, and `npm run proxy` (the server run as a script).
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
 import {DEFAULTS, resolveConfig, SANDBOX_PARTNER_ID} from '../../src/proxy/config.js';
@@ -106,9 +109,9 @@ describe('resolveConfig', () => {
 describe('npm run proxy (the server as a script)', () => {
   const script = fileURLToPath(new URL('../../src/proxy/server.ts', import.meta.url));
 
-  function run(env: Record<string, string>, until: RegExp): Promise<{out: string; code: number | null; kill: () => void}> {
+  function run(env: Record<string, string>, until: RegExp, path = script): Promise<{out: string; code: number | null; kill: () => void}> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', script], {
+      const child = spawn(process.execPath, ['--import', 'tsx', path], {
         env: {PATH: process.env.PATH ?? '', ...env},
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -157,6 +160,26 @@ describe('npm run proxy (the server as a script)', () => {
     } finally {
       child.kill();
       await upstream.close();
+    }
+  });
+
+  test('starts when reached through a symlink (a package installed by pnpm, npm link or a workspace)', async () => {
+    // `node node_modules/cryptorefills-checkout/dist/proxy/node.js` where node_modules/cryptorefills-checkout is a
+    // link: the module's URL is its real path, argv[1] is not. The proxy used to exit 0 at once, saying nothing.
+    const dir = mkdtempSync(join(tmpdir(), 'cr-proxy-link-'));
+    symlinkSync(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'src'), 'dir');
+    const upstream = await startRecordingUpstream();
+    const child = await run({PORT: '0', CR_API_URL: upstream.url}, /proxy on (http:\/\/\S+)/, join(dir, 'src', 'proxy', 'server.ts'));
+    try {
+      assert.equal(child.code, null, `still running: ${child.out}`);
+      const url = /proxy on (http:\/\/\S+)/.exec(child.out)?.[1];
+      const res = await fetch(`${url}/v3/payment_vias`);
+      assert.equal(res.status, 200);
+      await res.body?.cancel();
+    } finally {
+      child.kill();
+      await upstream.close();
+      rmSync(dir, {recursive: true, force: true});
     }
   });
 });
