@@ -1,8 +1,9 @@
 // The sandbox upstream: a faithful fake of the Cryptorefills partner API (UPSTREAM.md) on node:http, plus the
 // controls under /__sandbox/ that drive orders and inject faults. `npm run sandbox` runs it alone.
+import {realpathSync} from 'node:fs';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {pathToFileURL} from 'node:url';
+import {fileURLToPath} from 'node:url';
 import {isKnownPath, matchEndpoint, type EndpointName} from '../upstream/endpoints.js';
 import * as catalogue from './catalogue-routes.js';
 import * as orders from './order-routes.js';
@@ -148,7 +149,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
   };
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+/** Run directly (`npm run sandbox`)? By real path: through a symlinked directory argv[1] is not the module's URL. */
+function runDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+const isMain = runDirectly();
 if (isMain) {
   const sandbox = await startSandbox({
     port: Number(process.env.SANDBOX_PORT ?? 8788),

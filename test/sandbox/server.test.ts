@@ -1,6 +1,10 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn} from 'node:child_process';
+import {mkdtempSync, rmSync, symlinkSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {startSandbox} from '../../src/sandbox/server.js';
 import {createOrder, SseClient, useSandbox} from './support/harness.js';
 
@@ -135,5 +139,38 @@ test('`npm run sandbox` (server.ts run directly) listens on SANDBOX_PORT and pri
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
+  }
+});
+
+test('`npm run sandbox` also starts when its script is reached through a symlinked directory', async () => {
+  // The module's URL is its real path, argv[1] the path as given: it used to exit 0 at once, saying nothing.
+  const dir = mkdtempSync(join(tmpdir(), 'cr-sandbox-link-'));
+  symlinkSync(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'src'), 'dir');
+  const child = spawn(process.execPath, ['--import', 'tsx', join(dir, 'src', 'sandbox', 'server.ts')], {
+    env: {...process.env, SANDBOX_PORT: '0'},
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no URL printed')), 15000);
+      let out = '';
+      child.once('exit', (code) => reject(new Error(`exited (${code}) without listening: ${out}`)));
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+    });
+    const config = await (await fetch(`${url}/__sandbox/config`)).json();
+    assert.equal(config.autopilot, false);
+  } finally {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dir, {recursive: true, force: true});
   }
 });
