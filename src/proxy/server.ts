@@ -1,10 +1,9 @@
 // The reference proxy on node:http: bridges each IncomingMessage to the fetch handler and writes its Response back
 // chunk by chunk (no buffering, no compression), aborting the handler's upstream call when the client leaves.
 // Run directly (`npm run proxy`), it reads its configuration from the environment and prints its URL.
-import {realpathSync} from 'node:fs';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import {Readable} from 'node:stream';
-import {fileURLToPath} from 'node:url';
+import {runsDirectly} from '../node/run-directly.js';
 import {configFromEnv as configFromRecord, resolveConfig, type ProxyConfig} from './config.js';
 import {createProxyHandler, type ProxyHandler} from './handler.js';
 import {throttledLog} from './log.js';
@@ -184,18 +183,5 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-/**
- * Run directly (`npm run proxy`, `node node_modules/cryptorefills-checkout/dist/proxy/node.js`)? Compared by real path:
- * a package reached through a symlink (pnpm, `npm link`, workspaces) has its module URL resolved, but not argv[1].
- */
-function runDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
 
-if (runDirectly()) void main();
+if (runsDirectly(import.meta.url)) void main();

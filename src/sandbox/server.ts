@@ -1,9 +1,8 @@
 // The sandbox upstream: a faithful fake of the Cryptorefills partner API (UPSTREAM.md) on node:http, plus the
 // controls under /__sandbox/ that drive orders and inject faults. `npm run sandbox` runs it alone.
-import {realpathSync} from 'node:fs';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {fileURLToPath} from 'node:url';
+import {runsDirectly} from '../node/run-directly.js';
 import {isKnownPath, matchEndpoint, type EndpointName} from '../upstream/endpoints.js';
 import * as catalogue from './catalogue-routes.js';
 import * as orders from './order-routes.js';
@@ -149,17 +148,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
   };
 }
 
-/** Run directly (`npm run sandbox`)? By real path: through a symlinked directory argv[1] is not the module's URL. */
-function runDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-const isMain = runDirectly();
+const isMain = runsDirectly(import.meta.url);
 if (isMain) {
   const sandbox = await startSandbox({
     port: Number(process.env.SANDBOX_PORT ?? 8788),
