@@ -24,6 +24,28 @@ export type Action = (typeof ACTIONS)[number];
 
 export const isTerminalState = (orderState: string): boolean => isTerminalPhase(phaseOf(orderState));
 
+/**
+ * Fields the order created by POST /v5/orders carries that the captured `GET /v5/orders/{id}` of a Done order
+ * (fixtures/upstream-captures.json) does not: a delivered order is read without them, so a client must not rely on
+ * them (UPSTREAM.md marks qr_text, qr_url, sent_coin_amount and payment_value optional).
+ */
+export const DONE_DROPPED_ORDER_FIELDS = [
+  'original_price', 'qr_url', 'qr_text', 'sent_coin_amount', 'payment_via', 'payment_requested_at', 'payment_id',
+  'payment_value', 'user', 'is_payment_processor_external', 'coupon_code', 'lang',
+] as const;
+/** The same for each delivery's `deliverable` (the captured Done order has no localized_denomination). */
+export const DONE_DROPPED_DELIVERABLE_FIELDS = ['localized_denomination', 'points', 'coin_amount', 'currency_code', 'original_price', 'product_value'] as const;
+
+/** Reshapes a delivered order as upstream's GET answers it (see DONE_DROPPED_ORDER_FIELDS). */
+function toDoneShape(o: OrderJson): void {
+  for (const key of DONE_DROPPED_ORDER_FIELDS) delete o[key];
+  for (const d of o.deliveries as Record<string, unknown>[]) {
+    const deliverable = {...(d.deliverable as Record<string, unknown>)};
+    for (const key of DONE_DROPPED_DELIVERABLE_FIELDS) delete deliverable[key];
+    d.deliverable = deliverable;
+  }
+}
+
 const now = () => String(Math.floor(Date.now() / 1000));
 
 export interface OrderStoreOptions {
@@ -170,6 +192,7 @@ export class OrderStore {
           this.setDeliveries(o, 'Done', (d, i) =>
             deliveredFields(record.items[i]!.brand.deliverable, record.items[i]!.brand.family, String(d.id), `${origin}/assets/${id}/${String(d.id)}`),
           );
+          toDoneShape(o);
         });
       }
       case 'expire':

@@ -90,7 +90,8 @@ export const Quote = z.looseObject({
 
 export const Deliverable = z.looseObject({
   denomination: z.string(),
-  localized_denomination: z.string(),
+  // Absent from the captured Done order (fixtures/upstream-captures.json).
+  localized_denomination: z.string().optional(),
   brand_name: z.string(),
   family: z.string(),
   beneficiary_account: z.string(),
@@ -125,9 +126,10 @@ export const Order = z.looseObject({
   payment_method_protocol: z.string().optional(),
   qr_text: z.string().optional(),
   qr_url: z.string().url().optional(),
-  sent_coin_amount: amount,
-  payment_value: z.number(),
-  user: z.looseObject({email: z.string()}),
+  // Optional in UPSTREAM.md, and absent from the captured Done order, as user is.
+  sent_coin_amount: amount.optional(),
+  payment_value: z.number().optional(),
+  user: z.looseObject({email: z.string()}).optional(),
   deliveries: z.array(Delivery).min(1),
 });
 
