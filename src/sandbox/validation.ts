@@ -122,8 +122,11 @@ export function checkOrder(body: unknown, requireEmail: boolean): Checked {
     return {ok: false, reply: message(400, 'payment {type, payment_via, coin, network?} is required')};
   }
   const user = isObject(body.user) ? body.user : undefined;
-  const email = typeof user?.email === 'string' ? user.email : typeof body.email === 'string' ? body.email : undefined;
-  if (requireEmail && !email) return {ok: false, reply: message(400, 'user.email is required')};
+  // Validations take the buyer's e-mail at the top level (the reference's example) or in `user`; creating an order
+  // asks for `user.email` (UPSTREAM.md: "OrderBody (with user.email)"), so a top-level one does not do there.
+  const userEmail = typeof user?.email === 'string' ? user.email : undefined;
+  const email = userEmail ?? (!requireEmail && typeof body.email === 'string' ? body.email : undefined);
+  if (requireEmail && !userEmail) return {ok: false, reply: message(400, 'user.email is required')};
   const deliveries = body.deliveries.map(readDelivery);
   if (deliveries.some((d) => !d)) return {ok: false, reply: message(400, 'each delivery must be an object')};
 
