@@ -12,7 +12,7 @@ export const FAULT_KINDS = [
   'out-of-order-frame', // after the next frame, resend the previous version's frame
   'slow', // delay the answer (or the stream's headers) by `ms`
   'server-error', // answer `status` (500, 502 or 503) with a body
-  'rate-limit', // answer 429 with `Retry-After: retryAfter`
+  'rate-limit', // answer 429 with `Retry-After: retryAfter` (retryAfter null: no Retry-After, as upstream may do)
   'malformed-json', // answer 200 with truncated JSON
   'unknown-state', // orders in answers and frames carry order_state `state` (default QuantumLimbo)
 ] as const;
@@ -31,8 +31,8 @@ export interface FaultSpec {
   ms?: number;
   /** server-error: 500, 502 or 503. */
   status?: number;
-  /** rate-limit: Retry-After seconds. */
-  retryAfter?: number;
+  /** rate-limit: Retry-After seconds (default 1); null = no Retry-After header (upstream's "may come"). */
+  retryAfter?: number | null;
   /** unknown-state: the order_state to show (default QuantumLimbo). */
   state?: string;
   /** drop-stream: 'now' (default: at once, open and new streams) or 'after-frame'. */
@@ -58,7 +58,7 @@ export function parseFaultSpec(input: unknown): FaultSpec | string {
   if (times !== undefined && (!Number.isInteger(times) || (times as number) < 1)) return 'times must be a positive integer';
   if (ms !== undefined && (typeof ms !== 'number' || ms < 0 || ms > 120_000)) return 'ms must be 0..120000';
   if (status !== undefined && (typeof status !== 'number' || status < 500 || status > 599)) return 'status must be a 5xx code';
-  if (retryAfter !== undefined && (typeof retryAfter !== 'number' || retryAfter < 0)) return 'retryAfter must be seconds >= 0';
+  if (retryAfter !== undefined && retryAfter !== null && (typeof retryAfter !== 'number' || retryAfter < 0)) return 'retryAfter must be seconds >= 0, or null (no Retry-After)';
   if (state !== undefined && typeof state !== 'string') return 'state must be a string';
   if (timing !== undefined && timing !== 'now' && timing !== 'after-frame') return 'timing must be "now" or "after-frame"';
   return {

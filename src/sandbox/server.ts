@@ -62,7 +62,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxSe
     if (res.destroyed) return;
     const failure = faults.take(['server-error', 'rate-limit'], name, orderId);
     if (failure?.kind === 'rate-limit') {
-      return writeReply(res, {status: 429, json: {message: 'Too Many Requests'}, headers: {'retry-after': String(failure.retryAfter ?? 1)}});
+      // Retry-After "may come" upstream [likely]: a fault with retryAfter null answers 429 without it.
+      const retryAfter: Record<string, string> = failure.retryAfter === null ? {} : {'retry-after': String(failure.retryAfter ?? 1)};
+      return writeReply(res, {status: 429, json: {message: 'Too Many Requests'}, headers: retryAfter});
     }
     if (failure) {
       const status = failure.status ?? 500;

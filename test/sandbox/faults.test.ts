@@ -143,6 +143,17 @@ test('rate-limit: 429 with Retry-After', async () => {
   assert.equal((await h.get('/v2/brands?country_code=US')).status, 200);
 });
 
+test('rate-limit without Retry-After (upstream: it may come): retryAfter null', async () => {
+  await h.controls.fault({kind: 'rate-limit', endpoint: 'brands', retryAfter: null, times: 1});
+  const res = await h.get('/v2/brands?country_code=US');
+  assert.equal(res.status, 429);
+  assert.equal(res.headers.get('retry-after'), null);
+  assert.equal(typeof (await res.json()).message, 'string');
+  await h.controls.fault({kind: 'rate-limit', endpoint: 'brands', times: 1});
+  assert.equal((await h.get('/v2/brands?country_code=US')).headers.get('retry-after'), '1', 'the default still sends 1 s');
+  assert.equal((await h.get('/v2/brands?country_code=US')).status, 200);
+});
+
 test('malformed-json: 200 with a truncated JSON body', async () => {
   const order = await createOrder(h);
   await h.controls.fault({kind: 'malformed-json', endpoint: 'order', orderId: order.order_id, times: 1});
