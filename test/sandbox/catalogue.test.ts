@@ -97,8 +97,9 @@ test('one brand carries HTML-looking names; one brand has min/max labels for eSI
 test('logo URLs point at the sandbox itself', async () => {
   const brands = allBrands(await h.getJson('/v2/brands?country_code=DE'));
   for (const b of brands) {
-    assert.equal(b.logo_base_url.startsWith(`${h.url}/logos/`), true);
-    assert.equal(b.logo_url, `${b.logo_base_url}.webp`);
+    assert.equal(b.logo_url.startsWith(`${h.url}/logos/`), true);
+    // Out-of-stock brands come without logo_base_url, as captured (upstream-shapes.test.ts).
+    if (!b.is_out_of_stock) assert.equal(b.logo_url, `${b.logo_base_url}.webp`);
   }
 });
 

@@ -37,3 +37,19 @@ test('a delivered order is read in the captured GET (Done) shape: no qr_text, qr
   // The QR image still answers (from the wallet address).
   assert.equal((await h.get(`/v3/qrs/${order.order_id}`)).status, 200);
 });
+
+test('an out-of-stock brand comes in the captured shape: no logo_base_url, bg_color, additional_categories, product_type', async () => {
+  const captured = captures.captured['GET /v2/brands?country_code=US'].categories.flatMap((c: any) => c.brands).find((b: any) => b.is_out_of_stock);
+  const page = await h.getJson('/v2/brands?country_code=US');
+  const brands = [...page.all_brands, ...page.categories.flatMap((c: any) => c.brands)];
+  const outOfStock = brands.filter((b: any) => b.is_out_of_stock);
+  assert.ok(outOfStock.length > 0, 'the US catalogue has an out-of-stock brand');
+  for (const brand of outOfStock) {
+    for (const key of ['logo_base_url', 'bg_color', 'additional_categories', 'product_type']) {
+      assert.ok(!(key in captured), `the capture has no ${key}`);
+      assert.ok(!(key in brand), `${brand.brand}: no ${key}`);
+    }
+    for (const key of Object.keys(captured)) assert.ok(key in brand, `${brand.brand}: ${key} as captured`);
+  }
+  assert.ok(brands.some((b: any) => !b.is_out_of_stock && typeof b.logo_base_url === 'string' && typeof b.bg_color === 'string'), 'in-stock brands keep them');
+});

@@ -18,22 +18,24 @@ export function logoBaseUrl(origin: string, brand: BrandDef): string {
 
 export function brandJson(brand: BrandDef, origin: string): Json {
   const base = logoBaseUrl(origin, brand);
+  // The captured BrandsPage's out-of-stock brand comes without logo_base_url, bg_color, additional_categories,
+  // product_type and brand_tags (fixtures/upstream-captures.json): the sandbox's out-of-stock brands do too, so a
+  // client that needs them (logo variants, tile colour, extra categories) must fall back.
+  const full = !brand.outOfStock;
   return {
     family: brand.family,
     brand_id: brand.brandId,
     brand: brand.brand,
     logo_url: `${base}.webp`,
-    logo_base_url: base,
-    bg_color: brand.bgColor,
+    ...(full ? {logo_base_url: base, bg_color: brand.bgColor} : {}),
     min: brand.minLabel,
     max: brand.maxLabel,
     category: brand.category,
     is_out_of_stock: brand.outOfStock,
     country_code: brand.countryCode,
-    additional_categories: brand.additionalCategories,
+    ...(full ? {additional_categories: brand.additionalCategories} : {}),
     kind: brand.kind,
-    product_type: 'physical',
-    brand_tags: [],
+    ...(full ? {product_type: 'physical', brand_tags: []} : {}),
   };
 }
 
