@@ -375,12 +375,13 @@ suite('<cr-order-status>', () => {
     const order = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
     const full = parseOrder(await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());
     const pin = full.deliveries[0]!.deliverable.pin_code!;
-    assert.ok(pin && full.user?.email, 'the sandbox delivered a code to an e-mail');
+    assert.ok(pin, 'the sandbox delivered a code');
     const codeOf = (el: CrOrderStatus) => root(el).querySelector('[part~="delivery"] code');
     const store = freshStore();
-    saveOrder(store, full);
+    // A delivered order comes without its buyer (as upstream's capture does); one that carries it is kept without.
+    saveOrder(store, {...full, user: {email: 'the.buyer@example.com'}});
     const raw = sessionStorage.getItem(orderStorageKey(store))!;
-    for (const secret of [pin, full.deliveries[0]!.deliverable.pin_serial!]) assert.notInclude(raw, secret);
+    for (const secret of [pin, full.deliveries[0]!.deliverable.pin_serial!, 'the.buyer@example.com']) assert.notInclude(raw, secret);
     assert.notProperty(JSON.parse(raw).order, 'user', 'nor the buyer');
     assert.include(raw, 'Steam', 'what was bought is kept');
     assert.isTrue(loadOrder(store)!.withheld);
