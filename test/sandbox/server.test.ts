@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdtempSync, rmSync, symlinkSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -116,24 +116,30 @@ test('publicUrl sets the origin in logo and QR URLs', async () => {
   }
 });
 
+/** The URL a sandbox started as a child process prints, or why there is none (it exited, or 15 s passed). */
+function printedUrl(child: ChildProcess): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no URL printed')), 15000);
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`exited (${code}) without listening: ${out}`)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+  });
+}
+
 test('`npm run sandbox` (server.ts run directly) listens on SANDBOX_PORT and prints its URL', async () => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/sandbox/server.ts'], {
     env: {...process.env, SANDBOX_PORT: '0', SANDBOX_AUTOPILOT: '1'},
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no URL printed')), 15000);
-      let out = '';
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    const url = await printedUrl(child);
     const config = await (await fetch(`${url}/__sandbox/config`)).json();
     assert.equal(config.autopilot, true, 'SANDBOX_AUTOPILOT=1');
   } finally {
@@ -151,19 +157,7 @@ test('`npm run sandbox` also starts when its script is reached through a symlink
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no URL printed')), 15000);
-      let out = '';
-      child.once('exit', (code) => reject(new Error(`exited (${code}) without listening: ${out}`)));
-      child.stdout!.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-    });
+    const url = await printedUrl(child);
     const config = await (await fetch(`${url}/__sandbox/config`)).json();
     assert.equal(config.autopilot, false);
   } finally {
