@@ -3,7 +3,8 @@
 // brands or a ticking countdown would otherwise build thousands.
 const cache = new Map<string, unknown>();
 
-function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
+/** One Intl object per kind, locale and options, made the first time it is asked for (also names.ts's). */
+export function cached<T>(kind: string, locale: string, options: object | undefined, make: () => T): T {
   const key = `${kind}|${locale}|${options ? JSON.stringify(options) : ''}`;
   let value = cache.get(key) as T | undefined;
   if (value === undefined) {

@@ -1,19 +1,16 @@
 // What only the brand picker needs of Intl: the names of countries and the collator that sorts them, beside format.ts
 // rather than in it, so they come with the picker and not with every page's API client.
-
-const displayNames = new Map<string, Intl.DisplayNames | null>();
+import {cached} from './format.js';
 
 /** The country's name in the locale (`Intl.DisplayNames`, one per locale); the code itself when unknown. */
 export function countryName(locale: string, code: string): string {
-  let names = displayNames.get(locale);
-  if (names === undefined) {
+  const names = cached('region', locale, undefined, () => {
     try {
-      names = new Intl.DisplayNames(locale, {type: 'region', fallback: 'code'});
+      return new Intl.DisplayNames(locale, {type: 'region', fallback: 'code'});
     } catch {
-      names = null;
+      return null;
     }
-    displayNames.set(locale, names);
-  }
+  });
   const upper = code.toUpperCase();
   try {
     return names?.of(upper) ?? upper;
