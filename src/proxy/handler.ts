@@ -22,6 +22,7 @@ import {readJsonBody} from './json-body.js';
 import {readLimited} from './read-limited.js';
 import {createRateLimiter, type RateLimiter} from './rate-limit.js';
 import {endpoints} from '../upstream/endpoints.js';
+import {clientKeyOf} from './client-key.js';
 import {methodsFor, parseTarget, route, type Route} from './request-guard.js';
 import {withKeepAlive} from './sse.js';
 
@@ -298,31 +299,6 @@ async function forward(
 const JSON_ANSWER_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
-
-/**
- * What rate limits and stream slots count a client by: an IPv4 address as it is; an IPv6 address by its /64 network
- * (`2001:db8:1:2::/64`), since a single host gets a whole /64 and may send from any address in it (privacy
- * addresses, or simply adding some), which per address would make every limit endless. Any spelling of the same
- * network (leading zeros, `::`, case) is the same key.
- */
-export function clientKeyOf(address: string | undefined): string {
-  if (!address) return 'unknown';
-  if (!address.includes(':')) return address;
-  const halves = address.split('::');
-  if (halves.length > 2) return address;
-  // An IPv4 tail (`::ffff:…`, `64:ff9b::1.2.3.4`) is two groups, all beyond the /64.
-  const groups = (part: string | undefined) => (part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : []);
-  const head = groups(halves[0]);
-  const rest = groups(halves[1]);
-  const missing = 8 - head.length - rest.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return address;
-  const full = [...head, ...Array<string>(halves.length === 1 ? 0 : missing).fill('0'), ...rest];
-  if (!full.every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g))) return address;
-  return `${full
-    .slice(0, 4)
-    .map((g) => parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
-}
 
 /** The end user's address: the socket's, or (behind a trusted reverse proxy) the right-most X-Forwarded-For entry. */
 function clientAddressOf(request: Request, info: ProxyRequestInfo, trustForwardedFor: boolean): string | undefined {

@@ -1,6 +1,6 @@
-// A token bucket per client (an IPv4 address or an IPv6 /64: handler.ts, clientKeyOf), so a script cannot use the
-// partner's credentials as an open relay for order creation. In memory, per process: enough for one proxy instance; several instances behind a balancer each allow
-// their own budget (put a shared limiter in front for more).
+// A token bucket per client (an IPv4 address or an IPv6 /64: client-key.ts), so a script cannot use the partner's
+// credentials as an open relay for order creation. In memory, per process: enough for one proxy instance; several
+// instances behind a balancer each allow their own budget (put a shared limiter in front for more).
 import type {RateLimitConfig} from './config.js';
 
 /** Buckets kept at most; when full, the least recently used ones are forgotten (a flood of addresses cannot grow memory). */

@@ -183,5 +183,4 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-
 if (runsDirectly(import.meta.url)) void main();
