@@ -248,24 +248,24 @@ export const ErrorBody = z.looseObject({
  * never be refused whole (its codes then never shown) for one field of another type. A whole number (a PIN or serial
  * sent as a number) is its digits; anything else (an object, a number JSON could not keep exactly) is none.
  */
-const free = z.optional(z.pipe(z.unknown(), z.transform((v) => (typeof v === 'string' ? v : Number.isSafeInteger(v) ? String(v) : undefined))));
+const lenientText = z.optional(z.transform((v: unknown) => (typeof v === 'string' ? v : Number.isSafeInteger(v) ? String(v) : undefined)));
 
 export const Deliverable = z.looseObject({
-  denomination: free,
-  localized_denomination: free,
-  brand_name: free,
-  family: free,
-  beneficiary_account: free,
-  delivery_type: free,
-  country_code: free,
+  denomination: lenientText,
+  localized_denomination: lenientText,
+  brand_name: lenientText,
+  family: lenientText,
+  beneficiary_account: lenientText,
+  delivery_type: lenientText,
+  country_code: lenientText,
   /** A code, or a redemption link when it starts with http(s)://. */
-  pin_code: free,
-  pin_serial: free,
-  security_code: free,
-  barcode_image_url: free,
-  qr_image_url: free,
+  pin_code: lenientText,
+  pin_serial: lenientText,
+  security_code: lenientText,
+  barcode_image_url: lenientText,
+  qr_image_url: lenientText,
   /** HTML from upstream: sanitize before inserting. */
-  redeem_instructions: free,
+  redeem_instructions: lenientText,
 });
 
 export const Delivery = z.looseObject({
