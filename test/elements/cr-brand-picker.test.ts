@@ -600,7 +600,7 @@ suite('cr-brand-picker', () => {
     await expectAccessible(system);
   });
 
-  test('2,000+ brands: per-keystroke filter + render time (IN, 2,400 brands)', async () => {
+  test('2,000 brands: per-keystroke filter + render time (IN, 2,000 brands)', async () => {
     const el = await loaded(await picker({country: 'IN'}));
     assert.isAtMost(options(el).length, 60, 'only the first tiles are rendered');
     const times: number[] = [];
@@ -618,12 +618,12 @@ suite('cr-brand-picker', () => {
     const sorted = [...times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)]!;
     const worst = sorted[sorted.length - 1]!;
-    console.log(`[bench] cr-brand-picker, IN (2,400 brands): ${times.length} keystrokes, filter+render median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
+    console.log(`[bench] cr-brand-picker, IN (2,000 brands): ${times.length} keystrokes, filter+render median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms`);
     // Generous bound for slow CI machines; the figure above is what matters.
     assert.isBelow(median, 100);
   });
 
-  test('2,000+ brands: End renders the last pages only (not every tile before them), Home and scrolling up still work', async function () {
+  test('2,000 brands: End renders the last pages only (not every tile before them), Home and scrolling up still work', async function () {
     this.timeout(30000);
     const el = await loaded(await picker({country: 'IN'}));
     const posinset = (o: Element | null | undefined) => Number(o?.getAttribute('aria-posinset'));
@@ -631,7 +631,7 @@ suite('cr-brand-picker', () => {
     await sendKeys({press: 'ArrowDown'});
     await el.updateComplete;
     const total = Number(options(el)[0]!.getAttribute('aria-setsize'));
-    assert.isAbove(total, 2000);
+    assert.isAbove(total, 1500, 'a long list (the gift cards of 2,000 brands)');
     let started = performance.now();
     await sendKeys({press: 'End'});
     await el.updateComplete;
@@ -672,7 +672,7 @@ suite('cr-brand-picker', () => {
     assert.equal(posinset(root(el).activeElement), 36);
   });
 
-  test('a count in the thousands is announced formatted for the reader (2,400 / 2.400)', async () => {
+  test('a count in the thousands is announced formatted for the reader (2,000 / 2.000)', async () => {
     for (const [lang, words] of [['en', /^\d,\d{3} brands$/], ['de', /^\d\.\d{3} Marken$/]] as const) {
       const el = await loaded(await picker({country: 'IN', lang}));
       await type(el, 'x');

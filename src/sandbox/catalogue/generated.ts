@@ -1,5 +1,5 @@
 // Big catalogues for performance work, generated deterministically (seeded PRNG, no Math.random): the same names,
-// ids and prices on every machine. IN has 2,400 brands, CN 10,000.
+// ids and prices on every machine. IN has 2,000 brands, CN 10,000.
 import {seededRandom} from '../ids.js';
 import type {BrandDef} from './model.js';
 import {buildBrand, values} from './build-brand.js';
@@ -7,7 +7,7 @@ import {esimBrand} from './esim.js';
 import {safeRich} from './rich-text.js';
 
 export const GENERATED_COUNTRIES: Readonly<Record<string, {size: number; currency: string; seed: number}>> = {
-  IN: {size: 2400, currency: 'INR', seed: 91},
+  IN: {size: 2000, currency: 'INR', seed: 91},
   CN: {size: 10000, currency: 'CNY', seed: 86},
 };
 
