@@ -1,6 +1,7 @@
 // The Lit side of the tracker: one OrderTracker per (proxy URL, order id), opened on hostConnected, closed on
 // hostDisconnected, replaced when the host's order changes. A stream is not request/response, so this is a plain
-// ReactiveController rather than a Task (STYLE.md).
+// ReactiveController rather than a Task (STYLE.md). How a tracker is opened is the host's: a checkout opens its own,
+// a <cr-order-status> shares one with the other statuses of its order (shared-trackers.ts).
 import type {ReactiveController, ReactiveControllerHost} from 'lit';
 import type {ApiError} from '../api/errors.js';
 import type {Order} from '../api/schemas.js';
@@ -16,32 +17,38 @@ export interface TrackTarget {
   options?: Partial<Omit<OrderTrackerOptions, 'proxyUrl' | 'orderId' | 'initialOrder' | 'onUpdate' | 'onConnection' | 'onError'>>;
 }
 
+/** What the controller needs of a tracker: an OrderTracker, or a share of one. */
+export type TrackerHandle = Pick<OrderTracker, 'start' | 'stop' | 'order' | 'connection' | 'counts'>;
+
+/** Makes the tracker of one order (not started yet). */
+export type OpenTracker = (options: OrderTrackerOptions) => TrackerHandle;
+
 export interface TrackerCallbacks {
   onUpdate(update: OrderUpdate): void;
   onError?(error: ApiError, fatal: boolean): void;
 }
 
 export class OrderTrackerController implements ReactiveController {
-  #tracker: OrderTracker | undefined;
+  #tracker: TrackerHandle | undefined;
   #key = '';
   #connected = false;
-  #connection: TrackerConnection = 'idle';
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly target: () => TrackTarget,
     private readonly callbacks: TrackerCallbacks,
+    private readonly open: OpenTracker = (options) => new OrderTracker(options),
   ) {
     host.addController(this);
   }
 
   /** The tracker following the current order, if any. */
-  get tracker(): OrderTracker | undefined {
+  get tracker(): TrackerHandle | undefined {
     return this.#tracker;
   }
 
   get connection(): TrackerConnection {
-    return this.#connection;
+    return this.#tracker?.connection ?? 'idle';
   }
 
   get counts(): TrackerCounts | undefined {
@@ -67,18 +74,17 @@ export class OrderTrackerController implements ReactiveController {
     this.#close();
     this.#key = key;
     if (!key) return;
-    const tracker: OrderTracker = new OrderTracker({
+    const tracker: TrackerHandle = this.open({
       ...options,
       proxyUrl: proxyUrl!,
       orderId: orderId!,
-      initialOrder: knownOrder?.order_id.toLowerCase() === orderId!.toLowerCase() ? knownOrder : undefined,
+      // A copy of another order is no baseline: the tracker (and a share of one) takes it only for its own order.
+      initialOrder: knownOrder,
       onUpdate: (update) => {
         if (tracker === this.#tracker) this.callbacks.onUpdate(update);
       },
-      onConnection: (connection) => {
-        if (tracker !== this.#tracker) return;
-        this.#connection = connection;
-        this.host.requestUpdate();
+      onConnection: () => {
+        if (tracker === this.#tracker) this.host.requestUpdate();
       },
       onError: (error, fatal) => {
         if (tracker === this.#tracker) this.callbacks.onError?.(error, fatal);
@@ -96,8 +102,7 @@ export class OrderTrackerController implements ReactiveController {
 
   #close(): void {
     this.#tracker?.stop();
+    // #key stays: with no tracker, sync() opens one whatever it names.
     this.#tracker = undefined;
-    this.#key = '';
-    this.#connection = 'idle';
   }
 }

@@ -10,6 +10,7 @@ import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
+import {shareTracker} from '../../stream/shared-trackers.js';
 import {clearOrder, keepStoreOrders, loadOrder} from '../../store/order-persistence.js';
 import type {StoreController} from '../../store/store-controller.js';
 import {isTerminalPhase, phaseOf, type Phase} from '../../upstream/states.js';
@@ -119,6 +120,8 @@ export default class OrderStatusBody extends CrElement {
           }
         },
       },
+      // The statuses of one order in one store share its tracker: one stream, however often the page shows it.
+      (options) => shareTracker(this.storeInstance.name, options),
     );
   }
 
