@@ -8,7 +8,7 @@ import type {Order} from '../../src/api/schemas.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {getStore} from '../../src/store/store.js';
-import {controls, createOrder, freshStore, proxyUrl, requestsFor, sleep, waitFor} from '../stream/helpers.js';
+import {controls, createOrder, freshStore, proxyUrl, removeFault, requestsFor, sleep, waitFor} from '../stream/helpers.js';
 
 interface MountOptions {
   store: string;
@@ -159,5 +159,39 @@ suite('<cr-order-status>: two of one order share one stream', () => {
     await waitFor(() => all.every(({events}) => events.length === 2), 'the payment, heard by all four');
     await sleep(300);
     for (const {events} of all) assert.deepEqual(states(events), [[undefined, 'WaitingForPayment'], ['WaitingForPayment', 'PaymentStarted']]);
+
+    // One of the two moves to a store of its own: it leaves the other's stream for one of its own.
+    b.el.store = freshStore();
+    await waitFor(async () => (await streamsOpened(order)) === 4, 'a stream of its own in its new store', 5000, 50);
+    await isLive(b.el);
+    await isLive(a.el);
+    assert.equal(await streamsOpen(order), 4);
+  });
+
+  test('the stream drops: both say "reconnecting" at once, each fires the change read meanwhile once, and both are live again', async function () {
+    this.timeout(15000);
+    const order = await createOrder();
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order});
+    const badge = await mount({store});
+    const panel = await mount({store});
+    await isLive(badge.el);
+    await isLive(panel.el);
+    const refused = await controls.fault({kind: 'server-error', endpoint: 'subscribe', orderId: order.order_id, status: 503});
+    try {
+      const drop = await controls.fault({kind: 'drop-stream', endpoint: 'subscribe', orderId: order.order_id, times: 1});
+      assert.equal(drop.dropped, 1, 'one stream to drop');
+      await waitFor(() => badge.el.connection === 'polling' && panel.el.connection === 'polling', 'both in backoff');
+      await badge.el.updateComplete;
+      await panel.el.updateComplete;
+      for (const {el} of [badge, panel]) assert.include(text(el.shadowRoot!.querySelector('[part~="connection"]')), 'Reconnecting…');
+      await controls.act(order.order_id, 'pay');
+      await waitFor(() => badge.events.length === 1 && panel.events.length === 1, 'the payment, read by polling');
+    } finally {
+      await removeFault(refused.id);
+    }
+    await waitFor(() => badge.el.connection === 'live' && panel.el.connection === 'live', 'both live again', 8000);
+    await sleep(400);
+    for (const {events} of [badge, panel]) assert.deepEqual(states(events), [['WaitingForPayment', 'PaymentStarted']]);
   });
 });

@@ -208,8 +208,10 @@ export default class OrderStatusBody extends CrElement {
     }
     // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late). Here
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
-    // second one scheduled after it.
-    this._tracker.sync();
+    // second one scheduled after it. Moved to another store, it shares the tracker of that store's statuses, never
+    // the old one's (shared-trackers.ts): the same order and proxy URL are followed anew.
+    if (changed.has('store')) this._tracker.refresh();
+    else this._tracker.sync();
     this._awaitProxyUrl();
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
     // update may still run once the element is removed (an announcement, a store change): it follows nothing then;
