@@ -29,6 +29,7 @@ async function mount({store, orderId, proxy = proxyUrl}: MountOptions) {
   ></cr-order-status>`);
   return {el, events};
 }
+type Mounted = Awaited<ReturnType<typeof mount>>;
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const liveRegion = (el: CrOrderStatus) => el.shadowRoot!.querySelector('[role="status"][aria-live="polite"]')!;
@@ -166,6 +167,29 @@ suite('<cr-order-status>: two of one order share one stream', () => {
     await isLive(b.el);
     await isLive(a.el);
     assert.equal(await streamsOpen(order), 4);
+  });
+
+  test('joined while the order cannot be read yet: the same "could not be loaded" at once, then the same order', async function () {
+    this.timeout(15000);
+    const order = await createOrder();
+    const store = freshStore();
+    const refused = [
+      await controls.fault({kind: 'server-error', endpoint: 'subscribe', orderId: order.order_id, status: 503}),
+      await controls.fault({kind: 'server-error', endpoint: 'order', orderId: order.order_id, status: 503}),
+    ];
+    let first: Mounted | undefined;
+    let later: Mounted | undefined;
+    try {
+      first = await mount({store, orderId: order.order_id});
+      await waitFor(() => first!.el.shadowRoot!.querySelector('[part~="error"]'), 'the first status\'s read error');
+      later = await mount({store, orderId: order.order_id});
+      // In its first render, not at the tracker's next retry.
+      assert.include(text(later.el.shadowRoot!.querySelector('[part~="error"]')), 'could not be loaded');
+    } finally {
+      for (const {id} of refused) await removeFault(id);
+    }
+    await waitFor(() => first!.events.length === 1 && later!.events.length === 1, 'the order, once read');
+    for (const {events} of [first!, later!]) assert.deepEqual(states(events), [[undefined, 'WaitingForPayment']]);
   });
 
   test('the stream drops: both say "reconnecting" at once, each fires the change read meanwhile once, and both are live again', async function () {
