@@ -35,4 +35,4 @@ export {phaseOf, type Phase} from './upstream/states.js';
 export {OrderTracker, DEFAULT_PAYMENT_POLL_MS, DEFAULT_POLL_MS, DEFAULT_HIDDEN_PAUSE_MS} from './stream/order-tracker.js';
 export type {OrderTrackerOptions, OrderUpdate, TrackerConnection, TrackerCounts, VisibilitySource, Timers} from './stream/order-tracker.js';
 export {OrderTrackerController} from './stream/order-tracker-controller.js';
-export type {TrackTarget, TrackerCallbacks} from './stream/order-tracker-controller.js';
+export type {OpenTracker, TrackTarget, TrackerCallbacks, TrackerHandle} from './stream/order-tracker-controller.js';
