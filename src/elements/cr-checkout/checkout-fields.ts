@@ -230,6 +230,13 @@ export function renderPromo(view: FieldsView): TemplateResult {
   </div>`;
 }
 
+/** One coin or network of the payment selects: a suspended one stays listed, marked, and cannot be chosen. */
+function renderChoice(view: FieldsView, name: string, chosen: string | undefined, usable: boolean): TemplateResult {
+  return html`<option value=${name} ?selected=${name === chosen} ?disabled=${!usable}>
+    ${usable ? name : view.common.aside(name, view.messages.suspended)}
+  </option>`;
+}
+
 export function renderCoins(view: FieldsView): TemplateResult {
   const m = view.messages;
   const currencies = view.currencies;
@@ -244,21 +251,13 @@ export function renderCoins(view: FieldsView): TemplateResult {
         <span class="field-label small">${m.coin}</span>
         <select id="coin" class="input" part="coin-select" aria-invalid=${invalid} aria-describedby=${described} @change=${view.chooseCoin}>
           ${coin ? nothing : html`<option value="" selected disabled>—</option>`}
-          ${currencies.map(
-            (c) => html`<option value=${c.name} ?selected=${c.name === view.values.coin} ?disabled=${!coinUsable(c)}>
-              ${coinUsable(c) ? c.name : view.common.aside(c.name, m.suspended)}
-            </option>`,
-          )}
+          ${currencies.map((c) => renderChoice(view, c.name, view.values.coin, coinUsable(c)))}
         </select>
       </label>
       <label class="sub-field">
         <span class="field-label small">${view.common.onNetwork}</span>
         <select id="network" class="input" part="network-select" aria-invalid=${invalid} aria-describedby=${described} @change=${view.chooseNetwork}>
-          ${(coin?.networks ?? []).map(
-            (n) => html`<option value=${n.name} ?selected=${n.name === view.values.network} ?disabled=${!networkUsable(n)}>
-              ${networkUsable(n) ? n.name : view.common.aside(n.name, m.suspended)}
-            </option>`,
-          )}
+          ${(coin?.networks ?? []).map((n) => renderChoice(view, n.name, view.values.network, networkUsable(n)))}
         </select>
       </label>
     </div>
