@@ -62,7 +62,8 @@ suite('locales', () => {
   test('locale files import at run time only their own section files, the tiny plural helper and the offline words', async () => {
     // The dev server serves the files as the browser gets them: type-only imports are gone, runtime ones remain.
     // A module shared by the entry and the lazy language chunks may be split by the bundler into a chunk that the
-    // entry must then load too; keep that surface to plural.ts and offline.ts (which the entry holds anyway).
+    // entry must then load too; keep that surface to the language's own plural.ts and offline.ts (which the entry
+    // holds anyway).
     const offending: string[] = [];
     for (const lang of LANGS) {
       for (const file of ['index', 'common', 'picker', 'checkout', 'status']) {

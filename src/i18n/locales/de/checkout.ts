@@ -1,8 +1,7 @@
 import type {CheckoutMessages} from '../en/checkout.js';
 
-// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
-const rules = new Intl.PluralRules('de');
-const one = (count: number) => rules.select(count) === 'one';
+// Locale files import at run time only their own language's modules, so each language chunk stands alone in the build.
+import {one} from './plural.js';
 
 export const checkout: CheckoutMessages = {
   label: 'Kasse',

@@ -1,8 +1,7 @@
 import type {PickerMessages} from '../en/picker.js';
 
-// Locale files import nothing at run time (types only), so each language chunk stands alone in the build.
-const rules = new Intl.PluralRules('fr');
-const one = (count: number) => rules.select(count) === 'one';
+// Locale files import at run time only their own language's modules, so each language chunk stands alone in the build.
+import {one} from './plural.js';
 
 export const picker: PickerMessages = {
   label: 'Choisissez une marque',
