@@ -16,6 +16,7 @@ import {
   savePendingCreate,
   type PendingCreate,
 } from '../../store/order-persistence.js';
+import {randomId} from './random-id.js';
 
 /**
  * Failures after which the order may exist (the POST may have reached upstream): the user is told the outcome is
@@ -23,10 +24,6 @@ import {
  * a 4xx, a 429 from the proxy's rate limit, which answers before upstream): no order exists, the key is forgotten.
  */
 export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'http-5xx', 'bad-response', 'outcome-unknown']);
-
-function newKey(): string {
-  return crypto.randomUUID?.() ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Sends `pending`; `resend` when its key went out before (the proxy then never forwards a key it does not know). */
 async function send(storeName: string, proxyUrl: string | undefined, pending: Omit<PendingCreate, 'v'>, resend: boolean): Promise<Order> {
@@ -59,7 +56,7 @@ export function createKeyed(storeName: string, proxyUrl: string | undefined, bod
   // The same purchase sent with a key before keeps it, even if this page has not yet heard that the proxy takes keys
   // (a reload): a new unkeyed record in its place would send it without one.
   const again = previous && previous.fp === fp && (previous.keyed || !keyed) ? previous : undefined;
-  const pending = again ?? {key: newKey(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
+  const pending = again ?? {key: randomId(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
   savePendingCreate(storeName, pending);
   return send(storeName, proxyUrl, pending, again !== undefined);
 }

@@ -8,6 +8,7 @@
 // Not covered (documented in the README): other browsers or devices, storage that is blocked, two tabs writing
 // their marker within the same few milliseconds (the settle delay makes this unlikely, not impossible).
 import type {Order} from '../../api/schemas.js';
+import {randomId} from './random-id.js';
 
 export const MARKER_TTL_MS = 60_000;
 /**
@@ -106,11 +107,11 @@ export function currentTabId(): string {
   try {
     tabId = sessionStorage.getItem('cr-checkout:tab') ?? undefined;
     if (!tabId) {
-      tabId = crypto.randomUUID?.() ?? String(Math.random()).slice(2);
+      tabId = randomId();
       sessionStorage.setItem('cr-checkout:tab', tabId);
     }
   } catch {
-    tabId ??= String(Math.random()).slice(2);
+    tabId ??= randomId();
   }
   return tabId;
 }
