@@ -4,7 +4,7 @@ import type {ProblemDetails, ProblemInfo} from '../api/problems.js';
 import type {CommonMessages} from './locales/en/common.js';
 
 function hasKey<T extends object>(object: T, key: string): key is Extract<keyof T, string> {
-  return Object.prototype.hasOwnProperty.call(object, key);
+  return Object.hasOwn(object, key);
 }
 
 /** The message for one upstream problem (unknown codes get the generic one). */

@@ -29,8 +29,8 @@ const PAYMENT_RANK: Record<string, number> = {
 };
 
 function lower(table: Record<string, number>, from: string, to: string): boolean {
-  const a = Object.prototype.hasOwnProperty.call(table, from) ? table[from] : undefined;
-  const b = Object.prototype.hasOwnProperty.call(table, to) ? table[to] : undefined;
+  const a = Object.hasOwn(table, from) ? table[from] : undefined;
+  const b = Object.hasOwn(table, to) ? table[to] : undefined;
   return a !== undefined && b !== undefined && b < a;
 }
 

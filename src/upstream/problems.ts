@@ -56,5 +56,5 @@ export const HTTP_PROBLEM_CODES = ['SUSPENDED_COIN', 'SUSPENDED_NETWORK', 'LOGIN
 export const PROBLEM_CODE_SHAPE = /^[A-Z][A-Z0-9_]+$/;
 
 export function isKnownProblem(code: string): code is ProblemCode {
-  return Object.prototype.hasOwnProperty.call(PROBLEM_FIELDS, code);
+  return Object.hasOwn(PROBLEM_FIELDS, code);
 }

@@ -52,7 +52,7 @@ const PHASE_OF: Record<KnownOrderState, Phase> = {
 
 /** Whether an order state is one UPSTREAM.md documents (ORDER_STATES), without a second list of them in the bundle. */
 export function isKnownState(orderState: string): orderState is KnownOrderState {
-  return Object.prototype.hasOwnProperty.call(PHASE_OF, orderState);
+  return Object.hasOwn(PHASE_OF, orderState);
 }
 
 /** The phase of an order state; an unknown state is "under review", never an error. */

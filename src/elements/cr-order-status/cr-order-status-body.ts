@@ -334,7 +334,7 @@ export default class OrderStatusBody extends CrElement {
     // Part of it came in time, the rest did not: not "a payment arrived after the time ran out".
     if (state === 'Expired' && paidSomething(order) && missingAmount(order.coin_amount, order.sent_coin_amount)) return reasons.ExpiredPartly;
     if (state === 'Expired' && order.payment_state === 'ExpiredAfterPaymentDetection') return reasons.ExpiredAfterPaymentDetection;
-    return Object.prototype.hasOwnProperty.call(reasons, state) ? reasons[state as keyof typeof reasons] : reasons.other;
+    return Object.hasOwn(reasons, state) ? reasons[state as keyof typeof reasons] : reasons.other;
   }
 
   // ---- rendering --------------------------------------------------------------------------------------------
