@@ -1,8 +1,8 @@
 // The build's squeeze of html`…` and css`…` templates (template-literals.ts), through the very transform the build
 // runs: in html text only a white-space run with a line break in it changes (HTML renders it as one space anyway),
-// css text loses comments and white space but keeps its strings and the space next to an expression; code,
-// strings, regular expressions, comments and other templates stay as written; the source map is exact; and a source
-// it cannot follow fails loudly.
+// css text loses comments and white space (and the zero of `0.5`) but keeps its strings and the space next to an
+// expression; code, strings, regular expressions, comments and other templates stay as written; the source map is
+// exact; and a source it cannot follow fails loudly.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
@@ -60,6 +60,17 @@ describe('squeezeTemplateLiterals', () => {
   test('css: comments out, white space squeezed, strings verbatim, the space next to an expression kept', () => {
     const source = "const s = css`\n  /* why */\n  .a::before {\n    content: '  two  spaces ';\n    margin: 0 ${gap}px;\n  }\n`;";
     assert.equal(squeeze(source), "const s = css` .a::before{content:'  two  spaces ';margin:0 ${gap}px}`;");
+  });
+
+  test('css: no spaces around * and / between operands, no zero before a decimal point; selectors and + - untouched', () => {
+    const source =
+      'const s = css`.a * .b, * {\n  gap: calc(var(--x) * 2) calc(var(--x) / 2);\n  width: calc(100% - 0.5em * 3);\n' +
+      '  aspect-ratio: 300 / 190;\n  opacity: 0.55;\n  line-height: 1.45;\n  margin: 10.5px;\n}`;';
+    assert.equal(
+      squeeze(source),
+      'const s = css`.a * .b,*{gap:calc(var(--x)*2) calc(var(--x)/2);width:calc(100% - .5em*3);' +
+        'aspect-ratio:300/190;opacity:.55;line-height:1.45;margin:10.5px}`;',
+    );
   });
 
   test('the source map points every squeezed template back at its own lines', () => {

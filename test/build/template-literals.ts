@@ -4,7 +4,8 @@
 // - html: a run of white space with a line break in it renders as one space, so it becomes one space (about 4 KiB
 //   raw, 0.45 KiB gzipped over the three bodies). Our templates have no <pre> or <textarea>, where it would matter
 //   (test/build/template-literals.test.ts checks the sources for them).
-// - css: comments out, runs of white space one space, none around `{ } ; , :` (strings kept verbatim).
+// - css: comments out, runs of white space one space, none around `{ } ; , :`, nor around `*` and `/` between two
+//   operands, and no zero before a decimal point (strings kept verbatim).
 //
 // It scans the TypeScript source itself: strings, comments, regular expressions, template literals and the `${…}`
 // expressions inside them (nested templates too), so only the text of templates tagged `html` or `css` is touched,
@@ -30,6 +31,15 @@ export function squeezeHtml(text: string): string {
 }
 
 /**
+ * The spaces around `*` and `/` between two operands in a value (`calc(var(--_space) * 2)`, `aspect-ratio: 300 / 190`),
+ * which CSS does not need there (only `+` and `-` need them). A number, unit or `)` before and a number, `(` or a
+ * function after: never a selector's `*` (the universal selector, or `.x * .y`, has no number or function after it).
+ */
+const MATH_OPERATOR_SPACES = /(?<=[\w)%]) ([*/]) (?=\.?\d|\(|[a-z-]+\()/g;
+/** The zero before a decimal point (`0.9em` is `.9em`), where a number starts: after a space, `:`, `(` or `,`. */
+const LEADING_ZERO = /(?<=[\s:(,])0\.(?=\d)/g;
+
+/**
  * css text: comments out, white space squeezed, strings (`content: "…"`) kept verbatim. Not trimmed: a stretch next
  * to an expression (`0 ${x}px`) keeps the space that separates them.
  */
@@ -44,7 +54,9 @@ export function squeezeCss(text: string): string {
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,])\s*/g, '$1')
             .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}'),
+            .replace(/;}/g, '}')
+            .replace(MATH_OPERATOR_SPACES, '$1')
+            .replace(LEADING_ZERO, '.'),
     )
     .join('');
 }
