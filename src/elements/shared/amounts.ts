@@ -1,5 +1,6 @@
 // What is still missing of a partial payment: coin_amount − sent_coin_amount, exact on decimal STRINGS
 // (api/difference.ts). The checkout asks for it and the tracking shows it.
+import {isPositiveDecimal} from '../../api/decimal.js';
 import {subtractDecimals} from '../../api/difference.js';
 import type {Order} from '../../api/schemas.js';
 import {isPaidInPart} from '../../upstream/states.js';
@@ -8,7 +9,7 @@ import {isPaidInPart} from '../../upstream/states.js';
 export function missingAmount(coinAmount: string, sent: string | null | undefined): string | undefined {
   if (sent === null || sent === undefined || sent === '') return undefined;
   const missing = subtractDecimals(coinAmount, sent);
-  return missing !== undefined && !missing.startsWith('-') && /[1-9]/.test(missing) ? missing : undefined;
+  return missing !== undefined && isPositiveDecimal(missing) ? missing : undefined;
 }
 
 /** What is still to pay of an order paid in part; undefined for any other order, and when nothing is missing after all. */
