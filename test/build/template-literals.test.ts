@@ -1,8 +1,9 @@
 // The build's squeeze of html`…` and css`…` templates (template-literals.ts), through the very transform the build
 // runs: in html text only a white-space run with a line break in it changes (HTML renders it as one space anyway),
-// css text loses comments and white space (and the zero of `0.5`) but keeps its strings and the space next to an
-// expression; code, strings, regular expressions, comments and other templates stay as written; the source map is
-// exact; and a source it cannot follow fails loudly.
+// and the quotes of plain attribute values inside a tag go (HTML needs none there); css text loses comments and
+// white space (and the zero of `0.5`) but keeps its strings and the space next to an expression; code, strings,
+// regular expressions, comments and other templates stay as written; the source map is exact; and a source it
+// cannot follow fails loudly.
 import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
@@ -22,7 +23,18 @@ const templateSources = (readdirSync(src, {recursive: true}) as string[])
 describe('squeezeTemplateLiterals', () => {
   test('indentation and line breaks in html templates become one space; spaces on a line stay', () => {
     const source = 'const t = html`<div class="a">\n      <p>one  two</p>\n\n      <p>${x}</p>\n    </div>`;';
-    assert.equal(squeeze(source), 'const t = html`<div class="a"> <p>one  two</p> <p>${x}</p> </div>`;');
+    assert.equal(squeeze(source), 'const t = html`<div class=a> <p>one  two</p> <p>${x}</p> </div>`;');
+  });
+
+  test('plain attribute values lose their quotes inside a tag the stretch opens; any other quotes stay', () => {
+    const source =
+      'const t = html`<button class="button primary" part="pay-button" type="button" data-x="" title="a.b" @click=${go}>' +
+      'say part="x" </button> <input id="a" />${y} part="after-expression"><img alt="a"/>`;';
+    assert.equal(
+      squeeze(source),
+      'const t = html`<button class="button primary" part=pay-button type=button data-x="" title="a.b" @click=${go}>' +
+        'say part="x" </button> <input id=a />${y} part="after-expression"><img alt="a"/>`;',
+    );
   });
 
   test('templates nested in expressions are squeezed; the expressions around them are not touched', () => {
