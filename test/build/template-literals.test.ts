@@ -35,6 +35,9 @@ describe('squeezeTemplateLiterals', () => {
       'const t = html`<button class="button primary" part=pay-button type=button data-x="" title="a.b" @click=${go}>' +
         'say part="x" </button> <input id=a />${y} part="after-expression"><img alt="a"/>`;',
     );
+    // After an expression inside a tag, the tag is still open (a nested template keeps its own count).
+    const inTag = 'html`<div id=${id} class="field" data-x=${html`<b title="t">`} role="group">${x} role="text"</div>`';
+    assert.equal(squeeze(inTag), 'html`<div id=${id} class=field data-x=${html`<b title=t>`} role=group>${x} role="text"</div>`');
   });
 
   test('templates nested in expressions are squeezed; the expressions around them are not touched', () => {

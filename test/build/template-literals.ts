@@ -22,6 +22,8 @@ export interface TemplateText {
   tag: Tag;
   start: number;
   end: number;
+  /** Whether the stretch starts inside a tag (after an expression in `<input id=${id} …`). */
+  inTag: boolean;
 }
 
 const LINE_BREAK_RUN = /[ \t]*\r?\n\s*/g;
@@ -33,17 +35,22 @@ const LINE_BREAK_RUN = /[ \t]*\r?\n\s*/g;
  */
 const QUOTED_PLAIN_VALUE = /(?<=\s[a-z][a-z0-9-]*=)"([A-Za-z0-9-]+)"(?=[\s>])/g;
 
-/** Whether offset `at` of a stretch is inside a tag: a `<` opened before it in the stretch, and no `>` since. */
-const insideTag = (text: string, at: number) => text.lastIndexOf('<', at) > text.lastIndexOf('>', at);
+/** Whether a tag is open at the end of `text` (or at `at`): its last `<` or `>`, or else as it started. */
+export function endsInTag(text: string, startsInTag: boolean, at = text.length): boolean {
+  const open = text.lastIndexOf('<', at);
+  const close = text.lastIndexOf('>', at);
+  return open === close ? startsInTag : open > close;
+}
 
 /**
  * html text: every white-space run that holds a line break made one space, and the quotes of plain attribute values
- * dropped (the same DOM). Only inside a tag this stretch opens: never in text, nor after an expression, where the
- * stretch alone cannot tell a tag from text.
+ * inside a tag dropped (the same DOM); never in text. `startsInTag`: the stretch follows an expression inside a tag.
  */
-export function squeezeHtml(text: string): string {
+export function squeezeHtml(text: string, startsInTag = false): string {
   const squeezed = text.replace(LINE_BREAK_RUN, ' ');
-  return squeezed.replace(QUOTED_PLAIN_VALUE, (quoted, value: string, at: number) => (insideTag(squeezed, at) ? value : quoted));
+  return squeezed.replace(QUOTED_PLAIN_VALUE, (quoted, value: string, at: number) =>
+    endsInTag(squeezed, startsInTag, at) ? value : quoted,
+  );
 }
 
 /**
@@ -77,7 +84,7 @@ export function squeezeCss(text: string): string {
     .join('');
 }
 
-const SQUEEZE: Record<Tag, (text: string) => string> = {html: squeezeHtml, css: squeezeCss};
+const SQUEEZE: Record<Tag, (text: string, startsInTag: boolean) => string> = {html: squeezeHtml, css: squeezeCss};
 
 /** The text stretches of every html`…` and css`…` template in `source`, in source order. */
 export function templateTexts(source: string): TemplateText[] {
@@ -125,8 +132,10 @@ export function templateTexts(source: string): TemplateText[] {
   /** Scans a template literal whose opening backtick is behind i, recording its text when it is tagged. */
   const template = (tag: Tag | undefined): void => {
     let start = i;
+    let inTag = false;
     const record = () => {
-      if (tag && i > start) texts.push({tag, start, end: i});
+      if (tag && i > start) texts.push({tag, start, end: i, inTag});
+      inTag = endsInTag(source.slice(start, i), inTag);
     };
     while (i < source.length) {
       const ch = source[i]!;
@@ -156,9 +165,9 @@ export function templateTexts(source: string): TemplateText[] {
 export function squeezeTemplateLiterals(source: string, id: string): {code: string; map: ReturnType<MagicString['generateMap']>} | undefined {
   const edited = new MagicString(source);
   let changed = false;
-  for (const {tag, start, end} of templateTexts(source)) {
+  for (const {tag, start, end, inTag} of templateTexts(source)) {
     const text = source.slice(start, end);
-    const squeezed = SQUEEZE[tag](text);
+    const squeezed = SQUEEZE[tag](text, inTag);
     if (squeezed === text) continue;
     if (squeezed) edited.overwrite(start, end, squeezed);
     else edited.remove(start, end); // a css stretch that was only a comment
