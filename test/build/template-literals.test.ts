@@ -80,11 +80,12 @@ describe('squeezeTemplateLiterals', () => {
   test('css: no spaces around * and / between operands, no zero before a decimal point; selectors and + - untouched', () => {
     const source =
       'const s = css`.a * .b, * {\n  gap: calc(var(--x) * 2) calc(var(--x) / 2);\n  width: calc(100% - 0.5em * 3);\n' +
-      '  aspect-ratio: 300 / 190;\n  opacity: 0.55;\n  line-height: 1.45;\n  margin: 10.5px;\n}`;';
+      '  aspect-ratio: 300 / 190;\n  opacity: 0.55;\n  line-height: 1.45;\n  margin: 10.5px calc(var(--x) * 0.75);\n}\n' +
+      'dd > span {\n  top: 0 !important;\n}`;';
     assert.equal(
       squeeze(source),
       'const s = css`.a * .b,*{gap:calc(var(--x)*2) calc(var(--x)/2);width:calc(100% - .5em*3);' +
-        'aspect-ratio:300/190;opacity:.55;line-height:1.45;margin:10.5px}`;',
+        'aspect-ratio:300/190;opacity:.55;line-height:1.45;margin:10.5px calc(var(--x)*.75)}dd>span{top:0!important}`;',
     );
   });
 

@@ -6,7 +6,8 @@
 //   (test/build/template-literals.test.ts checks the sources for them). And a static attribute value of letters,
 //   digits and `-` loses its quotes, which HTML does not need there (`part=pay-button`: the same DOM).
 // - css: comments out, runs of white space one space, none around `{ } ; , :`, nor around `*` and `/` between two
-//   operands, and no zero before a decimal point (strings kept verbatim).
+//   operands or a child combinator `>`, nor before `!important`, and no zero before a decimal point (strings kept
+//   verbatim).
 //
 // It scans the TypeScript source itself: strings, comments, regular expressions, template literals and the `${…}`
 // expressions inside them (nested templates too), so only the text of templates tagged `html` or `css` is touched,
@@ -59,8 +60,11 @@ export function squeezeHtml(text: string, startsInTag = false): string {
  * function after: never a selector's `*` (the universal selector, or `.x * .y`, has no number or function after it).
  */
 const MATH_OPERATOR_SPACES = /(?<=[\w)%]) ([*/]) (?=\.?\d|\(|[a-z-]+\()/g;
-/** The zero before a decimal point (`0.9em` is `.9em`), where a number starts: after a space, `:`, `(` or `,`. */
-const LEADING_ZERO = /(?<=[\s:(,])0\.(?=\d)/g;
+/** The zero before a decimal point (`0.9em` is `.9em`) where a number starts: after a space or one of `: ( , * /`. */
+const LEADING_ZERO = /(?<=[\s:(,*/])0\.(?=\d)/g;
+/** The spaces around a child combinator (`dd > span`) and before `!important`, which CSS does not need. */
+const CHILD_COMBINATOR_SPACES = / > /g;
+const IMPORTANT_SPACE = / !important/g;
 
 /**
  * css text: comments out, white space squeezed, strings (`content: "…"`) kept verbatim. Not trimmed: a stretch next
@@ -79,7 +83,9 @@ export function squeezeCss(text: string): string {
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
             .replace(MATH_OPERATOR_SPACES, '$1')
-            .replace(LEADING_ZERO, '.'),
+            .replace(LEADING_ZERO, '.')
+            .replace(CHILD_COMBINATOR_SPACES, '>')
+            .replace(IMPORTANT_SPACE, '!important'),
     )
     .join('');
 }
