@@ -165,4 +165,32 @@ suite('<cr-order-status> deliveries', () => {
       window.fetch = realFetch;
     }
   });
+  test('a delivery with nothing to show here says where upstream sent it, and shows no code of its own making', async () => {
+    const store = deliveredStore([
+      // A gift card upstream e-mailed (by_email, as the sandbox's every gift card and eSIM is): no code in the order.
+      {kind: 'giftcard', deliverable: {family: 'Amazon.com', denomination: '25 USD', beneficiary_account: 'friend@example.com', delivery_type: 'by_email'}},
+      // An eSIM with neither activation string nor QR image: no "scan the QR code" with nothing to scan.
+      {kind: 'mobile_recharge', deliverable: {family: 'eSIM', brand_name: 'eSIM', beneficiary_account: 'friend@example.com', delivery_type: 'by_email'}},
+      // Only URLs that are not http(s): dropped, so nothing of it is left to show.
+      {kind: 'giftcard', deliverable: {family: 'Steam', barcode_image_url: 'javascript:alert(1)', delivery_type: 'by_email'}},
+      // No type, an account that is no e-mail address, and none at all.
+      {kind: 'giftcard', deliverable: {family: 'Netflix', beneficiary_account: 'player-42'}},
+      {kind: 'giftcard', deliverable: {family: 'Spotify'}},
+      // A top-up, as before: to its phone number.
+      {kind: 'mobile_recharge', deliverable: {family: 'T-Mobile', beneficiary_account: '+14155551234', delivery_type: 'by_phone'}},
+    ]);
+    const {el} = await mount({store});
+    await waitFor(() => part(el, 'topup'), 'the deliveries');
+    const cards = [...root(el).querySelectorAll('[part~="delivery"]')];
+    const said = cards.map((card) => text(card.querySelector('[part~="sent"], [part~="topup"]')));
+    assert.deepEqual(said, [
+      'Sent by e-mail to friend@example.com. Look in that inbox, and in its spam folder too.',
+      'Sent by e-mail to friend@example.com. Look in that inbox, and in its spam folder too.',
+      'Sent by e-mail to the address given with the order. Look in that inbox, and in its spam folder too.',
+      'Sent to player-42.',
+      'Delivered. If you cannot find it, contact support and quote your order ID.',
+      'The top-up was sent to +14155551234.',
+    ]);
+    for (const card of cards) assert.isNull(card.querySelector('code, img, [part~="esim"], a'), `nothing else in ${text(card.querySelector('h4'))}`);
+  });
 });

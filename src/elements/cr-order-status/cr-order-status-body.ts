@@ -579,8 +579,8 @@ export default class OrderStatusBody extends CrElement {
       <h4 id=${headingId}>${name}${amount ? html` <span class="muted">${amount}</span>` : nothing}</h4>
       ${view.kind === 'pending'
         ? html`<p class="muted">${m.deliveryPending}</p>`
-        : view.kind === 'topup'
-          ? html`<p part="topup">${view.account ? m.topup(view.account) : m.topupNoAccount}</p>`
+        : view.kind === 'topup' || view.kind === 'sent'
+          ? html`<p part=${view.kind}>${this._sentText(view, m)}</p>`
           : view.kind === 'esim'
             ? this._renderEsim(view, key, m)
             : html`
@@ -623,6 +623,14 @@ export default class OrderStatusBody extends CrElement {
           </div>`
         : nothing}
     </li>`;
+  }
+
+  /** Where a delivery with nothing to show here went: a top-up to its phone, anything else where upstream sent it. */
+  private _sentText(view: Extract<DeliveryView, {kind: 'topup' | 'sent'}>, m: Messages): string {
+    const account = view.account;
+    if (view.kind === 'topup') return account ? m.topup(account) : m.topupNoAccount;
+    if (view.byEmail) return account ? m.sentByEmail(account) : m.sentByEmailNoAccount;
+    return account ? m.sentTo(account) : m.sentNoAccount;
   }
 
   private _renderEsim(view: Extract<DeliveryView, {kind: 'esim'}>, key: string, m: Messages): TemplateResult {

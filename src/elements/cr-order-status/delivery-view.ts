@@ -1,12 +1,18 @@
 // What one delivery shows, decided once from upstream's loosely typed deliverable: a top-up (no code), an eSIM
-// (LPA activation string, QR), or a gift card (code, redemption link, serial, security code, barcode, QR). URLs from
-// upstream are only ever used when they are http(s): a `javascript:` or `data:` value is dropped, not rendered.
+// (LPA activation string, QR), a gift card (code, redemption link, serial, security code, barcode, QR), or, when a
+// delivered gift card or eSIM carries none of that, where upstream sent it (`sent`). URLs from upstream are only ever
+// used when they are http(s): a `javascript:` or `data:` value is dropped, not rendered.
 import type {Delivery} from '../../api/schemas.js';
 import {isDelivered} from '../../stream/accept.js';
 
 export type DeliveryView =
   | {kind: 'pending'}
   | {kind: 'topup'; account: string | undefined}
+  /**
+   * Delivered with nothing to show here (upstream sends it to the beneficiary itself, as it does every `by_email`
+   * product): where it went, never a code of our own making. `byEmail`: by_email, or no type and an e-mail address.
+   */
+  | {kind: 'sent'; account: string | undefined; byEmail: boolean}
   | {kind: 'esim'; activation: string | undefined; qrImage: string | undefined}
   | {
       kind: 'giftcard';
@@ -45,13 +51,17 @@ export function deliveryView(delivery: Delivery): DeliveryView {
   if (!isDelivered(delivery)) return {kind: 'pending'};
   const pin = text(d.pin_code);
   const isEsim = (pin !== undefined && /^LPA:/i.test(pin)) || (d.brand_name ?? '').toLowerCase() === 'esim';
-  if (isEsim) return {kind: 'esim', activation: pin, qrImage: httpUrl(d.qr_image_url)};
+  const account = text(d.beneficiary_account);
+  const sent: DeliveryView = {kind: 'sent', account, byEmail: d.delivery_type === 'by_email' || (!d.delivery_type && !!account?.includes('@'))};
+  if (isEsim) {
+    const esim: DeliveryView = {kind: 'esim', activation: pin, qrImage: httpUrl(d.qr_image_url)};
+    return esim.activation || esim.qrImage ? esim : sent;
+  }
   if (!pin && !d.barcode_image_url && !d.qr_image_url && (d.delivery_type === 'by_phone' || delivery.kind === 'mobile_recharge')) {
-    return {kind: 'topup', account: text(d.beneficiary_account)};
+    return {kind: 'topup', account};
   }
   const isLink = pin !== undefined && /^https?:\/\//i.test(pin);
-  return {
-    kind: 'giftcard',
+  const card = {
     // A link that fails the http(s) check is still a code the user may need: shown as text, never as a link.
     code: isLink && httpUrl(pin) ? undefined : pin,
     link: isLink ? httpUrl(pin) : undefined,
@@ -60,4 +70,6 @@ export function deliveryView(delivery: Delivery): DeliveryView {
     barcode: httpUrl(d.barcode_image_url),
     qrImage: httpUrl(d.qr_image_url),
   };
+  // Nothing of it survived (none sent, or only URLs that are not http(s)): said where it went rather than left blank.
+  return Object.values(card).some(Boolean) ? {kind: 'giftcard', ...card} : sent;
 }

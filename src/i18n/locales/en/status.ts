@@ -50,6 +50,13 @@ export const status = {
   copyActivationCode: 'Copy the activation code',
   topup: (account: string) => `The top-up was sent to ${account}.`,
   topupNoAccount: 'The top-up was sent.',
+  /** A delivered product with nothing to show here: where upstream sent it (its `beneficiary_account`). */
+  sentByEmail: (account: string) => `Sent by e-mail to ${account}. Look in that inbox, and in its spam folder too.`,
+  sentByEmailNoAccount: 'Sent by e-mail to the address given with the order. Look in that inbox, and in its spam folder too.',
+  sentTo: (account: string) => `Sent to ${account}.`,
+  sentNoAccount: 'Delivered. If you cannot find it, contact support and quote your order ID.',
+  /** Announced when a delivery comes after the order said Done (`item`: brand and amount, or empty). */
+  delivered: (item: string) => (item ? `${item} has been delivered.` : 'Your product has been delivered.'),
   copied: 'Copied',
   copiedAnnouncement: 'Copied to the clipboard.',
   copyFailed: 'Could not copy: select the text and copy it by hand.',
