@@ -80,6 +80,26 @@ suite('<cr-order-status> deliveries', () => {
     await waitFor(() => el.connection === 'done', 'the end of tracking once every delivery is in');
   });
 
+  test('a code that comes after the order says Done is announced once, by the live region alone', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    const {el, events} = await mount({orderId: order.order_id});
+    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const region = root(el).querySelector('[role="status"][aria-live="polite"]')!;
+    await waitFor(() => text(region) === 'Your order is complete.', 'the Done announced');
+    const said: string[] = [];
+    new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
+    const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
+    await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code that came after Done', 5000);
+    const d = delivered.deliveries[0]!.deliverable;
+    const expected = `${d.family} ${d.denomination} has been delivered.`;
+    await waitFor(() => said.length > 0, 'the arrival announced', 3000);
+    // Reads that bring nothing new (the poll after the stream's frame) say nothing more.
+    await sleep(900);
+    assert.deepEqual(said, [expected]);
+    assert.notInclude(text(root(el).querySelector('[role="alert"]')), 'delivered', 'no alert says it too');
+  });
+
   test('a reload of a Done order whose delivery was still on its way: the code is shown when it comes', async function () {
     this.timeout(20000);
     const order = await doneBeforeDelivery();

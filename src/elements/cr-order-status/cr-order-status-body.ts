@@ -22,7 +22,7 @@ import {missingProxyUrl} from '../shared/missing-proxy.js';
 import {Following} from '../shared/order-followers.js';
 import {asksForPayment, paymentDeadline, paymentWindowOver} from '../shared/payment-deadline.js';
 import {statusStyles} from './cr-order-status.styles.js';
-import {deliveryView, supportUrl, type DeliveryView} from './delivery-view.js';
+import {deliveryView, newlyArrived, supportUrl, type DeliveryView} from './delivery-view.js';
 
 type Messages = CrElement['messages']['status'];
 
@@ -254,6 +254,14 @@ export default class OrderStatusBody extends CrElement {
     const sentChanged = previous?.sent_coin_amount !== order.sent_coin_amount;
     if (update.stateChanged || previous?.payment_state !== order.payment_state || sentChanged) {
       this._announce(this._nowText(order));
+    } else if (previous && previous !== this._withheld && update.phase === 'completed') {
+      // A delivery that came after the order's Done: said once, through the live region like any change (nothing
+      // else on screen says it: no alert). Not the codes of the tab's saved copy read again: those had come before.
+      const said = newlyArrived(previous, order).map((delivery) => {
+        const {name, amount} = deliveryTitle(delivery);
+        return this.messages.status.delivered([name, amount].filter(Boolean).join(' '));
+      });
+      if (said.length) this._announce(said.reduce((all, one) => this.messages.common.sentences(all, one)));
     }
     if (update.stateChanged) {
       this.dispatchEvent(

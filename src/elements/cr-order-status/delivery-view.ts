@@ -2,7 +2,7 @@
 // (LPA activation string, QR), a gift card (code, redemption link, serial, security code, barcode, QR), or, when a
 // delivered gift card or eSIM carries none of that, where upstream sent it (`sent`). URLs from upstream are only ever
 // used when they are http(s): a `javascript:` or `data:` value is dropped, not rendered.
-import type {Delivery} from '../../api/schemas.js';
+import type {Delivery, Order} from '../../api/schemas.js';
 import {isDelivered} from '../../stream/accept.js';
 
 export type DeliveryView =
@@ -72,4 +72,17 @@ export function deliveryView(delivery: Delivery): DeliveryView {
   };
   // Nothing of it survived (none sent, or only URLs that are not http(s)): said where it went rather than left blank.
   return Object.values(card).some(Boolean) ? {kind: 'giftcard', ...card} : sent;
+}
+
+/**
+ * The deliveries of `next` that came since `previous`: on their way then, or delivered with nothing to show then
+ * (`sent`) and a code, link or eSIM now. What a screen reader is told of a delivery that comes after the order's Done.
+ */
+export function newlyArrived(previous: Order, next: Order): Delivery[] {
+  return next.deliveries.filter((delivery, i) => {
+    const before = previous.deliveries[i];
+    const was = before ? deliveryView(before).kind : 'pending';
+    const now = deliveryView(delivery).kind;
+    return now !== 'pending' && (was === 'pending' || (was === 'sent' && now !== 'sent'));
+  });
 }
