@@ -343,7 +343,9 @@ export class OrderTracker {
     } catch (thrown) {
       const error = toApiError(thrown);
       if (error.code === 'aborted' || controller.signal.aborted) return;
-      if (FATAL_CODES.has(error.code)) {
+      // Not for an order seen Done: upstream has its payment and owes or gave its deliveries, so a 404 then is upstream
+      // (or a proxy) failing, not the order gone; what the buyer was shown stays, and the reads go on as after a 5xx.
+      if (FATAL_CODES.has(error.code) && !(error.code === 'not-found' && this.#order?.order_state === 'Done')) {
         this.#fail(error);
         return;
       }

@@ -6,7 +6,7 @@ import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-st
 import type {StatusChangeDetail} from '../../src/events.js';
 import {parseOrder} from '../../src/api/client.js';
 import {getStore} from '../../src/store/store.js';
-import {saveOrder} from '../../src/store/order-persistence.js';
+import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {pasteClipboard, realClick} from '../support/clipboard.js';
 import {controls, createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
 
@@ -39,6 +39,22 @@ function deliveredStore(deliveries: {kind: string; deliverable: Record<string, u
   });
   getStore(store).update({proxyUrl, order});
   return store;
+}
+
+/**
+ * Answers 404 to every read of `orderId` (`GET /v5/orders/{id}`, through this page's fetch) until the returned
+ * function is called, which puts the real fetch back; `reads()` says how many were answered so.
+ */
+function notFoundFor(orderId: string): {restore: () => void; reads: () => number} {
+  const realFetch = window.fetch;
+  let reads = 0;
+  window.fetch = async (...args: Parameters<typeof fetch>) => {
+    const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+    if (!url.endsWith(`/v5/orders/${orderId}`)) return realFetch(...args);
+    reads++;
+    return new Response(JSON.stringify({message: 'Order not found'}), {status: 404, headers: {'content-type': 'application/json'}});
+  };
+  return {restore: () => (window.fetch = realFetch), reads: () => reads};
 }
 
 suite('<cr-order-status> deliveries', () => {
@@ -212,5 +228,54 @@ suite('<cr-order-status> deliveries', () => {
       'The top-up was sent to +14155551234.',
     ]);
     for (const card of cards) assert.isNull(card.querySelector('code, img, [part~="esim"], a'), `nothing else in ${text(card.querySelector('h4'))}`);
+  });
+  test('a 404 while a Done order waits for its delivery: the saved copy and the order stay, and the code still comes', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    // The store's order, as the checkout of this page left it, and its saved copy.
+    const store = freshStore();
+    saveOrder(store, order);
+    getStore(store).update({order});
+    const upstream = notFoundFor(order.order_id);
+    try {
+      // Polling only (no stream), so every read is a GET that answers 404.
+      const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url=${proxyUrl} store=${store} lang="en" .eventSource=${null}
+        payment-poll-interval="150" poll-interval="150"></cr-order-status>`);
+      await waitFor(() => upstream.reads() >= 1, 'a read answered 404');
+      await sleep(600);
+      await el.updateComplete;
+      assert.equal(loadOrder(store)?.orderId, order.order_id, "the tab's saved copy is kept");
+      assert.isAtLeast(upstream.reads(), 2, 'the reads go on, as after a 5xx');
+      assert.include(text(part(el, 'delivery')), 'Being prepared', 'the order is still shown, as it was');
+      assert.isNull(part(el, 'failure'), 'no "could not be loaded" over a paid order');
+      assert.notEqual(el.connection, 'failed', 'still followed');
+      upstream.restore();
+      const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
+      const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code, once upstream answers again', 5000);
+      assert.equal(text(code), delivered.deliveries[0]!.deliverable.pin_code);
+    } finally {
+      upstream.restore();
+    }
+  });
+
+  test('a 404 reading the codes of a delivered order again after a reload: the saved copy stays, and "Try again" reads them', async function () {
+    this.timeout(20000);
+    const order = await createOrder();
+    await controls.act(order.order_id, 'pay');
+    const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
+    const store = freshStore();
+    saveOrder(store, delivered);
+    const upstream = notFoundFor(order.order_id);
+    try {
+      const {el} = await mount({store});
+      await waitFor(() => part(el, 'retry-button'), 'the failed read said, with "Try again"');
+      assert.equal(loadOrder(store)?.orderId, order.order_id, "the tab's saved copy is kept");
+      upstream.restore();
+      part(el, 'retry-button')!.click();
+      const code = await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the codes read again', 5000);
+      assert.equal(text(code), delivered.deliveries[0]!.deliverable.pin_code);
+    } finally {
+      upstream.restore();
+    }
   });
 });
