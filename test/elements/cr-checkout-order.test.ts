@@ -550,6 +550,21 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     assert.equal(await asked(), before, 'a delivered order is not asked for again');
   });
 
+  test('alone on its page, at Done with a delivery still on its way: "being delivered", followed on until it comes', async () => {
+    const {el, orderId} = await followingItsOwnOrder();
+    const status = () => $(el, '[part="payment-status"]')?.textContent?.trim();
+    await sandbox.act(orderId, 'pay');
+    await waitFor(() => status() === el.messages.checkout.paymentReceived, 'the payment');
+    // Upstream says Done before the delivery has its code.
+    await sandbox.act(orderId, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'});
+    await waitFor(() => getStore(el.storeInstance.name).get().order?.order_state === 'Done', 'the Done read');
+    await sleep(400);
+    assert.equal(status(), el.messages.checkout.paymentReceived, 'not "delivered" while a delivery is still coming');
+    await sandbox.act(orderId, 'deliver');
+    await waitFor(() => status() === el.messages.checkout.completed, 'the delivery, seen by the checkout itself');
+    await waitFor(() => said(el) === el.messages.checkout.completed, 'the delivery, announced');
+  });
+
   test('an order that failed after part of its payment came: the checkout says where to turn (support, with the id)', async () => {
     const {el, orderId} = await followingItsOwnOrder();
     await sandbox.act(orderId, 'pay', {amount: 'under'});

@@ -10,9 +10,9 @@ import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
 import {canKeepOrders, clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
-import {judge} from '../../stream/accept.js';
+import {isFinal, judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
-import {awaitsPayment, isKnownState, isTerminalPhase, phaseOf} from '../../upstream/states.js';
+import {awaitsPayment, isKnownState} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
 import {CopyController} from '../shared/copy-controller.js';
 import {missingProxyUrl} from '../shared/missing-proxy.js';
@@ -142,14 +142,15 @@ export default class CheckoutBody extends CrElement {
     pruneMarkers();
     keepStoreOrders();
     // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
-    // stream, backoff, polling fallback), so the payment screen still sees the payment arrive. Where a status (or
+    // stream, backoff, polling fallback), so the payment screen still sees the payment arrive, and the deliveries
+    // after it (until isFinal: a Done order may still have one on its way). Where a status (or
     // another checkout of the store, begun first) follows that order, it does not: that one keeps the store current.
     this._following = new Following(this, false);
     this._follower = new OrderTrackerController(
       this,
       () => {
         const order = this._shown;
-        const follow = !!order && !isTerminalPhase(phaseOf(order.order_state)) && !isFollowed(this.storeInstance, order.order_id, this);
+        const follow = !!order && !isFinal(order) && !isFollowed(this.storeInstance, order.order_id, this);
         return {
           proxyUrl: this.state.proxyUrl,
           orderId: follow ? order.order_id : undefined,

@@ -9,6 +9,7 @@ import type {CommonMessages} from '../../i18n/locales/en/common.js';
 import {formatCoin} from '../../i18n/format.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
+import {isFinal} from '../../stream/accept.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
@@ -70,6 +71,12 @@ const AFTER_PAYMENT: Record<Exclude<Phase, 'awaiting-payment'>, {text: 'paymentR
   review: {text: 'review', tone: 'muted'},
 };
 
+/** Where the order stands for the buyer: Done with a delivery still on its way (no code yet) is still being delivered. */
+function phaseShown(order: Order): Phase {
+  const phase = phaseOf(order.order_state);
+  return phase === 'completed' && !isFinal(order) ? 'awaiting-delivery' : phase;
+}
+
 /**
  * What the screen says of where the payment stands: what is missing of a partial payment, "payment received",
  * "delivered", …; undefined while the order simply awaits its payment (the screen then says what to send).
@@ -77,13 +84,13 @@ const AFTER_PAYMENT: Record<Exclude<Phase, 'awaiting-payment'>, {text: 'paymentR
 export function paymentNews(order: Order, m: CheckoutMessages, common: CommonMessages, locale: string): string | undefined {
   const missing = stillMissing(order);
   if (missing) return common.partial(formatCoin(locale, missing, order.coin));
-  const phase = phaseOf(order.order_state);
+  const phase = phaseShown(order);
   return phase === 'awaiting-payment' ? undefined : m[AFTER_PAYMENT[phase].text];
 }
 
 export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
-  const phase = phaseOf(order.order_state);
+  const phase = phaseShown(order);
   const missing = stillMissing(order);
   if (phase !== 'awaiting-payment' && !missing) {
     const {text, tone} = AFTER_PAYMENT[phase];
