@@ -54,22 +54,21 @@ function overpaidNote(view: PaymentView): TemplateResult | typeof nothing {
   return extra ? html`<p part="overpaid">${view.common.overpaid(formatCoin(view.locale, extra, view.order.coin))}</p>` : nothing;
 }
 
-function statusScreen(view: PaymentView, text: string, tone: 'success' | 'error' | 'muted', withButton: boolean): TemplateResult {
+function statusScreen(view: PaymentView, phase: AfterPayment): TemplateResult {
+  const tone = TONE[phase];
   return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
-    <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${text}</p>
+    <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${view.messages[newsOf(phase)]}</p>
     ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
     ${tone !== 'error' ? overpaidNote(view) : nothing}
     <p class="muted small">${view.messages.orderId}<span class="mono">${view.order.order_id}</span></p>
-    ${withButton ? newPurchaseButton(view) : nothing}
+    ${phase !== 'awaiting-delivery' ? newPurchaseButton(view) : nothing}
   </div>`;
 }
 
-const AFTER_PAYMENT: Record<Exclude<Phase, 'awaiting-payment'>, {text: 'paymentReceived' | 'completed' | 'failed' | 'review'; tone: 'success' | 'error' | 'muted'}> = {
-  'awaiting-delivery': {text: 'paymentReceived', tone: 'success'},
-  completed: {text: 'completed', tone: 'success'},
-  failed: {text: 'failed', tone: 'error'},
-  review: {text: 'review', tone: 'muted'},
-};
+type AfterPayment = Exclude<Phase, 'awaiting-payment'>;
+const TONE: Record<AfterPayment, 'success' | 'error' | 'muted'> = {'awaiting-delivery': 'success', completed: 'success', failed: 'error', review: 'muted'};
+/** The words of a phase after the payment: each phase's own message, "payment received" while it is being delivered. */
+const newsOf = (phase: AfterPayment) => (phase === 'awaiting-delivery' ? 'paymentReceived' : phase);
 
 /** Where the order stands for the buyer: Done with a delivery still on its way (no code yet) is still being delivered. */
 function phaseShown(order: Order): Phase {
@@ -85,18 +84,15 @@ export function paymentNews(order: Order, m: CheckoutMessages, common: CommonMes
   const missing = stillMissing(order);
   if (missing) return common.partial(formatCoin(locale, missing, order.coin));
   const phase = phaseShown(order);
-  return phase === 'awaiting-payment' ? undefined : m[AFTER_PAYMENT[phase].text];
+  return phase === 'awaiting-payment' ? undefined : m[newsOf(phase)];
 }
 
 export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
   const phase = phaseShown(order);
   const missing = stillMissing(order);
-  if (phase !== 'awaiting-payment' && !missing) {
-    const {text, tone} = AFTER_PAYMENT[phase];
-    // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended.
-    return statusScreen(view, m[text], tone, phase !== 'awaiting-delivery');
-  }
+  // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended.
+  if (phase !== 'awaiting-payment' && !missing) return statusScreen(view, phase);
 
   const deadline = paymentDeadline(order);
   // Never more than the whole window, whatever the clock says (a device behind, with no server time to correct it).
