@@ -42,6 +42,7 @@ import {lazyBody} from '../lazy-body.js';
  * @csspart instructions - the (sanitized) redeem instructions
  * @csspart esim - the eSIM installation block
  * @csspart topup - the top-up confirmation
+ * @csspart sent - where a delivered product with nothing to show here was sent (by e-mail to its beneficiary)
  * @csspart failure - the failure explanation
  * @csspart review - the "under review" explanation
  * @csspart support-link - the link to Cryptorefills support
