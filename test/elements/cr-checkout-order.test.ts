@@ -138,6 +138,20 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     }
   });
 
+  test('a saved order this tab saw Done that upstream answers 404 for: its copy stays, and the read is tried again', async () => {
+    const orderId = crypto.randomUUID();
+    const store = unique('store');
+    saveOrder(store, parseOrder({
+      order_id: orderId, created_at: Math.floor(Date.now() / 1000), order_state: 'Done', payment_state: 'PaymentCompleted',
+      wallet_address: 'DoneOrderAddress11111111111111111111111111', coin: 'USDC', network: 'Solana', coin_amount: '20.30',
+      deliveries: [{id: 1, delivery_state: 'WaitingForPayment', kind: 'giftcard', deliverable: {family: 'Steam', denomination: '20 USD'}}],
+    }));
+    const el = await mountCheckout({brand: 'Steam', store});
+    // "Try again" is offered (the lost-order screen has none: nothing to try again there).
+    await waitFor(() => $(el, '[part="retry-button"]'), 'the failed read, with "Try again"');
+    assert.equal(loadOrder(store)?.orderId, orderId, "the tab's copy of a Done order is kept");
+  });
+
   test('a resume whose read lags behind what the tab saw (paid, read back as awaiting payment): no address, read again', async () => {
     const {store, orderId} = await orderThenReload();
     // The tab last saw it paid (the stream said so), but upstream's read is behind.

@@ -389,7 +389,9 @@ export default class CheckoutBody extends CrElement {
       if (!current || (current.order_id === order.order_id && judge(order.order_id, current, order).accept)) store.update({order});
     } catch (error) {
       if (run !== this._resumeRun) return;
-      if (isApiError(error) && error.code === 'not-found') return this._onLost(saved.orderId, error);
+      // Not an order this tab saw Done (paid, its deliveries came or are owed): a 404 then is upstream failing, not the
+      // order gone, so its copy stays and the read is tried again, as after a 5xx (the tracker does the same).
+      if (isApiError(error) && error.code === 'not-found' && saved.order?.order_state !== 'Done') return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {...saved, error};
       if (this._resumeFailures === 0) this.fireError(error);
