@@ -102,18 +102,38 @@ suite('<cr-order-status> deliveries', () => {
     const {el, events} = await mount({orderId: order.order_id});
     await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
     const region = root(el).querySelector('[role="status"][aria-live="polite"]')!;
-    await waitFor(() => text(region) === 'Your order is complete.', 'the Done announced');
+    await waitFor(() => text(region) === 'Payment confirmed. Your order is being delivered.', 'the Done announced, its delivery to come');
     const said: string[] = [];
     new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
     const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
     await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code that came after Done', 5000);
     const d = delivered.deliveries[0]!.deliverable;
-    const expected = `${d.family} ${d.denomination} has been delivered.`;
+    const expected = `${d.family} ${d.denomination} has been delivered. Your order is complete.`;
     await waitFor(() => said.length > 0, 'the arrival announced', 3000);
     // Reads that bring nothing new (the poll after the stream's frame) say nothing more.
     await sleep(900);
     assert.deepEqual(said, [expected]);
     assert.notInclude(text(root(el).querySelector('[role="alert"]')), 'delivered', 'no alert says it too');
+  });
+
+  test('Done with a delivery still on its way: it says the order is being delivered, and complete only once the code is in', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    const {el, events} = await mount({orderId: order.order_id});
+    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    await el.updateComplete;
+    const current = () => text(root(el).querySelector('[part~="progress"] [aria-current="step"] .step-name'));
+    const headline = () => text(root(el).querySelector('p.strong.success'));
+    assert.equal(headline(), 'Payment confirmed. Your order is being delivered.');
+    const lastStep = () => root(el).querySelector('[part~="progress"] li:last-child')!.getAttribute('part')!.split(' ');
+    assert.equal(current(), 'Delivery', 'the delivery is the step under way');
+    assert.notInclude(lastStep(), 'step-done', '"Completed" is not done yet');
+    assert.notInclude(text(el.shadowRoot!), 'Your order is complete.');
+    await controls.act(order.order_id, 'deliver');
+    await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code', 5000);
+    await waitFor(() => headline() === 'Your order is complete.', 'complete once every delivery is in');
+    assert.include(lastStep(), 'step-done', 'every step done');
+    assert.lengthOf(events, 1, 'the event of Done alone (CONTRACT.md: once per change of state)');
   });
 
   test('a reload of a Done order whose delivery was still on its way: the code is shown when it comes', async function () {

@@ -8,6 +8,7 @@ import {formatCoin, formatDate} from '../../i18n/format.js';
 import {richText} from '../../html/rich-text.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
+import {isFinal} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {shareTracker} from '../../stream/shared-trackers.js';
@@ -261,6 +262,8 @@ export default class OrderStatusBody extends CrElement {
         const {name, amount} = deliveryTitle(delivery);
         return this.messages.status.delivered([name, amount].filter(Boolean).join(' '));
       });
+      // The last one in: the order is complete now, which the screen says too.
+      if (said.length && isFinal(order)) said.push(this.messages.status.now.completed);
       if (said.length) this._announce(said.reduce((all, one) => this.messages.common.sentences(all, one)));
     }
     if (update.stateChanged) {
@@ -287,12 +290,20 @@ export default class OrderStatusBody extends CrElement {
 
   // ---- words ------------------------------------------------------------------------------------------------
 
+  /**
+   * Done, but a delivery is still on its way (no code yet): the order is being delivered, not complete. Not the tab's
+   * saved copy whose codes are being read again: its deliveries had come.
+   */
+  private _delivering(order: Order): boolean {
+    return phaseOf(order.order_state) === 'completed' && order !== this._withheld && !isFinal(order);
+  }
+
   private _nowText(order: Order): string {
     const m = this.messages.status;
     // Never "waiting for payment" once the window is over: the screen's alert says it is, and nothing more to send.
     if (this._payTimeOver(order)) return '';
     const phase = phaseOf(order.order_state);
-    if (phase === 'completed') return m.now.completed;
+    if (phase === 'completed') return this._delivering(order) ? m.now.confirmed : m.now.completed;
     if (phase === 'failed') return this.messages.common.sentences(m.now.failed, this._failedReason(order));
     if (phase === 'review') return m.now.review;
     const missing = stillMissing(order);
@@ -377,9 +388,11 @@ export default class OrderStatusBody extends CrElement {
     const phase = phaseOf(order.order_state);
     // Upstream says the order does not exist (any more): nothing of it may still ask for money.
     if (this._fatal && !isTerminalPhase(phase)) return this._renderLost(order, this._fatal, m);
-    // Paid in part, the payment is what is still to do: the progress says so, though the phase has moved on.
+    // Paid in part, the payment is what is still to do: the progress says so, though the phase has moved on. Done with
+    // a delivery still on its way, the delivery is: "complete" only once every delivery is in.
+    const step = stillMissing(order) ? 'awaiting-payment' : this._delivering(order) ? 'awaiting-delivery' : phase;
     return html`
-      ${this._renderProgress(stillMissing(order) ? 'awaiting-payment' : phase, m)}
+      ${this._renderProgress(step, m)}
       ${phase === 'completed'
         ? this._renderDeliveries(order, m)
         : phase === 'failed'
@@ -547,7 +560,7 @@ export default class OrderStatusBody extends CrElement {
 
   private _renderDeliveries(order: Order, m: Messages): TemplateResult {
     return html`
-      <p class="strong success">${m.now.completed}</p>
+      <p class="strong success">${this._delivering(order) ? m.now.confirmed : m.now.completed}</p>
       ${this._renderOverpaid(order)}
       <h3 class="visually-hidden">${m.deliveries}</h3>
       ${order === this._withheld
