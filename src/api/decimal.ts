@@ -11,8 +11,11 @@ const DECIMAL_TEXT = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 export function toDecimalString(value: unknown): string | undefined {
   let text: string;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return undefined;
-    // String(n) is the shortest text that round-trips the double: exactly what the JSON said, unless exponent form.
+    // 16 or more significant digits: the double may have been rounded from longer text, where the browser could not
+    // keep the number's source (parse-json.ts), so it is no amount we can be sure of (refused, never shown).
+    if (!Number.isFinite(value) || /\.\d{15}/.test(value.toExponential())) return undefined;
+    // Else String(n) is the shortest text that round-trips the double: what the JSON said (up to 15 significant
+    // digits always come back as written), unless in exponent form.
     text = String(value);
   } else if (typeof value === 'string') {
     text = value.trim();

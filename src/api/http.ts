@@ -7,6 +7,7 @@
 import {noteServerDate} from './server-clock.js';
 import {ApiError, noProxyUrl, toApiError} from './errors.js';
 import {errorFromResponse} from './response-error.js';
+import {parseJson} from './parse-json.js';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -181,7 +182,7 @@ async function attempt(url: string, request: HttpRequest, options: CallOptions):
     let parsed = true;
     if (raw.trim() !== '') {
       try {
-        body = JSON.parse(raw);
+        body = parseJson(raw);
       } catch {
         parsed = false;
       }

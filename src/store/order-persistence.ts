@@ -79,7 +79,11 @@ function readStored(key: string): string | undefined {
   }
 }
 
-/** The stored text as JSON; undefined when it is not (the schema check then refuses it). */
+/**
+ * The stored text as JSON; undefined when it is not (the schema check then refuses it). Plain JSON.parse, not
+ * api/parse-json.ts: what is stored is our own JSON.stringify of values zod already read (amounts as decimal strings,
+ * codes left out), and a pending create's body must come back byte for byte, its numbers as numbers.
+ */
 function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw);

@@ -4,6 +4,7 @@
 // the page stays hidden, and the accepting rules of accept.ts. The element side is order-tracker-controller.ts.
 import {getOrder, parseOrder, subscribeUrl} from '../api/client.js';
 import {toApiError, type ApiError} from '../api/errors.js';
+import {parseJson} from '../api/parse-json.js';
 import type {Order} from '../api/schemas.js';
 import {awaitsPayment, phaseOf, type Phase} from '../upstream/states.js';
 import {isFinal, judge, type IgnoredReason} from './accept.js';
@@ -277,7 +278,7 @@ export class OrderTracker {
     this.counts.frames++;
     let order: Order;
     try {
-      order = parseOrder(JSON.parse(data));
+      order = parseOrder(parseJson(data));
     } catch {
       this.#ignore('malformed');
       return;
