@@ -38,17 +38,23 @@ const streamsOpened = async (order: Order) => (await requestsFor(order.order_id,
 const streamsOpen = async (order: Order) => (await controls.stats()).openStreamsByOrder[order.order_id] ?? 0;
 const states = (events: StatusChangeDetail[]) => events.map((e) => [e.previousState, e.state]);
 
+/** A new order in a fresh store, and two statuses of it there (a badge and a panel), both live. */
+async function twoLiveStatuses() {
+  const order = await createOrder();
+  const store = freshStore();
+  getStore(store).update({proxyUrl, order});
+  const badge = await mount({store});
+  const panel = await mount({store});
+  await isLive(badge.el);
+  await isLive(panel.el);
+  return {order, badge, panel};
+}
+
 suite('<cr-order-status>: two of one order share one stream', () => {
   teardown(() => fixtureCleanup());
 
   test('two statuses of the store\'s order: one stream; each fires every change with the full detail and announces it', async () => {
-    const order = await createOrder();
-    const store = freshStore();
-    getStore(store).update({proxyUrl, order});
-    const badge = await mount({store});
-    const panel = await mount({store});
-    await isLive(badge.el);
-    await isLive(panel.el);
+    const {order, badge, panel} = await twoLiveStatuses();
     assert.equal(await streamsOpened(order), 1, 'one stream between them');
     assert.equal(await streamsOpen(order), 1);
 
@@ -194,13 +200,7 @@ suite('<cr-order-status>: two of one order share one stream', () => {
 
   test('the stream drops: both say "reconnecting" at once, each fires the change read meanwhile once, and both are live again', async function () {
     this.timeout(15000);
-    const order = await createOrder();
-    const store = freshStore();
-    getStore(store).update({proxyUrl, order});
-    const badge = await mount({store});
-    const panel = await mount({store});
-    await isLive(badge.el);
-    await isLive(panel.el);
+    const {order, badge, panel} = await twoLiveStatuses();
     const refused = await controls.fault({kind: 'server-error', endpoint: 'subscribe', orderId: order.order_id, status: 503});
     try {
       const drop = await controls.fault({kind: 'drop-stream', endpoint: 'subscribe', orderId: order.order_id, times: 1});
