@@ -371,6 +371,26 @@ suite('<cr-order-status>', () => {
     await waitFor(() => el.order === undefined, 'nothing followed after the store cleared its order');
   });
 
+  test('moved to another store before its saved order was read: it follows that store, never the old store\'s saved copy', async () => {
+    const order = await createOrder();
+    const store = freshStore();
+    saveOrder(store, order);
+    // The old store's proxy cannot be reached: the saved copy is shown, and nothing of it has been read yet.
+    getStore(store).update({proxyUrl: 'http://127.0.0.1:9/nothing-here'});
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" reconnect-delay="200"></cr-order-status>`);
+    assert.equal(el.order?.order_id, order.order_id, 'the saved copy, after a reload');
+    // The page moves it to a store with no order (nor a saved one), whose proxy answers.
+    const other = freshStore();
+    getStore(other).update({proxyUrl});
+    el.store = other;
+    await el.updateComplete;
+    assert.equal(el.order, undefined, "nothing of the old store's order in the new one");
+    await sleep(800);
+    assert.equal(getStore(other).get().order, undefined, "the old store's order never becomes the new store's");
+    assert.equal(loadOrder(other), undefined, 'nor its saved copy');
+    assert.equal(loadOrder(store)?.orderId, order.order_id, 'the old store keeps its own');
+  });
+
   test('a reload after delivery: the tab kept no code; it is read again (said while it loads, or why not), with no second cr-status-change', async () => {
     const order = await delivered({brand_name: 'Steam', country_code: 'US', denomination: '10 USD'});
     const full = parseOrder(await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());

@@ -179,10 +179,11 @@ export default class OrderStatusBody extends CrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (!this._persistedRead) {
+    // Moved to another store: that store's saved copy, not the old one's (which would be written into it).
+    if (!this._persistedRead || changed.has('store')) {
       this._persistedRead = true;
       const saved = loadOrder(this.storeInstance.name);
-      if (saved) this._persisted = {order: saved.order, storeOrder: this._storeOrder.value, withheld: saved.withheld};
+      this._persisted = saved && {order: saved.order, storeOrder: this._storeOrder.value, withheld: saved.withheld};
     }
     // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
     if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
