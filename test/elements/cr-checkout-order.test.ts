@@ -574,6 +574,8 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await waitFor(() => getStore(el.storeInstance.name).get().order?.order_state === 'Done', 'the Done read');
     await sleep(400);
     assert.equal(status(), el.messages.checkout.paymentReceived, 'not "delivered" while a delivery is still coming');
+    assert.equal($(el, '[part="payment"]')?.dataset['phase'], 'awaiting-delivery', 'the phase the screen says');
+    assert.ok($(el, '[part="new-purchase-button"]'), 'the order has ended upstream: a new purchase may begin');
     await sandbox.act(orderId, 'deliver');
     await waitFor(() => status() === el.messages.checkout.completed, 'the delivery, seen by the checkout itself');
     await waitFor(() => said(el) === el.messages.checkout.completed, 'the delivery, announced');

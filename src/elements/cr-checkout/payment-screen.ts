@@ -56,12 +56,12 @@ function overpaidNote(view: PaymentView): TemplateResult | typeof nothing {
 
 function statusScreen(view: PaymentView, phase: AfterPayment): TemplateResult {
   const tone = TONE[phase];
-  return html`<div class="payment" part="payment" data-phase=${phaseOf(view.order.order_state)}>
+  return html`<div class="payment" part="payment" data-phase=${phase}>
     <p class="payment-status ${tone}" part="payment-status" tabindex="-1" data-takes-focus>${view.messages[newsOf(phase)]}</p>
     ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
     ${tone !== 'error' ? overpaidNote(view) : nothing}
     <p class="muted small">${view.messages.orderId}<span class="mono">${view.order.order_id}</span></p>
-    ${phase !== 'awaiting-delivery' ? newPurchaseButton(view) : nothing}
+    ${phaseOf(view.order.order_state) !== 'awaiting-delivery' ? newPurchaseButton(view) : nothing}
   </div>`;
 }
 
@@ -91,7 +91,8 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
   const phase = phaseShown(order);
   const missing = stillMissing(order);
-  // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended.
+  // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended upstream
+  // (Done with a delivery still on its way too: this screen shows no codes, and upstream sends them to the buyer).
   if (phase !== 'awaiting-payment' && !missing) return statusScreen(view, phase);
 
   const deadline = paymentDeadline(order);
