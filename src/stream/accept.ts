@@ -3,7 +3,7 @@
 // reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
 import {compareDecimals} from '../api/difference.js';
 import type {Delivery, Order} from '../api/schemas.js';
-import {isBackwards, isTerminalPhase, phaseOf} from '../upstream/states.js';
+import {isBackwards, isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
 
 /** Why an update was not shown. */
 export type IgnoredReason = 'malformed' | 'foreign' | 'backwards' | 'older' | 'duplicate';
@@ -88,4 +88,14 @@ export function isDelivered(delivery: Delivery): boolean {
 export function isFinal(order: Order): boolean {
   const phase = phaseOf(order.order_state);
   return isTerminalPhase(phase) && (phase === 'failed' || order.deliveries.every(isDelivered));
+}
+
+/** Done upstream, but a delivery is still on its way (no code yet): for the buyer, the order is being delivered. */
+export function beingDelivered(order: Order): boolean {
+  return phaseOf(order.order_state) === 'completed' && !isFinal(order);
+}
+
+/** The phase the buyer is shown: a Done order is "awaiting delivery" until every delivery is in, not "completed". */
+export function shownPhase(order: Order): Phase {
+  return beingDelivered(order) ? 'awaiting-delivery' : phaseOf(order.order_state);
 }

@@ -9,7 +9,7 @@ import type {CommonMessages} from '../../i18n/locales/en/common.js';
 import {formatCoin} from '../../i18n/format.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
-import {isFinal} from '../../stream/accept.js';
+import {shownPhase} from '../../stream/accept.js';
 import {phaseOf, type Phase} from '../../upstream/states.js';
 import {overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
@@ -70,12 +70,6 @@ const TONE: Record<AfterPayment, 'success' | 'error' | 'muted'> = {'awaiting-del
 /** The words of a phase after the payment: each phase's own message, "payment received" while it is being delivered. */
 const newsOf = (phase: AfterPayment) => (phase === 'awaiting-delivery' ? 'paymentReceived' : phase);
 
-/** Where the order stands for the buyer: Done with a delivery still on its way (no code yet) is still being delivered. */
-function phaseShown(order: Order): Phase {
-  const phase = phaseOf(order.order_state);
-  return phase === 'completed' && !isFinal(order) ? 'awaiting-delivery' : phase;
-}
-
 /**
  * What the screen says of where the payment stands: what is missing of a partial payment, "payment received",
  * "delivered", …; undefined while the order simply awaits its payment (the screen then says what to send).
@@ -83,13 +77,13 @@ function phaseShown(order: Order): Phase {
 export function paymentNews(order: Order, m: CheckoutMessages, common: CommonMessages, locale: string): string | undefined {
   const missing = stillMissing(order);
   if (missing) return common.partial(formatCoin(locale, missing, order.coin));
-  const phase = phaseShown(order);
+  const phase = shownPhase(order);
   return phase === 'awaiting-payment' ? undefined : m[newsOf(phase)];
 }
 
 export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
-  const phase = phaseShown(order);
+  const phase = shownPhase(order);
   const missing = stillMissing(order);
   // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended upstream
   // (Done with a delivery still on its way too: this screen shows no codes, and upstream sends them to the buyer).

@@ -8,7 +8,7 @@ import {formatCoin, formatDate} from '../../i18n/format.js';
 import {richText} from '../../html/rich-text.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
-import {isFinal} from '../../stream/accept.js';
+import {beingDelivered, isFinal} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import type {OrderUpdate, TrackerConnection, TrackerCounts} from '../../stream/order-tracker.js';
 import {shareTracker} from '../../stream/shared-trackers.js';
@@ -296,7 +296,7 @@ export default class OrderStatusBody extends CrElement {
    * saved copy whose codes are being read again: its deliveries had come.
    */
   private _delivering(order: Order): boolean {
-    return phaseOf(order.order_state) === 'completed' && order !== this._withheld && !isFinal(order);
+    return order !== this._withheld && beingDelivered(order);
   }
 
   private _nowText(order: Order): string {
