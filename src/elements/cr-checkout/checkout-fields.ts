@@ -57,7 +57,9 @@ function fieldMessages(view: FieldsView, field: FieldKey): string[] {
     if (fieldOfProblem(problem.field) !== field) continue;
     lines.push(problemMessage(problem, view.common));
     const details = detailLines(problem.details, view.common);
-    if (details) lines.push(`${details.heading} ${details.items.join(', ')}`);
+    // The language's list ("A, B and C", "A、B和C"; made once a problem is shown, so not kept), after the heading
+    // with the language's space, or none (Chinese).
+    if (details) lines.push(view.common.sentences(details.heading, new Intl.ListFormat(view.locale).format(details.items)));
   }
   return lines;
 }
