@@ -230,6 +230,8 @@ describe('languages are lazy', () => {
       await page.goto(`${pages.origin}/german.html`);
       await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
       assert.equal(await page.locator('cr-brand-picker label[for="search"]').innerText(), 'Search brands', 'English when German is missing');
+      // Marked as the English it is, not as the page's German: a screen reader would read it in a German voice.
+      assert.equal(await page.locator('cr-brand-picker [part="base"]').getAttribute('lang'), 'en', 'English words marked English');
 
       // Offline for every language: the picker says so in the few words the entry holds.
       refused = /\/(en|de)-[\w-]+\.js$/;
@@ -237,6 +239,7 @@ describe('languages are lazy', () => {
       const alert = page.locator('cr-brand-picker [part="error"]');
       await alert.waitFor({timeout: STEP_MS});
       assert.equal(await alert.innerText(), 'We could not reach the server. Check your connection and try again.');
+      assert.equal(await alert.getAttribute('lang'), 'en', "the entry's English words marked English on a German page");
       assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').innerText(), 'Try again');
       refused = /^$/;
       // The browser keeps a failed module failed for the page's life: fetching again fails at once, so the page reloads.
@@ -263,6 +266,7 @@ describe('built bundle when a body cannot be fetched', () => {
       const alert = page.locator('cr-brand-picker [part="error"]');
       await alert.waitFor({timeout: STEP_MS});
       assert.equal(await alert.innerText(), de.common.errors.network, 'in German: only the body failed');
+      assert.equal(await alert.getAttribute('lang'), 'de');
       assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').innerText(), de.common.retry);
       refuse = false;
       await Promise.all([page.waitForEvent('load', {timeout: STEP_MS}), page.locator('cr-brand-picker [part="retry-button"]').click()]);

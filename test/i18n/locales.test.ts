@@ -26,7 +26,7 @@ const english = leaves(englishMessages as unknown as Tree);
 
 suite('locales', () => {
   test('the four sections exist in English, which is a lazy chunk like the others', async () => {
-    assert.hasAllKeys(englishMessages, ['common', 'picker', 'checkout', 'status']);
+    assert.hasAllKeys(englishMessages, ['lang', 'common', 'picker', 'checkout', 'status']);
     assert.strictEqual(await loadMessages('en'), englishMessages);
     assert.strictEqual(cachedMessages('en'), englishMessages);
   });
@@ -35,6 +35,7 @@ suite('locales', () => {
     test(`${lang}: same keys, same arities, real translations`, async () => {
       const messages: Messages = await loadMessages(lang);
       assert.notStrictEqual(messages, englishMessages, `${lang} fell back to English: its chunk did not load`);
+      assert.equal(messages.lang, lang, 'the words say which language they are in (marked on them: lang)');
       const own = leaves(messages as unknown as Tree);
       assert.sameMembers([...own.keys()], [...english.keys()], `${lang} keys differ from English`);
       let same = 0;

@@ -154,7 +154,7 @@ export default class BrandPickerBody extends CrElement {
   override render(): TemplateResult {
     const m = this.messages.picker;
     return html`
-      <section part="base" lang=${this.resolvedLang} aria-label=${m.label}>
+      <section part="base" lang=${this.messages.lang} aria-label=${m.label}>
         <div class="controls" part="controls">${this._renderCountry()} ${this._renderSearch()}</div>
         ${this._renderTabs()}
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>

@@ -795,7 +795,7 @@ export default class CheckoutBody extends CrElement {
 
   override render(): TemplateResult {
     const m = this.messages.checkout;
-    return html`<section part="base" class="base" lang=${this.resolvedLang} aria-label=${m.label}>
+    return html`<section part="base" class="base" lang=${this.messages.lang} aria-label=${m.label}>
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       ${this._renderBody()}
     </section>`;

@@ -362,7 +362,7 @@ export default class OrderStatusBody extends CrElement {
   override render(): TemplateResult {
     const m = this.messages.status;
     return html`
-      <section part="base" lang=${this.resolvedLang} aria-labelledby="title">
+      <section part="base" lang=${this.messages.lang} aria-labelledby="title">
         <h2 id="title" part="title" tabindex="-1" data-takes-focus>${m.title}</h2>
         <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
         ${this._renderBody(m)}

@@ -3,7 +3,8 @@ import {picker} from './picker.js';
 import {checkout} from './checkout.js';
 import {status} from './status.js';
 
-export const messages = {common, picker, checkout, status};
+/** `lang`: the language these words are in (English where a page's language could not be fetched): marked on them. */
+export const messages = {lang: 'en' as string, common, picker, checkout, status};
 /** Every message of the widget; each language's index.ts has exactly this shape. */
 export type Messages = typeof messages;
 export type {CommonMessages} from './common.js';

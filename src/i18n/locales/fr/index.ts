@@ -4,4 +4,4 @@ import {picker} from './picker.js';
 import {checkout} from './checkout.js';
 import {status} from './status.js';
 
-export const messages: Messages = {common, picker, checkout, status};
+export const messages: Messages = {lang: 'fr', common, picker, checkout, status};
