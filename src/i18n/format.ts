@@ -24,7 +24,8 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
 
 /**
  * A fiat amount: `formatMoney('de', '10', 'EUR')` → `10,00 €`. The amount may be a decimal string (kept exact:
- * Intl formats strings without going through a float), a number, or undefined (→ empty string).
+ * Intl formats strings without going through a float), a number, or undefined (→ empty string). Without a currency
+ * code, the number alone in the locale's notation (`formatMoney('de', '50.5', '')` → `50,5`).
  */
 export function formatMoney(locale: string, amount: string | number | null | undefined, currency: string, options?: Intl.NumberFormatOptions): string {
   if (amount === null || amount === undefined || amount === '') return '';
@@ -33,8 +34,8 @@ export function formatMoney(locale: string, amount: string | number | null | und
     // Intl.NumberFormat.format accepts decimal strings (ES2023); the lib typing says number.
     return format.format(amount as unknown as number);
   } catch {
-    // An unknown currency code: the number and the code side by side.
-    return `${formatDecimalString(locale, String(amount))} ${currency}`;
+    // An unknown currency code: the number and the code side by side; no code (a range without one): the number alone.
+    return `${formatDecimalString(locale, String(amount))} ${currency}`.trim();
   }
 }
 

@@ -10,6 +10,7 @@ import {canResend, createKeyed} from '../../src/elements/cr-checkout/keyed-creat
 import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
+import {formatMoney} from '../../src/i18n/format.js';
 import {checkAmount, defaultProduct, orderBody, type CheckContext, type FormValues} from '../../src/elements/cr-checkout/form-model.js';
 import {messages as en} from '../../src/i18n/locales/en/index.js';
 import type {Family, Product} from '../../src/api/schemas.js';
@@ -57,6 +58,17 @@ suite('cr-checkout units', () => {
       assert.equal(checkAmount(values(amount), ctx(locale)), undefined, `${amount} in ${locale}`);
       assert.equal(sent(amount, locale), value, `${amount} in ${locale}`);
     }
+  });
+
+  test('a range without a currency: its bounds and step still in the page\'s notation ("50,00", not "50.00", in German)', () => {
+    const product = {product_id: 'p', is_dynamic: true, range: {min: '50.00', max: '1500.00', step_size: '0.50'}, delivery_type: 'by_email'} as unknown as Product;
+    const family = {family: 'Points', brand: 'Points', products: [product]} as unknown as Family;
+    const values = (amount: string) => ({productId: 'p', amount, beneficiary: '', email: 'a@example.com', coin: 'USDC', network: 'Solana', promo: ''}) as FormValues;
+    const ctx: CheckContext = {family, product, currencies: [], country: 'DE', locale: 'de', messages: en.checkout};
+    assert.equal(checkAmount(values('1'), ctx), en.checkout.invalid.amountMin('50,00'));
+    assert.equal(checkAmount(values('2000'), ctx), en.checkout.invalid.amountMax('1.500,00'));
+    assert.equal(checkAmount(values('50,25'), ctx), en.checkout.invalid.amountStep('0,50'));
+    assert.equal(formatMoney('de', '1234.5', ''), '1.234,5');
   });
 
   test('a family with a range beside fixed products: the range, which the form shows alone, is the one selected', () => {

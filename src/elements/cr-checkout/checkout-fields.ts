@@ -126,8 +126,8 @@ function renderRange(view: FieldsView, family: Family, product: Product): Templa
   const m = view.messages;
   const range = product.range!;
   const currency = range.currency ?? product.face_value?.currency_code ?? '';
-  const min = currency ? formatMoney(view.locale, range.min, currency) : range.min;
-  const max = currency ? formatMoney(view.locale, range.max, currency) : range.max;
+  const min = formatMoney(view.locale, range.min, currency);
+  const max = formatMoney(view.locale, range.max, currency);
   const inStock = productInStock(family, product);
   const quote = view.quote;
   const quoteNow = quote && quote.amount === view.values.amount.trim() && quote.coin === view.values.coin ? quote : undefined;

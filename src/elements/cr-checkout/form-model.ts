@@ -95,8 +95,7 @@ export interface CheckContext {
 }
 
 function money(ctx: CheckContext, amount: string | number): string {
-  const currency = ctx.product?.range?.currency ?? ctx.product?.face_value?.currency_code;
-  return currency ? formatMoney(ctx.locale, amount, currency) : String(amount);
+  return formatMoney(ctx.locale, amount, ctx.product?.range?.currency ?? ctx.product?.face_value?.currency_code ?? '');
 }
 
 /** Decimal places of a decimal string, for step arithmetic in integers (no float drift: 0.1 + 0.2). */
