@@ -308,8 +308,10 @@ export default class BrandPickerBody extends CrElement {
     const {brand} = entry;
     const m = this.messages.picker;
     const out = brand.is_out_of_stock === true;
-    const min = brand.min == null ? '' : String(brand.min);
-    const max = brand.max == null ? '' : String(brand.max);
+    // Upstream's labels ("$5", "1 GB 3 days") as written; a bare number in the reader's notation ("1.000" in German).
+    const label = (value: string | number | null | undefined) => (typeof value === 'number' ? formatNumber(this.locale, value) : (value ?? ''));
+    const min = label(brand.min);
+    const max = label(brand.max);
     const range = min && max ? (min === max ? min : m.range(min, max)) : min || max;
     const parts = ['brand', selected ? 'brand-selected' : '', out ? 'brand-out-of-stock' : ''].filter(Boolean).join(' ');
     return html`<div
