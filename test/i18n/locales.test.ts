@@ -137,6 +137,14 @@ suite('locales', () => {
     }
   });
 
+  test('fr: a no-break (narrow) space before ; : ! ? » and after «, so a line never starts with the sign', async () => {
+    const fr = leaves((await loadMessages('fr')) as unknown as Tree);
+    for (const [key, value] of fr) {
+      const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
+      assert.notMatch(text, /[^\S\u00a0\u202f][;:!?»]|«[^\S\u00a0\u202f]/, `fr.${key}: ${JSON.stringify(text)}`);
+    }
+  });
+
   test('page languages map onto the ten upstream ones', () => {
     assert.equal(toLang('zh-CN'), 'zh');
     assert.equal(toLang('pt-BR'), 'pt');

@@ -16,9 +16,9 @@ export const picker: PickerMessages = {
   results: (count, shown) => (one(count) ? `${shown} marque` : `${shown} marques`),
   loadingBrands: 'Chargement des marques…',
   noBrands: 'Aucune marque n’est disponible ici pour le moment.',
-  noMatch: (query) => `Aucune marque ne correspond à « ${query} ».`,
+  noMatch: (query) => `Aucune marque ne correspond à « ${query} ».`,
   outOfStock: 'En rupture',
-  outOfStockHint: 'En rupture de stock : impossible de la choisir pour le moment.',
+  outOfStockHint: 'En rupture de stock : impossible de la choisir pour le moment.',
   range: (min, max) => `${min} – ${max}`,
   loadFailed: 'Impossible de charger les marques.',
 };
