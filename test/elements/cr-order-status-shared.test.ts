@@ -209,6 +209,8 @@ suite('<cr-order-status>: two of one order share one stream', () => {
       await badge.el.updateComplete;
       await panel.el.updateComplete;
       for (const {el} of [badge, panel]) assert.include(text(el.shadowRoot!.querySelector('[part~="connection"]')), 'Reconnecting…');
+      // A status message (WCAG 4.1.3): said in each element's live region too, not only shown.
+      for (const {el} of [badge, panel]) await waitFor(() => text(liveRegion(el)).includes('Reconnecting…'), 'the reconnecting note, announced');
       await controls.act(order.order_id, 'pay');
       await waitFor(() => badge.events.length === 1 && panel.events.length === 1, 'the payment, read by polling');
     } finally {

@@ -70,6 +70,8 @@ export default class OrderStatusBody extends CrElement {
   private _persisted: {order: Order; storeOrder: Order | undefined; withheld: boolean} | undefined;
   private _persistedRead!: boolean;
   private _windowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The connection state last seen by willUpdate (the stream's loss is announced once). */
+  private _connectionSaid: TrackerConnection | undefined;
   /** What the store is told this element keeps current (order-followers.ts). */
   private _following!: Following;
   private _tracker!: OrderTrackerController;
@@ -215,6 +217,9 @@ export default class OrderStatusBody extends CrElement {
     if (changed.has('store')) this._tracker.refresh();
     else this._tracker.sync();
     this._awaitProxyUrl();
+    // The stream lost, with an order shown: said in the live region too (a status message), once each time.
+    const connection = this._tracker.connection;
+    if (connection !== this._connectionSaid && (this._connectionSaid = connection) === 'polling' && this._order) this._announce(this.messages.status.reconnecting);
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
     // update may still run once the element is removed (an announcement, a store change): it follows nothing then;
     // nor once it cannot (an order upstream does not know): a checkout showing that order then finds out itself.
