@@ -11,6 +11,7 @@ import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
 import {formatMoney} from '../../src/i18n/format.js';
+import {LANGS, loadMessages} from '../../src/i18n/i18n.js';
 import {checkAmount, defaultProduct, orderBody, type CheckContext, type FormValues} from '../../src/elements/cr-checkout/form-model.js';
 import {messages as en} from '../../src/i18n/locales/en/index.js';
 import type {Family, Product} from '../../src/api/schemas.js';
@@ -58,6 +59,15 @@ suite('cr-checkout units', () => {
       assert.equal(checkAmount(values(amount), ctx(locale)), undefined, `${amount} in ${locale}`);
       assert.equal(sent(amount, locale), value, `${amount} in ${locale}`);
     }
+  });
+
+  test('an amount written with a thousands separator ("1,000", "1.000", "1 000") is told what is wrong, in every language', async () => {
+    // "Enter the amount as a number" alone does not tell someone who typed "1,000" (a number to them) what to change.
+    for (const [lang, words] of [['en', 'thousands separator'], ['de', 'Tausendertrennzeichen'], ['fr', 'séparateur de milliers'], ['zh', '千位分隔符']] as const) {
+      const message = (await loadMessages(lang)).checkout.invalid.amountNumber;
+      assert.include(message, words, `${lang}: ${message}`);
+    }
+    for (const lang of LANGS) assert.include((await loadMessages(lang)).checkout.invalid.amountNumber, '1000', `${lang}: an example with no separator`);
   });
 
   test('a range without a currency: its bounds and step still in the page\'s notation ("50,00", not "50.00", in German)', () => {

@@ -34,7 +34,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Geschäftsbedingungen',
   invalid: {
     amountRequired: 'Geben Sie einen Betrag ein.',
-    amountNumber: 'Geben Sie den Betrag als Zahl ein, zum Beispiel 25.',
+    amountNumber: 'Geben Sie den Betrag als Zahl ohne Tausendertrennzeichen ein, zum Beispiel 1000.',
     amountMin: (min) => `Der Betrag muss mindestens ${min} sein.`,
     amountMax: (max) => `Der Betrag darf höchstens ${max} sein.`,
     amountStep: (step) => `Der Betrag muss in Schritten von ${step} angegeben werden.`,

@@ -41,7 +41,7 @@ export const checkout = {
   // ---- client-side validation ----
   invalid: {
     amountRequired: 'Enter an amount.',
-    amountNumber: 'Enter the amount as a number, for example 25.',
+    amountNumber: 'Enter the amount as a number without thousands separators, for example 1000.',
     amountMin: (min: string) => `The amount must be at least ${min}.`,
     amountMax: (max: string) => `The amount must be at most ${max}.`,
     amountStep: (step: string) => `The amount must go in steps of ${step}.`,

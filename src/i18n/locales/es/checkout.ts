@@ -34,7 +34,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Términos y condiciones',
   invalid: {
     amountRequired: 'Introduce un importe.',
-    amountNumber: 'Introduce el importe como número, por ejemplo 25.',
+    amountNumber: 'Introduce el importe como número, sin separador de miles, por ejemplo 1000.',
     amountMin: (min) => `El importe debe ser al menos ${min}.`,
     amountMax: (max) => `El importe debe ser como máximo ${max}.`,
     amountStep: (step) => `El importe debe ir en pasos de ${step}.`,

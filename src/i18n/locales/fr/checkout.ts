@@ -34,7 +34,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Conditions générales',
   invalid: {
     amountRequired: 'Saisissez un montant.',
-    amountNumber: 'Saisissez le montant en chiffres, par exemple 25.',
+    amountNumber: 'Saisissez le montant en chiffres, sans séparateur de milliers, par exemple 1000.',
     amountMin: (min) => `Le montant doit être d’au moins ${min}.`,
     amountMax: (max) => `Le montant doit être d’au plus ${max}.`,
     amountStep: (step) => `Le montant doit aller par pas de ${step}.`,

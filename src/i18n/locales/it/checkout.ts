@@ -34,7 +34,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Termini e condizioni',
   invalid: {
     amountRequired: 'Inserisci un importo.',
-    amountNumber: 'Inserisci l’importo come numero, per esempio 25.',
+    amountNumber: 'Inserisci l’importo come numero, senza separatore delle migliaia, per esempio 1000.',
     amountMin: (min) => `L’importo deve essere almeno ${min}.`,
     amountMax: (max) => `L’importo deve essere al massimo ${max}.`,
     amountStep: (step) => `L’importo deve andare a passi di ${step}.`,

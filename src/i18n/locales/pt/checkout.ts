@@ -34,7 +34,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Termos e condições',
   invalid: {
     amountRequired: 'Informe um valor.',
-    amountNumber: 'Informe o valor como número, por exemplo 25.',
+    amountNumber: 'Informe o valor como número, sem separador de milhar, por exemplo 1000.',
     amountMin: (min) => `O valor deve ser de pelo menos ${min}.`,
     amountMax: (max) => `O valor deve ser de no máximo ${max}.`,
     amountStep: (step) => `O valor deve ir em passos de ${step}.`,

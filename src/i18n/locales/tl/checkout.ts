@@ -35,7 +35,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Mga tuntunin at kundisyon',
   invalid: {
     amountRequired: 'Maglagay ng halaga.',
-    amountNumber: 'Ilagay ang halaga bilang numero, halimbawa 25.',
+    amountNumber: 'Ilagay ang halaga bilang numerong walang panghiwalay ng libo, halimbawa 1000.',
     amountMin: (min) => `Ang halaga ay dapat hindi bababa sa ${min}.`,
     amountMax: (max) => `Ang halaga ay dapat hindi hihigit sa ${max}.`,
     amountStep: (step) => `Ang halaga ay dapat nasa mga hakbang na ${step}.`,

@@ -31,7 +31,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Şartlar ve koşullar',
   invalid: {
     amountRequired: 'Bir tutar girin.',
-    amountNumber: 'Tutarı sayı olarak girin, örneğin 25.',
+    amountNumber: 'Tutarı binlik ayırıcı kullanmadan sayı olarak girin, örneğin 1000.',
     amountMin: (min) => `Tutar en az ${min} olmalıdır.`,
     amountMax: (max) => `Tutar en fazla ${max} olabilir.`,
     amountStep: (step) => `Tutar ${step} adımlarla girilmelidir.`,

@@ -31,7 +31,7 @@ export const checkout: CheckoutMessages = {
   terms: 'Điều khoản và điều kiện',
   invalid: {
     amountRequired: 'Hãy nhập số tiền.',
-    amountNumber: 'Hãy nhập số tiền dưới dạng số, ví dụ 25.',
+    amountNumber: 'Hãy nhập số tiền dưới dạng số, không dùng dấu phân cách hàng nghìn, ví dụ 1000.',
     amountMin: (min) => `Số tiền phải ít nhất là ${min}.`,
     amountMax: (max) => `Số tiền tối đa là ${max}.`,
     amountStep: (step) => `Số tiền phải theo bước ${step}.`,

@@ -31,7 +31,7 @@ export const checkout: CheckoutMessages = {
   terms: '条款和条件',
   invalid: {
     amountRequired: '请输入金额。',
-    amountNumber: '请以数字输入金额，例如 25。',
+    amountNumber: '请以数字输入金额，不要使用千位分隔符，例如 1000。',
     amountMin: (min) => `金额不能低于 ${min}。`,
     amountMax: (max) => `金额不能高于 ${max}。`,
     amountStep: (step) => `金额必须以 ${step} 为单位递增。`,
