@@ -26,4 +26,22 @@ suite('cr-brand-picker: in the reader\'s language', () => {
       window.fetch = realFetch;
     }
   });
+
+  test('a price span sent as fractional numbers keeps every digit upstream sent ("0,0005 – 12,3456", not rounded to "0,001")', async () => {
+    const realFetch = window.fetch;
+    window.fetch = async (input, init) => {
+      const answer = await realFetch(input, init);
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (!url.pathname.endsWith('/v2/brands') || !answer.ok) return answer;
+      const text = (await answer.text()).replace(/"min":"\$5","max":"\$500"/g, '"min":0.0005,"max":12.3456');
+      return new Response(text, {status: 200, headers: {'content-type': 'application/json'}});
+    };
+    try {
+      const el = await loaded(await fixture<CrBrandPicker>(html`<cr-brand-picker proxy-url=${proxyUrl} country="US" lang="de" store=${unique('s')}></cr-brand-picker>`));
+      const spans = [...el.shadowRoot!.querySelectorAll('[part~="brand-range"]')].map((s) => s.textContent!.trim());
+      assert.include(spans, '0,0005 – 12,3456', spans.join(' | '));
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
 });

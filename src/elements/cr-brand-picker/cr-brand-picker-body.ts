@@ -308,8 +308,10 @@ export default class BrandPickerBody extends CrElement {
     const {brand} = entry;
     const m = this.messages.picker;
     const out = brand.is_out_of_stock === true;
-    // Upstream's labels ("$5", "1 GB 3 days") as written; a bare number in the reader's notation ("1.000" in German).
-    const label = (value: string | number | null | undefined) => (typeof value === 'number' ? formatNumber(this.locale, value) : (value ?? ''));
+    // Upstream's labels ("$5", "1 GB 3 days") as written; a bare number in the reader's notation ("1.000" in German),
+    // with every digit it was sent with (Intl's default keeps 3 decimals: 0.0005 would read "0").
+    const label = (value: string | number | null | undefined) =>
+      typeof value === 'number' ? formatNumber(this.locale, value, {maximumFractionDigits: 20}) : (value ?? '');
     const min = label(brand.min);
     const max = label(brand.max);
     const range = min && max ? (min === max ? min : m.range(min, max)) : min || max;
