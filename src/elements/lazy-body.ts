@@ -133,11 +133,13 @@ export function lazyBody(load: () => Promise<{default: BodyClass}>, reloadPage =
       // In the element's language when that arrived (only the body failed), else the entry's own few words: marked
       // with the language they are in, not the page's (a screen reader reads English words in a German voice else).
       const retryText = this.hasMessages ? this.messages.common.retry : offline.retry;
+      // On the alert and on its button alike: the button would else take the page's.
+      const wordsLang = this.hasMessages ? this.messages.lang : 'en';
       // With the element's own render options: Lit keeps this render's part for the body's first render, so its event
       // listeners get the element as `this` (and styles that are not adopted stay first).
       render(
-        html`<p class="error" part="error" role="alert" lang=${this.hasMessages ? this.messages.lang : 'en'}>${this.fireError(error)}</p>
-          <button type="button" class="button" part="retry-button" @click=${retry}>${retryText}</button>`,
+        html`<p class="error" part="error" role="alert" lang=${wordsLang}>${this.fireError(error)}</p>
+          <button type="button" class="button" part="retry-button" lang=${wordsLang} @click=${retry}>${retryText}</button>`,
         root,
         this.renderOptions,
       );

@@ -241,6 +241,7 @@ describe('languages are lazy', () => {
       assert.equal(await alert.innerText(), 'We could not reach the server. Check your connection and try again.');
       assert.equal(await alert.getAttribute('lang'), 'en', "the entry's English words marked English on a German page");
       assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').innerText(), 'Try again');
+      assert.equal(await page.locator('cr-brand-picker [part="retry-button"]').getAttribute('lang'), 'en', 'its button too: English words');
       refused = /^$/;
       // The browser keeps a failed module failed for the page's life: fetching again fails at once, so the page reloads.
       await Promise.all([page.waitForEvent('load', {timeout: STEP_MS}), page.locator('cr-brand-picker [part="retry-button"]').click()]);
