@@ -217,9 +217,12 @@ export default class OrderStatusBody extends CrElement {
     if (changed.has('store')) this._tracker.refresh();
     else this._tracker.sync();
     this._awaitProxyUrl();
-    // The stream lost, with an order shown: said in the live region too (a status message), once each time.
+    // The stream lost, with an order shown: said in the live region too (a status message), once each time. Not back
+    // on a page that was hidden for long (paused) while the stream was down: that loss was said before it was hidden.
     const connection = this._tracker.connection;
-    if (connection !== this._connectionSaid && (this._connectionSaid = connection) === 'polling' && this._order) this._announce(this.messages.status.reconnecting);
+    const before = this._connectionSaid;
+    this._connectionSaid = connection;
+    if (connection === 'polling' && before !== 'polling' && before !== 'paused' && this._order) this._announce(this.messages.status.reconnecting);
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
     // update may still run once the element is removed (an announcement, a store change): it follows nothing then;
     // nor once it cannot (an order upstream does not know): a checkout showing that order then finds out itself.
