@@ -10,7 +10,7 @@ import {formatCoin} from '../../i18n/format.js';
 import {drawnQr} from '../../qr/qr-matrix.js';
 import {qrSvg} from '../../qr/qr-svg.js';
 import {shownPhase} from '../../stream/accept.js';
-import {phaseOf, type Phase} from '../../upstream/states.js';
+import type {Phase} from '../../upstream/states.js';
 import {overpaidBy, paidSomething, stillMissing} from '../shared/amounts.js';
 import type {CopyController} from '../shared/copy-controller.js';
 import {purchaseLines} from '../shared/delivery-title.js';
@@ -61,7 +61,7 @@ function statusScreen(view: PaymentView, phase: AfterPayment): TemplateResult {
     ${tone === 'error' && paidSomething(view.order) ? html`<p>${view.common.failedHelp}</p>` : nothing}
     ${tone !== 'error' ? overpaidNote(view) : nothing}
     <p class="muted small">${view.messages.orderId}<span class="mono">${view.order.order_id}</span></p>
-    ${phaseOf(view.order.order_state) !== 'awaiting-delivery' ? newPurchaseButton(view) : nothing}
+    ${phase !== 'awaiting-delivery' ? newPurchaseButton(view) : nothing}
   </div>`;
 }
 
@@ -85,8 +85,9 @@ export function renderPayment(view: PaymentView): TemplateResult {
   const {order, messages: m, locale, copier} = view;
   const phase = shownPhase(order);
   const missing = stillMissing(order);
-  // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended upstream
-  // (Done with a delivery still on its way too: this screen shows no codes, and upstream sends them to the buyer).
+  // Nothing is left to do once it is paid but wait: "new purchase" is offered only when the order has ended, every
+  // delivery in (a new purchase clears the store's order, and a <cr-order-status> following it would lose the codes
+  // still to come).
   if (phase !== 'awaiting-payment' && !missing) return statusScreen(view, phase);
 
   const deadline = paymentDeadline(order);
