@@ -200,7 +200,7 @@ export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> 
       .map(([group, text]) => ({group, raw: Buffer.byteLength(text), gzip: text ? gzipBytes(text) : 0}))
       .filter((c) => c.raw > 0)
       .sort((x, y) => y.raw - x.raw);
-    answer.push({chunk: chunk.isEntry ? chunk.fileName : chunk.fileName.replace(/-[\w-]{8}\.js$/, ''), costs});
+    answer.push({chunk: chunk.isEntry ? chunk.fileName : chunk.fileName.replace(/-[\w-]{6}\.js$/, ''), costs});
   }
   return answer.sort((x, y) => y.costs.reduce((n, c) => n + c.raw, 0) - x.costs.reduce((n, c) => n + c.raw, 0));
 }

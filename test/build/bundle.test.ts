@@ -289,7 +289,7 @@ describe('built bundle loads an element only where it is used', () => {
     page.on('request', (r) => {
       if (r.resourceType() !== 'script') return;
       const file = new URL(r.url()).pathname.slice(1);
-      scripts.push(file === 'cryptorefills-checkout.js' ? 'cryptorefills-checkout' : file.replace(/-[\w-]{8}\.js$/, ''));
+      scripts.push(file === 'cryptorefills-checkout.js' ? 'cryptorefills-checkout' : file.replace(/-[\w-]{6}\.js$/, ''));
     });
     try {
       await page.goto(`${pages.origin}${path}`);
