@@ -919,12 +919,9 @@ export default class CheckoutBody extends CrElement {
 
   private _fieldsView(): FieldsView {
     return {
+      // What the checks read (product, currencies, country, locale, messages), so the fields show what they check.
+      ...this._ctx(),
       values: this._values,
-      product: this._product,
-      currencies: this._currencies,
-      country: this._ctx().country,
-      locale: this.locale,
-      messages: this.messages.checkout,
       common: this.messages.common,
       clientErrors: this._clientErrors,
       problems: this._problems,
