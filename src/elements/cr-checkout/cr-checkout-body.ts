@@ -339,9 +339,17 @@ export default class CheckoutBody extends CrElement {
 
   /** What the checkout's own tracker brought: into the store, only over the same order (not after "new purchase"). */
   private _onFollowed(order: Order): void {
+    this._storeIfNewer(order, false);
+  }
+
+  /**
+   * `order` into the store where it holds a version of it that this one may follow (the tracker's rules), or where it
+   * holds no order at all when `orEmpty`: never over another order, never a step back.
+   */
+  private _storeIfNewer(order: Order, orEmpty: boolean): void {
     const store = this.storeInstance;
     const current = store.get().order;
-    if (current && current.order_id === order.order_id && judge(order.order_id, current, order).accept) store.update({order});
+    if (current ? current.order_id === order.order_id && judge(order.order_id, current, order).accept : orEmpty) store.update({order});
   }
 
   /**
@@ -363,7 +371,6 @@ export default class CheckoutBody extends CrElement {
    * (another tab's adopted order has no saved copy in this tab).
    */
   private async _resumeSaved(saved = this._keptToResume()): Promise<void> {
-    const store = this.storeInstance;
     if (!saved) return;
     const run = ++this._resumeRun;
     // While it is tried again, what went wrong stays said (rather than flicker to "resuming" and back).
@@ -385,8 +392,7 @@ export default class CheckoutBody extends CrElement {
       this._resumeFailures = 0;
       // The store may have moved on while this read was on its way (the status's stream said "paid"): only a read
       // that is newer than the store's copy goes into it.
-      const current = store.get().order;
-      if (!current || (current.order_id === order.order_id && judge(order.order_id, current, order).accept)) store.update({order});
+      this._storeIfNewer(order, true);
     } catch (error) {
       if (run !== this._resumeRun) return;
       // Not an order this tab saw Done (paid, its deliveries came or are owed): a 404 then is upstream failing, not the
