@@ -65,7 +65,7 @@ export const checkout: CheckoutMessages = {
   copied: 'Kopiert',
   copiedAmount: 'Betrag in die Zwischenablage kopiert.',
   copiedAddress: 'Adresse in die Zwischenablage kopiert.',
-  copyFailed: 'Kopieren nicht möglich; markieren Sie den Text und kopieren Sie ihn von Hand.',
+  copyFailed: 'Kopieren nicht möglich: Markieren Sie den Text und kopieren Sie ihn von Hand.',
   qrLabel: (amount) => `QR-Code zum Bezahlen von ${amount}`,
   openInWallet: 'In der Wallet öffnen',
   timeLeft: 'Verbleibende Zeit: ',

@@ -21,7 +21,7 @@ export const common: CommonMessages = {
     timeout: 'Der Server hat zu lange nicht geantwortet. Bitte versuchen Sie es erneut.',
     aborted: 'Die Anfrage wurde abgebrochen.',
     'rate-limited': 'Gerade zu viele Anfragen. Bitte warten Sie kurz und versuchen Sie es erneut.',
-    'http-5xx': 'Der Dienst hat gerade Probleme. Bitte versuchen Sie es gleich noch einmal.',
+    'http-5xx': 'Der Dienst hat gerade Probleme. Bitte versuchen Sie es gleich erneut.',
     'not-found': 'Das Gesuchte wurde nicht gefunden.',
     'http-4xx': 'Die Anfrage wurde abgelehnt.',
     'bad-response': 'Die Antwort des Servers war nicht lesbar. Bitte versuchen Sie es erneut.',

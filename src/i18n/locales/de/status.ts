@@ -50,7 +50,7 @@ export const status: StatusMessages = {
   sentByEmail: (account) => `Per E-Mail an ${account} gesendet. Sehen Sie in diesem Postfach nach, auch im Spam-Ordner.`,
   sentByEmailNoAccount: 'Per E-Mail an die bei der Bestellung angegebene Adresse gesendet. Sehen Sie in diesem Postfach nach, auch im Spam-Ordner.',
   sentTo: (account) => `An ${account} gesendet.`,
-  sentNoAccount: 'Geliefert. Falls Sie es nicht finden, kontaktieren Sie den Support und geben Sie Ihre Bestellnummer an.',
+  sentNoAccount: 'Geliefert. Falls Sie es nicht finden, wenden Sie sich mit Ihrer Bestellnummer an den Support.',
   delivered: (item) => (item ? `${item} wurde geliefert.` : 'Ihr Produkt wurde geliefert.'),
   copied: 'Kopiert',
   copiedAnnouncement: 'In die Zwischenablage kopiert.',
