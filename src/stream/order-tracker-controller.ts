@@ -18,7 +18,7 @@ export interface TrackTarget {
 }
 
 /** What the controller needs of a tracker: an OrderTracker, or a share of one. */
-export type TrackerHandle = Pick<OrderTracker, 'start' | 'stop' | 'order' | 'connection' | 'counts'>;
+export type TrackerHandle = Pick<OrderTracker, 'start' | 'stop' | 'order' | 'connection' | 'reconnecting' | 'counts'>;
 
 /** Makes the tracker of one order (not started yet). */
 export type OpenTracker = (options: OrderTrackerOptions) => TrackerHandle;
@@ -49,6 +49,10 @@ export class OrderTrackerController implements ReactiveController {
 
   get connection(): TrackerConnection {
     return this.#tracker?.connection ?? 'idle';
+  }
+
+  get reconnecting(): boolean {
+    return !!this.#tracker?.reconnecting;
   }
 
   get counts(): TrackerCounts | undefined {

@@ -170,6 +170,14 @@ export class OrderTracker {
     return this.#connection;
   }
 
+  /**
+   * Polling while the stream is down, to be opened again: "connection lost" is true. Not when polling is all there is
+   * (after `event: stop` for an order that is not final, or in a browser without EventSource): nothing was lost then.
+   */
+  get reconnecting(): boolean {
+    return this.#connection === 'polling' && !!this.#EventSource;
+  }
+
   /** Opens the stream (or polls, where there is no EventSource). Call once. */
   start(): void {
     if (this.#connection !== 'idle') return;

@@ -59,6 +59,9 @@ export function shareTracker(storeName: string, options: OrderTrackerOptions): T
     get connection() {
       return shared?.tracker.connection ?? 'idle';
     },
+    get reconnecting() {
+      return !!shared?.tracker.reconnecting;
+    },
     get counts() {
       return shared!.tracker.counts;
     },

@@ -136,6 +136,24 @@ suite('<cr-order-status> deliveries', () => {
     assert.lengthOf(events, 1, 'the event of Done alone (CONTRACT.md: once per change of state)');
   });
 
+  test('Done with a delivery on its way, after upstream ends the stream (event: stop): polled on, and no "connection lost" said or shown', async function () {
+    this.timeout(20000);
+    const order = await doneBeforeDelivery();
+    const {el, events} = await mount({orderId: order.order_id});
+    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const region = root(el).querySelector('[role="status"][aria-live="polite"]')!;
+    const said: string[] = [];
+    new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
+    // The sandbox ends a Done order's stream with `event: stop`: the delivery is followed by polls from then on.
+    await waitFor(() => el.connection === 'polling', 'polling for good after the stop');
+    await sleep(600);
+    await el.updateComplete;
+    assert.isNull(part(el, 'connection'), 'nothing was lost: no "Reconnecting…" note');
+    assert.notInclude(said.join(' '), 'Reconnecting', 'nor announced');
+    await controls.act(order.order_id, 'deliver');
+    await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code, by a poll', 5000);
+  });
+
   test('a reload of a Done order whose delivery was still on its way: the code is shown when it comes', async function () {
     this.timeout(20000);
     const order = await doneBeforeDelivery();

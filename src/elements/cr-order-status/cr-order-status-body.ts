@@ -222,7 +222,8 @@ export default class OrderStatusBody extends CrElement {
     const connection = this._tracker.connection;
     const before = this._connectionSaid;
     this._connectionSaid = connection;
-    if (connection === 'polling' && before !== 'polling' && before !== 'paused' && this._order) this._announce(this.messages.status.reconnecting);
+    // Only a loss: not polling for good (after upstream's `stop` for a Done order still to be delivered).
+    if (this._tracker.reconnecting && before !== 'polling' && before !== 'paused' && this._order) this._announce(this.messages.status.reconnecting);
     // The store is told which order this element keeps current, so a <cr-checkout> of it need not follow it too. An
     // update may still run once the element is removed (an announcement, a store change): it follows nothing then;
     // nor once it cannot (an order upstream does not know): a checkout showing that order then finds out itself.
@@ -437,9 +438,8 @@ export default class OrderStatusBody extends CrElement {
   }
 
   private _renderConnection(m: Messages): TemplateResult | typeof nothing {
-    const connection = this._tracker.connection;
-    if (connection === 'polling') return html`<p class="muted note" part="connection">${m.reconnecting}</p>`;
-    if (connection === 'paused') return html`<p class="muted note" part="connection">${m.paused}</p>`;
+    if (this._tracker.reconnecting) return html`<p class="muted note" part="connection">${m.reconnecting}</p>`;
+    if (this._tracker.connection === 'paused') return html`<p class="muted note" part="connection">${m.paused}</p>`;
     return nothing;
   }
 
