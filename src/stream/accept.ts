@@ -90,6 +90,15 @@ export function isFinal(order: Order): boolean {
   return isTerminalPhase(phase) && (phase === 'failed' || order.deliveries.every(isDelivered));
 }
 
+/**
+ * Whether upstream's "not found" for an order means it is gone. Not for one seen Done: upstream has its payment and
+ * owes or gave its deliveries, so a 404 then is upstream (or a proxy) failing; what the buyer was shown stays, and
+ * the reads go on as after a 5xx. The tracker and the checkout's resume both decide by it.
+ */
+export function goneWhenNotFound(known: Order | undefined): boolean {
+  return known?.order_state !== 'Done';
+}
+
 /** Done upstream, but a delivery is still on its way (no code yet): for the buyer, the order is being delivered. */
 export function beingDelivered(order: Order): boolean {
   return phaseOf(order.order_state) === 'completed' && !isFinal(order);

@@ -7,7 +7,7 @@ import {toApiError, type ApiError} from '../api/errors.js';
 import {parseJson} from '../api/parse-json.js';
 import type {Order} from '../api/schemas.js';
 import {awaitsPayment, phaseOf, type Phase} from '../upstream/states.js';
-import {isFinal, judge, type IgnoredReason} from './accept.js';
+import {goneWhenNotFound, isFinal, judge, type IgnoredReason} from './accept.js';
 import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './backoff.js';
 
 /** Poll interval while the buyer still has to pay (also when paid in part): they watch for their payment to show. */
@@ -352,9 +352,8 @@ export class OrderTracker {
     } catch (thrown) {
       const error = toApiError(thrown);
       if (error.code === 'aborted' || controller.signal.aborted) return;
-      // Not for an order seen Done: upstream has its payment and owes or gave its deliveries, so a 404 then is upstream
-      // (or a proxy) failing, not the order gone; what the buyer was shown stays, and the reads go on as after a 5xx.
-      if (FATAL_CODES.has(error.code) && !(error.code === 'not-found' && this.#order?.order_state === 'Done')) {
+      // A 404 ends tracking only for an order that may be gone (not one seen Done: goneWhenNotFound).
+      if (FATAL_CODES.has(error.code) && (error.code !== 'not-found' || goneWhenNotFound(this.#order))) {
         this.#fail(error);
         return;
       }

@@ -10,7 +10,7 @@ import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
 import {canKeepOrders, clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
-import {isFinal, judge} from '../../stream/accept.js';
+import {goneWhenNotFound, isFinal, judge} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isKnownState} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
@@ -163,7 +163,7 @@ export default class CheckoutBody extends CrElement {
         };
       },
       {
-        onUpdate: ({order}) => this._onFollowed(order),
+        onUpdate: ({order}) => this._storeIfNewer(order, false),
         onError: (error, fatal) => {
           const order = this._shown;
           if (fatal && error.code === 'not-found' && order) this._onLost(order.order_id, error);
@@ -337,14 +337,10 @@ export default class CheckoutBody extends CrElement {
     this._shown = next;
   }
 
-  /** What the checkout's own tracker brought: into the store, only over the same order (not after "new purchase"). */
-  private _onFollowed(order: Order): void {
-    this._storeIfNewer(order, false);
-  }
-
   /**
    * `order` into the store where it holds a version of it that this one may follow (the tracker's rules), or where it
-   * holds no order at all when `orEmpty`: never over another order, never a step back.
+   * holds no order at all when `orEmpty`: never over another order, never a step back. What the checkout's own tracker
+   * brings goes in so (not `orEmpty`: not after "new purchase"), and so does a resumed read.
    */
   private _storeIfNewer(order: Order, orEmpty: boolean): void {
     const store = this.storeInstance;
@@ -395,9 +391,8 @@ export default class CheckoutBody extends CrElement {
       this._storeIfNewer(order, true);
     } catch (error) {
       if (run !== this._resumeRun) return;
-      // Not an order this tab saw Done (paid, its deliveries came or are owed): a 404 then is upstream failing, not the
-      // order gone, so its copy stays and the read is tried again, as after a 5xx (the tracker does the same).
-      if (isApiError(error) && error.code === 'not-found' && saved.order?.order_state !== 'Done') return this._onLost(saved.orderId, error);
+      // Lost only if it may be gone: a 404 for an order this tab saw Done keeps its copy and is tried again.
+      if (isApiError(error) && error.code === 'not-found' && goneWhenNotFound(saved.order)) return this._onLost(saved.orderId, error);
       if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {...saved, error};
       if (this._resumeFailures === 0) this.fireError(error);
