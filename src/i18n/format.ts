@@ -29,13 +29,15 @@ export function formatNumber(locale: string, value: number, options?: Intl.Numbe
  */
 export function formatMoney(locale: string, amount: string | number | null | undefined, currency: string, options?: Intl.NumberFormatOptions): string {
   if (amount === null || amount === undefined || amount === '') return '';
+  // No currency (a range without one): the number alone, not a RangeError from Intl on every render.
+  if (!currency) return formatDecimalString(locale, String(amount));
   try {
     const format = numberFormat(locale, {style: 'currency', currency, ...options});
     // Intl.NumberFormat.format accepts decimal strings (ES2023); the lib typing says number.
     return format.format(amount as unknown as number);
   } catch {
-    // An unknown currency code: the number and the code side by side; no code (a range without one): the number alone.
-    return `${formatDecimalString(locale, String(amount))} ${currency}`.trim();
+    // An unknown currency code: the number and the code side by side.
+    return `${formatDecimalString(locale, String(amount))} ${currency}`;
   }
 }
 
