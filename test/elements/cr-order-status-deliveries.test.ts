@@ -29,6 +29,21 @@ async function doneBeforeDelivery() {
   return parseOrder((await controls.act(order.order_id, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})).order);
 }
 
+/** A status of an order upstream calls Done before its delivery has come, once it has reported the Done. */
+async function trackedDoneBeforeDelivery() {
+  const order = await doneBeforeDelivery();
+  const {el, events} = await mount({orderId: order.order_id});
+  await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+  return {order, el, events};
+}
+
+/** Every text the live region `region` says from now on, in order. */
+function announcements(region: Element): string[] {
+  const said: string[] = [];
+  new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
+  return said;
+}
+
 /** A delivered order as upstream might send it (not from the sandbox), put in a fresh store. */
 function deliveredStore(deliveries: {kind: string; deliverable: Record<string, unknown>}[]): string {
   const store = freshStore();
@@ -82,9 +97,7 @@ suite('<cr-order-status> deliveries', () => {
 
   test('a delivery that arrives after the order says Done: its code is shown when it comes, with no second cr-status-change', async function () {
     this.timeout(20000);
-    const order = await doneBeforeDelivery();
-    const {el, events} = await mount({orderId: order.order_id});
-    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const {order, el, events} = await trackedDoneBeforeDelivery();
     await el.updateComplete;
     assert.include(text(part(el, 'delivery')), 'Being prepared');
     await sleep(600);
@@ -98,13 +111,10 @@ suite('<cr-order-status> deliveries', () => {
 
   test('a code that comes after the order says Done is announced once, by the live region alone', async function () {
     this.timeout(20000);
-    const order = await doneBeforeDelivery();
-    const {el, events} = await mount({orderId: order.order_id});
-    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const {order, el} = await trackedDoneBeforeDelivery();
     const region = root(el).querySelector('[role="status"][aria-live="polite"]')!;
     await waitFor(() => text(region) === 'Payment confirmed. Your order is being delivered.', 'the Done announced, its delivery to come');
-    const said: string[] = [];
-    new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
+    const said = announcements(region);
     const delivered = parseOrder((await controls.act(order.order_id, 'deliver')).order);
     await waitFor(() => part(el, 'delivery')?.querySelector('code[part~="code"]'), 'the code that came after Done', 5000);
     const d = delivered.deliveries[0]!.deliverable;
@@ -118,9 +128,7 @@ suite('<cr-order-status> deliveries', () => {
 
   test('Done with a delivery still on its way: it says the order is being delivered, and complete only once the code is in', async function () {
     this.timeout(20000);
-    const order = await doneBeforeDelivery();
-    const {el, events} = await mount({orderId: order.order_id});
-    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const {order, el, events} = await trackedDoneBeforeDelivery();
     await el.updateComplete;
     const current = () => text(root(el).querySelector('[part~="progress"] [aria-current="step"] .step-name'));
     const headline = () => text(root(el).querySelector('p.strong.success'));
@@ -138,12 +146,9 @@ suite('<cr-order-status> deliveries', () => {
 
   test('Done with a delivery on its way, after upstream ends the stream (event: stop): polled on, and no "connection lost" said or shown', async function () {
     this.timeout(20000);
-    const order = await doneBeforeDelivery();
-    const {el, events} = await mount({orderId: order.order_id});
-    await waitFor(() => events.some((e) => e.phase === 'completed'), 'completed');
+    const {order, el} = await trackedDoneBeforeDelivery();
     const region = root(el).querySelector('[role="status"][aria-live="polite"]')!;
-    const said: string[] = [];
-    new MutationObserver(() => text(region) && said.push(text(region))).observe(region, {childList: true, subtree: true, characterData: true});
+    const said = announcements(region);
     // The sandbox ends a Done order's stream with `event: stop`: the delivery is followed by polls from then on.
     await waitFor(() => el.connection === 'polling', 'polling for good after the stop');
     await sleep(600);
