@@ -138,18 +138,43 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     }
   });
 
-  test('a saved order this tab saw Done that upstream answers 404 for: its copy stays, and the read is tried again', async () => {
-    const orderId = crypto.randomUUID();
-    const store = unique('store');
-    saveOrder(store, parseOrder({
-      order_id: orderId, created_at: Math.floor(Date.now() / 1000), order_state: 'Done', payment_state: 'PaymentCompleted',
-      wallet_address: 'DoneOrderAddress11111111111111111111111111', coin: 'USDC', network: 'Solana', coin_amount: '20.30',
-      deliveries: [{id: 1, delivery_state: 'WaitingForPayment', kind: 'giftcard', deliverable: {family: 'Steam', denomination: '20 USD'}}],
-    }));
-    const el = await mountCheckout({brand: 'Steam', store});
-    // "Try again" is offered (the lost-order screen has none: nothing to try again there).
-    await waitFor(() => $(el, '[part="retry-button"]'), 'the failed read, with "Try again"');
-    assert.equal(loadOrder(store)?.orderId, orderId, "the tab's copy of a Done order is kept");
+  test('a saved order this tab saw Done that upstream answers 404 for: what the tab saw is shown, and read again', async () => {
+    const {store, orderId} = await orderThenReload();
+    await sandbox.act(orderId, 'pay');
+    const done = parseOrder((await sandbox.act(orderId, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})).order);
+    saveOrder(store, done);
+    const realFetch = window.fetch;
+    let refused = 0;
+    window.fetch = async (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (refused < 2 && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
+        refused++;
+        return new Response('{"message":"not found"}', {status: 404, headers: {'content-type': 'application/json'}});
+      }
+      return realFetch(input, init);
+    };
+    const errors: string[] = [];
+    const onError = (e: Event) => errors.push((e as CustomEvent<{code: string}>).detail.code);
+    document.addEventListener('cr-error', onError);
+    try {
+      const el = await mountCheckout({brand: 'Steam', store});
+      el.pollInterval = 250;
+      // Not "could not find your order": the Done order as this tab saw it, being delivered, and no address.
+      await waitFor(() => $(el, '[part="payment"][data-phase="awaiting-delivery"]'), 'the Done order this tab saw');
+      assert.isAtLeast(refused, 1, 'upstream answered 404');
+      assert.isNull($(el, '[part="form-error"]'), 'no failure said');
+      assert.isNull($(el, '[part="address"]'));
+      assert.equal(loadOrder(store)?.orderId, orderId, "the tab's copy of a Done order is kept");
+      // Followed on: once upstream answers again, its delivery shows.
+      await sandbox.act(orderId, 'deliver');
+      const status = () => $(el, '[part="payment-status"]')?.textContent?.trim();
+      await waitFor(() => status() === el.messages.checkout.completed, `the delivery, read again (${refused}, ${status()})`, 8000);
+      assert.equal(refused, 2);
+      assert.deepEqual(errors, [], 'a 404 for an order seen Done is not a failure of the order');
+    } finally {
+      window.fetch = realFetch;
+      document.removeEventListener('cr-error', onError);
+    }
   });
 
   test('a resume whose read lags behind what the tab saw (paid, read back as awaiting payment): no address, read again', async () => {

@@ -383,21 +383,29 @@ export default class CheckoutBody extends CrElement {
       const verdict = saved.order && judge(saved.orderId, saved.order, order);
       const behind = verdict && !verdict.accept && (verdict.reason === 'backwards' || verdict.reason === 'older');
       if (behind && isKnownState(saved.order!.order_state)) return this._resumeLater();
-      this._resume = undefined;
-      this._leaving = false;
-      this._resumeFailures = 0;
-      // The store may have moved on while this read was on its way (the status's stream said "paid"): only a read
-      // that is newer than the store's copy goes into it.
-      this._storeIfNewer(order, true);
+      this._showResumed(order);
     } catch (error) {
       if (run !== this._resumeRun) return;
-      // Lost only if it may be gone: a 404 for an order this tab saw Done keeps its copy and is tried again.
-      if (isApiError(error) && error.code === 'not-found' && goneWhenNotFound(saved.order)) return this._onLost(saved.orderId, error);
+      // Lost only if it may be gone. An order this tab saw Done is not: upstream has its payment, and what this tab
+      // saw of it is shown and followed on (the tracker reads it again as after a 5xx), not "could not find it".
+      if (isApiError(error) && error.code === 'not-found') {
+        return goneWhenNotFound(saved.order) ? this._onLost(saved.orderId, error) : this._showResumed(saved.order!);
+      }
       if (isApiError(error) && error.code === 'aborted') return;
       this._resume = {...saved, error};
       if (this._resumeFailures === 0) this.fireError(error);
       this._resumeLater();
     }
+  }
+
+  /** The resume is over: `order` is shown. */
+  private _showResumed(order: Order): void {
+    this._resume = undefined;
+    this._leaving = false;
+    this._resumeFailures = 0;
+    // The store may have moved on while the read was on its way (the status's stream said "paid"): only an order
+    // newer than the store's copy goes into it.
+    this._storeIfNewer(order, true);
   }
 
   /**
