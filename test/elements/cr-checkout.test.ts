@@ -146,6 +146,28 @@ suite('cr-checkout: flows to the payment screen', () => {
     assert.equal(stored['network'], shown);
   });
 
+  test('networks picked by hand, then another coin: the select shows the network the order goes out on', async () => {
+    const el = await mountCheckout({brand: 'Steam'});
+    await formReady(el);
+    // As a user picks: the browser marks the option picked, which a `selected` attribute no longer moves.
+    const pick = (select: HTMLSelectElement, value: string) => {
+      select.value = value;
+      select.dispatchEvent(new Event('change', {bubbles: true}));
+      return el.updateComplete;
+    };
+    const network = () => $<HTMLSelectElement>(el, '#network')!;
+    await pick(network(), 'Base');
+    await pick(network(), 'Polygon (Matic)');
+    await pick($<HTMLSelectElement>(el, '#coin')!, 'USDT');
+    const shown = network().selectedOptions[0]!;
+    assert.equal(shown.value, 'Polygon (Matic)', 'the network kept is the one shown');
+    assert.equal(network().value, shown.value);
+    type($<HTMLInputElement>(el, '#email')!, buyerEmail());
+    await submit(el);
+    const stored = await sandboxOrder(await paymentShown(el));
+    assert.deepEqual([stored['coin'], stored['network']], ['USDT', shown.value]);
+  });
+
   test('what the form says when the validation answers is what is ordered: an edit meanwhile makes no order of the old one', async () => {
     const el = await mountCheckout({brand: 'Airbnb'});
     await formReady(el);

@@ -232,9 +232,13 @@ export function renderPromo(view: FieldsView): TemplateResult {
   </div>`;
 }
 
-/** One coin or network of the payment selects: a suspended one stays listed, marked, and cannot be chosen. */
+/**
+ * One coin or network of the payment selects: a suspended one stays listed, marked, and cannot be chosen. `selected`
+ * is set as a property: an option the user picked no longer follows its attribute, so the select would go on showing
+ * another network than the one ordered once the list changes under it.
+ */
 function renderChoice(view: FieldsView, name: string, chosen: string | undefined, usable: boolean): TemplateResult {
-  return html`<option value=${name} ?selected=${name === chosen} ?disabled=${!usable}>
+  return html`<option value=${name} .selected=${name === chosen} ?disabled=${!usable}>
     ${usable ? name : view.common.aside(name, view.messages.suspended)}
   </option>`;
 }
