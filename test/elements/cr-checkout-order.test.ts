@@ -9,7 +9,8 @@ import {loadOrder, saveOrder} from '../../src/store/order-persistence.js';
 import {subtractDecimals} from '../../src/api/difference.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
-import {ADOPT_MS, clearMarker, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker} from '../../src/elements/cr-checkout/order-guard.js';
+import {ADOPT_MS, clearMarker, createOnce, fingerprint, MARKER_TTL_MS, markerKey, readMarker, waitForOtherTab} from '../../src/elements/cr-checkout/order-guard.js';
+import {ApiError} from '../../src/api/errors.js';
 import type {Order} from '../../src/api/schemas.js';
 import {expectAccessible} from '../support/a11y.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
@@ -31,6 +32,8 @@ import {
 } from '../support/checkout-helpers.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Longer than the other tab's marker poll (order-guard.ts), so a wait that would end has ended. */
+const POLL_WAIT_MS = 500;
 
 /** What the checkout's polite live region says now. */
 const said = (el: CrCheckout) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.trim();
@@ -361,6 +364,33 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     const other = await createOnce(store, fingerprint({other: 1}), async () => ({order_id: 'x'}) as unknown as Order, {tab: 'this-tab'});
     assert.equal(other.kind, 'created');
     localStorage.removeItem(markerKey(store));
+  });
+
+  test("a create whose answer was lost keeps its marker: another tab waits for this one's check again, not a second order", async () => {
+    const store = unique('store');
+    const fp = fingerprint({lost: unique()});
+    try {
+      // This tab's POST went out and its answer was lost: the order may exist.
+      let lose!: () => void;
+      const first = createOnce(store, fp, () => new Promise<Order>((_, reject) => (lose = () => reject(new ApiError('network', 'lost')))), {tab: 'this-tab'});
+      first.catch(() => undefined);
+      await waitFor(() => lose !== undefined && readMarker(store), 'the create sent');
+      const other = waitForOtherTab(store, fp, 'other-tab');
+      lose();
+      await first.catch(() => undefined);
+      await sleep(POLL_WAIT_MS);
+      assert.equal(readMarker(store)?.tab, 'this-tab', 'the marker stays: the other tab keeps waiting');
+      // "Check again" finds the order: its id goes in the marker, and the other tab takes that order.
+      const orderId = '0d2c9d55-1111-4bbb-8ccc-000000000046';
+      await createOnce(store, fp, async () => ({order_id: orderId}) as unknown as Order, {tab: 'this-tab'});
+      assert.equal(await other, orderId);
+      // A definite refusal (no order) does remove it: the next tab may create.
+      localStorage.removeItem(markerKey(store));
+      await createOnce(store, fp, async () => { throw new ApiError('http-4xx', 'refused'); }, {tab: 'this-tab'}).catch(() => undefined);
+      assert.isUndefined(readMarker(store));
+    } finally {
+      localStorage.removeItem(markerKey(store));
+    }
   });
 
   test('the same purchase again in another tab after its order came (not a double click): a new order, never the first one', async () => {

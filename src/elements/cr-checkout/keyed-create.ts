@@ -25,6 +25,9 @@ import {randomId} from './random-id.js';
  */
 export const UNKNOWN_OUTCOME_CODES: ReadonlySet<string> = new Set(['network', 'timeout', 'http-5xx', 'bad-response', 'outcome-unknown']);
 
+/** After `error`, the order may exist: an unknown outcome, or a send cancelled by the page (it is going away). */
+export const mayHaveCreated = (error: unknown) => isApiError(error) && (UNKNOWN_OUTCOME_CODES.has(error.code) || error.code === 'aborted');
+
 /** Sends `pending`; `resend` when its key went out before (the proxy then never forwards a key it does not know). */
 async function send(storeName: string, proxyUrl: string | undefined, pending: Omit<PendingCreate, 'v'>, resend: boolean): Promise<Order> {
   try {
@@ -38,9 +41,7 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
     clearPendingCreate(storeName);
     return order;
   } catch (error) {
-    // Cancelled by the page (it is going away) is no answer either: kept, like an unknown outcome.
-    const unknown = isApiError(error) && (UNKNOWN_OUTCOME_CODES.has(error.code) || error.code === 'aborted');
-    if (!unknown) clearPendingCreate(storeName);
+    if (!mayHaveCreated(error)) clearPendingCreate(storeName);
     throw error;
   }
 }

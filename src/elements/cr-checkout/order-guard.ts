@@ -8,6 +8,7 @@
 // Not covered (documented in the README): other browsers or devices, storage that is blocked, two tabs writing
 // their marker within the same few milliseconds (the settle delay makes this unlikely, not impossible).
 import type {Order} from '../../api/schemas.js';
+import {mayHaveCreated} from './keyed-create.js';
 import {randomId} from './random-id.js';
 
 export const MARKER_TTL_MS = 60_000;
@@ -219,7 +220,10 @@ export async function createOnce(
       setTimeout(() => readMarker(storeName), Math.max(0, marker.at + MARKER_TTL_MS - Date.now()) + 50);
       return {kind: 'created', order};
     } catch (error) {
-      clearMarker(storeName, tab);
+      // A definite refusal: no order, so another tab may create. An answer lost on the way back keeps the marker: the
+      // order may exist, and another tab submitting this purchase waits for this one's "check again" (which writes
+      // the order id) rather than create a second order. "Start over" or "new purchase" here removes it.
+      if (!mayHaveCreated(error)) clearMarker(storeName, tab);
       throw error;
     }
   })();
