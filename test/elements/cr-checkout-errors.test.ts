@@ -73,11 +73,24 @@ suite('cr-checkout: problems and failures', () => {
     await waitFor(() => $(el, '#payment-error'), 'payment error');
     assert.include($(el, '#payment-error')!.textContent!, el.messages.common.problems.SUSPENDED_COIN);
     assert.equal($<HTMLSelectElement>(el, '#coin')!.getAttribute('aria-invalid'), 'true');
+    // A field's problem is said by the live region, and its field focused.
+    const said = () => $(el, '[role="status"][aria-live="polite"]')!.textContent!.trim();
+    await waitFor(() => said() === el.messages.common.problems.SUSPENDED_COIN, 'the problem said');
+    assert.equal(el.shadowRoot!.activeElement, $(el, '#coin'));
     type($<HTMLInputElement>(el, '#email')!, buyerEmail(['login_required']));
+    const pay = $<HTMLButtonElement>(el, '[part="pay-button"]')!;
+    pay.focus();
     await submit(el);
     await waitFor(() => $(el, '#form-error[data-field="form"]'), 'form error');
     assert.include($(el, '#form-error')!.textContent!, el.messages.common.problems.LOGIN_REQUIRED);
     assert.deepEqual(errors.map((e) => e.code), ['SUSPENDED_COIN', 'LOGIN_REQUIRED']);
+    // The whole form's problem is said once, by its alert (not by the live region too); the pay button, which keeps
+    // the focus, is described by it.
+    assert.equal($(el, '#form-error')!.getAttribute('role'), 'alert');
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 100)));
+    assert.notInclude(said(), el.messages.common.problems.LOGIN_REQUIRED);
+    assert.equal(el.shadowRoot!.activeElement, pay);
+    assert.equal(pay.getAttribute('aria-describedby'), 'form-error');
   });
 
   test('suspended coins and networks are listed but disabled, with the reason', async () => {

@@ -77,7 +77,8 @@ function isInvalid(view: FieldsView, field: FieldKey): boolean {
   return fieldMessages(view, field).length > 0;
 }
 
-function describedBy(view: FieldsView, field: FieldKey, hint?: string): string | typeof nothing {
+/** The ids of `hint` and of the field's messages, where it has any, for aria-describedby. */
+export function describedBy(view: FieldsView, field: FieldKey, hint?: string): string | typeof nothing {
   const ids = [hint, isInvalid(view, field) ? `${field}-error` : undefined].filter(Boolean);
   return ids.length ? ids.join(' ') : nothing;
 }

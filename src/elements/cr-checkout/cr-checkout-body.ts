@@ -40,6 +40,7 @@ import {checkoutStyles} from './cr-checkout.styles.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {leaveButton, paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 import {
+  describedBy,
   renderAmount,
   renderBeneficiary,
   renderCoins,
@@ -633,9 +634,12 @@ export default class CheckoutBody extends CrElement {
   private async _showProblems(problems: ProblemInfo[]): Promise<void> {
     this._problems = problems;
     for (const problem of problems) this.dispatchEvent(errorEvent(problem.raw, problemMessage(problem, this.messages.common)));
-    const first = FIELD_ORDER.find((f) => problems.some((p) => fieldOfProblem(p.field) === f));
-    this._announce(problemMessage(problems[0]!, this.messages.common));
-    if (first) await this._focusField(first);
+    const first = FIELD_ORDER.find((f) => problems.some((p) => fieldOfProblem(p.field) === f))!;
+    // A problem of the whole form is said by its alert, once; focus stays where it is, on the pay button described by
+    // it. A field's is said here (the one focused), and its field focused.
+    if (first === 'form') return;
+    this._announce(problemMessage(problems.find((p) => fieldOfProblem(p.field) === first)!, this.messages.common));
+    await this._focusField(first);
   }
 
   private async _focusField(field: FieldKey): Promise<void> {
@@ -648,9 +652,7 @@ export default class CheckoutBody extends CrElement {
           this.renderRoot.querySelector<HTMLElement>('input[name="denomination"]:not(:disabled)'))
         : field === 'payment'
           ? this.renderRoot.querySelector<HTMLElement>('#coin')
-          : field === 'form'
-            ? this.renderRoot.querySelector<HTMLElement>('#form-error')
-            : this.renderRoot.querySelector<HTMLElement>(`#${field === 'coupon' ? 'promo' : field}`);
+          : this.renderRoot.querySelector<HTMLElement>(`#${field === 'coupon' ? 'promo' : field}`);
     target?.focus();
   }
 
@@ -909,7 +911,7 @@ export default class CheckoutBody extends CrElement {
         part="pay-button"
         type="submit"
         aria-disabled=${!!busy}
-        aria-describedby=${this._formError !== undefined ? 'form-error' : nothing}
+        aria-describedby=${this._formError !== undefined ? 'form-error' : describedBy(fields, 'form')}
       >
         ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}
         ${busy === 'validating' ? m.validating : busy === 'creating' ? m.paying : busy === 'waiting' ? m.waitingOtherTab : m.pay}
