@@ -58,6 +58,8 @@ export function judge(
 ): Verdict {
   if (next.order_id.toLowerCase() !== orderId.toLowerCase()) return {accept: false, reason: 'foreign'};
   if (!current) return {accept: true, stateChanged: true};
+  // No state (null, left out: '' from the schema) says nothing of where the order stands: never over a shown one.
+  if (!next.order_state) return {accept: false, reason: 'older'};
   if (isBackwards(phaseOf(current.order_state), phaseOf(next.order_state))) return {accept: false, reason: 'backwards'};
   if (frame?.id !== undefined && frame.lastId !== undefined && frame.id < frame.lastId) return {accept: false, reason: 'older'};
   if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};

@@ -1,0 +1,60 @@
+// <cr-order-status>: an update without a state, a failure of one order-id carried over to the next, and a timer
+// armed after removal. Real Chromium, real sandbox through the real proxy (the stream made up where it must say
+// what the sandbox would not).
+import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
+import '../../src/define.js';
+import {parseOrder} from '../../src/api/client.js';
+import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
+import type {StatusChangeDetail} from '../../src/events.js';
+import {judge} from '../../src/stream/accept.js';
+import {keepStoreOrders, loadOrder} from '../../src/store/order-persistence.js';
+import {getStore} from '../../src/store/store.js';
+import {phaseOf} from '../../src/upstream/states.js';
+import {fakeEventSource, type FakeStream} from '../support/fake-event-source.js';
+import {createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
+
+const part = (el: CrOrderStatus, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const frame = (stream: FakeStream, data: unknown) => stream.onmessage?.(new MessageEvent('message', {data: JSON.stringify(data)}));
+
+suite('<cr-order-status>: mends', () => {
+  teardown(() => fixtureCleanup());
+
+  test('a frame without order_state (null, or left out) is ignored: the state shown stays (and so the address of the checkout, which reads the store and the saved copy)', async () => {
+    const order = await createOrder();
+    keepStoreOrders(); // as the elements do: the store's order is saved for a reload from now on
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order});
+    const streams: FakeStream[] = [];
+    const fake = fakeEventSource((s) => streams.push(s));
+    const events: StatusChangeDetail[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}
+      @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+    await waitFor(() => el.connection === 'live', 'the stream to open');
+    const raw = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
+    const {order_state: _, ...stateless} = raw;
+    frame(streams[0]!, {...raw, order_state: null});
+    frame(streams[0]!, stateless);
+    frame(streams[0]!, raw);
+    await sleep(100);
+    await el.updateComplete;
+    assert.deepEqual(events, [], 'no cr-status-change: nothing changed');
+    assert.equal(el.counts?.older, 2);
+    assert.equal(el.order?.order_state, 'WaitingForPayment');
+    assert.ok(part(el, 'payment-status'), 'still awaiting payment');
+    assert.notOk(part(el, 'review'), 'never "under review"');
+    assert.equal(getStore(store).get().order?.order_state, 'WaitingForPayment');
+    assert.equal(loadOrder(store)?.order.order_state, 'WaitingForPayment');
+  });
+
+  test('without a state, an update is older than any order shown; a first read without one is shown (as under review: phaseOf)', async () => {
+    const order = await createOrder();
+    const {order_state: _, ...raw} = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
+    const stateless = parseOrder(raw);
+    assert.equal(stateless.order_state, '');
+    for (const shown of ['WaitingForPayment', 'PaymentStarted', 'WaitingForManualAction', 'QuantumLimbo']) {
+      assert.deepEqual(judge(order.order_id, {...order, order_state: shown}, stateless), {accept: false, reason: 'older'}, shown);
+    }
+    assert.deepEqual(judge(order.order_id, undefined, stateless), {accept: true, stateChanged: true});
+    assert.equal(phaseOf(stateless.order_state), 'review', 'not awaiting payment: no address');
+  });
+});
