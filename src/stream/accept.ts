@@ -61,7 +61,8 @@ export function judge(
   // No state (null, left out: '' from the schema) says nothing of where the order stands: never over a shown one.
   if (!next.order_state) return {accept: false, reason: 'older'};
   if (isBackwards(phaseOf(current.order_state), phaseOf(next.order_state))) return {accept: false, reason: 'backwards'};
-  if (frame?.id !== undefined && frame.lastId !== undefined && frame.id < frame.lastId) return {accept: false, reason: 'older'};
+  // (A comparison with undefined is false: a frame without an id, or the first one with one, is never older by id.)
+  if (frame && frame.id! < frame.lastId!) return {accept: false, reason: 'older'};
   if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};
   if (current.order_state === next.order_state && lower(PAYMENT_RANK, current.payment_state, next.payment_state)) {
     return {accept: false, reason: 'older'};

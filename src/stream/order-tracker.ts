@@ -338,6 +338,8 @@ export class OrderTracker {
     const controller = new AbortController();
     this.#poll = controller;
     let next: number | undefined;
+    // A frame accepted while the read was on its way is newer than what the read says (it was sent before).
+    const accepted = this.counts.accepted;
     try {
       // Our own schedule is the retry: the client's quick retries would only add load on a failing upstream.
       const read = await getOrder(this.#o.proxyUrl, this.#o.orderId, {
@@ -348,7 +350,7 @@ export class OrderTracker {
       if (controller.signal.aborted) return;
       const order = this.#keepSent(read);
       this.counts.polls++;
-      this.#apply(order, judge(this.#o.orderId, this.#order, order), 'poll');
+      this.#apply(order, judge(this.#o.orderId, this.#order, order, {id: accepted, lastId: this.counts.accepted}), 'poll');
     } catch (thrown) {
       const error = toApiError(thrown);
       if (error.code === 'aborted' || controller.signal.aborted) return;
