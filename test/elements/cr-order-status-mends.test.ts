@@ -7,6 +7,7 @@ import {parseOrder} from '../../src/api/client.js';
 import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
 import type {StatusChangeDetail} from '../../src/events.js';
 import {judge} from '../../src/stream/accept.js';
+import {isFollowed} from '../../src/elements/shared/order-followers.js';
 import {keepStoreOrders, loadOrder} from '../../src/store/order-persistence.js';
 import {getStore} from '../../src/store/store.js';
 import {phaseOf} from '../../src/upstream/states.js';
@@ -57,4 +58,31 @@ suite('<cr-order-status>: mends', () => {
     assert.deepEqual(judge(order.order_id, undefined, stateless), {accept: true, stateChanged: true});
     assert.equal(phaseOf(stateless.order_state), 'review', 'not awaiting payment: no address');
   });
+
+  for (const badId of ['undefined', '00000000-0000-4000-8000-000000000000']) {
+    test(`order-id "${badId}" could not be followed, then the store's live order: that one is shown and followed`, async function () {
+      this.timeout(15000);
+      const order = await createOrder();
+      const store = freshStore();
+      getStore(store).update({proxyUrl, order});
+      const errors: string[] = [];
+      const el = await fixture<CrOrderStatus>(html`<cr-order-status proxy-url=${proxyUrl} store=${store} lang="en"
+        order-id=${badId} reconnect-delay="200" payment-poll-interval="300"
+        @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail.code)}></cr-order-status>`);
+      await waitFor(() => el.connection === 'failed', 'the failure to follow it');
+      await waitFor(() => part(el, 'error'), '"could not be loaded"');
+      assert.isFalse(isFollowed(getStore(store), badId));
+      const said = errors.length;
+      // The host page now points it at the real order (the store's, which the checkout created).
+      el.orderId = order.order_id;
+      await waitFor(() => el.connection === 'live', 'the stream to open');
+      await el.updateComplete;
+      assert.notOk(part(el, 'failure'), 'a live, unpaid order is not "could not be loaded"');
+      assert.notOk(part(el, 'error'));
+      assert.ok(part(el, 'payment-status'), 'it is awaiting payment');
+      await sleep(0); // the store is told after the update (order-followers.ts)
+      assert.isTrue(isFollowed(getStore(store), order.order_id), 'a checkout of the store leaves it to the status');
+      assert.lengthOf(errors, said, `the first id's failure only: ${errors.join(', ')}`);
+    });
+  }
 });

@@ -70,6 +70,8 @@ export default class OrderStatusBody extends CrElement {
   private _persisted: {order: Order; storeOrder: Order | undefined; withheld: boolean} | undefined;
   private _persistedRead!: boolean;
   private _windowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The order id willUpdate last followed (any case): a failure to follow one is not another's. */
+  private _followedId: string | undefined;
   /** The connection state last seen by willUpdate (the stream's loss is announced once). */
   private _connectionSaid: TrackerConnection | undefined;
   /** What the store is told this element keeps current (order-followers.ts). */
@@ -190,6 +192,12 @@ export default class OrderStatusBody extends CrElement {
     // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
     if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
     const id = this._trackedId();
+    // Another order to follow: the failure to follow the last one (an unknown id, "undefined" from a page's script)
+    // is not this one's. Not "not set up" (no proxy-url): that is no order's, and only a proxy-url ends it.
+    if (id?.toLowerCase() !== this._followedId) {
+      this._followedId = id?.toLowerCase();
+      if (this._fatal?.code !== 'config') this._fatal = undefined;
+    }
     // Another order than the one shown: forget the old one's view.
     if (this._order && id && this._order.order_id.toLowerCase() !== id.toLowerCase()) {
       this._order = undefined;
