@@ -12,7 +12,7 @@ import {keepStoreOrders, loadOrder} from '../../src/store/order-persistence.js';
 import {getStore} from '../../src/store/store.js';
 import {phaseOf} from '../../src/upstream/states.js';
 import {fakeEventSource, type FakeStream} from '../support/fake-event-source.js';
-import {createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
+import {controls, createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
 
 const part = (el: CrOrderStatus, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const frame = (stream: FakeStream, data: unknown) => stream.onmessage?.(new MessageEvent('message', {data: JSON.stringify(data)}));
@@ -85,4 +85,33 @@ suite('<cr-order-status>: mends', () => {
       assert.lengthOf(errors, said, `the first id's failure only: ${errors.join(', ')}`);
     });
   }
+
+  test('removed with an update pending: no payment-window timer is armed after removal', async function () {
+    this.timeout(15000);
+    const order = await createOrder();
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order});
+    const streams: FakeStream[] = [];
+    const fake = fakeEventSource((s) => streams.push(s));
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}></cr-order-status>`);
+    await waitFor(() => el.connection === 'live', 'the stream to open');
+    await controls.act(order.order_id, 'pay', {amount: 'under'});
+    // Paid in part: the window (30 minutes) still matters, so an update arms its timer…
+    frame(streams[0]!, await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json());
+    const armed: number[] = [];
+    const real = window.setTimeout;
+    window.setTimeout = ((fn: () => void, ms?: number, ...rest: unknown[]) => {
+      if ((ms ?? 0) > 60_000) armed.push(ms!);
+      return real(fn, ms, ...rest);
+    }) as typeof setTimeout;
+    try {
+      // …but not this one, which runs after the element was removed.
+      el.remove();
+      await sleep(100);
+    } finally {
+      window.setTimeout = real;
+    }
+    assert.equal(el.order?.order_state, 'PartialPaymentStarted', 'the update did run');
+    assert.deepEqual(armed, []);
+  });
 });

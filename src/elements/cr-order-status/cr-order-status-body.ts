@@ -245,7 +245,8 @@ export default class OrderStatusBody extends CrElement {
     const order = this._order;
     const deadline = order && asksForPayment(order) ? paymentDeadline(order) : undefined;
     const ms = deadline === undefined ? undefined : deadline * 1000 - serverNow();
-    if (ms !== undefined && ms > 0 && ms < 2 ** 31 - 1) this._windowTimer = setTimeout(() => this.requestUpdate(), ms + 50);
+    // Not once removed (an update still pending then): disconnectedCallback has cleared it for good.
+    if (this.isConnected && ms !== undefined && ms > 0 && ms < 2 ** 31 - 1) this._windowTimer = setTimeout(() => this.requestUpdate(), ms + 50);
   }
 
   override disconnectedCallback(): void {
