@@ -2,6 +2,7 @@
 // one self-contained ES module that defines all elements, with lazy chunks (languages, sanitizer, QR) beside it.
 // The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
 import {defineConfig, type Plugin} from 'vite';
+import MagicString from 'magic-string';
 import {fileURLToPath} from 'node:url';
 import {staticClosure} from './test/build/chunk-graph.js';
 import {squeezeTemplateLiterals} from './test/build/template-literals.js';
@@ -36,6 +37,28 @@ export function minifyTemplateLiterals(): Plugin {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(?:html|css)`/.test(code)) return undefined;
       return squeezeTemplateLiterals(code, id);
+    },
+  };
+}
+
+/**
+ * The build only: the `@property()`/`@state()` fields decorated through src/elements/decorate.ts rather than the
+ * transform's general helper, which also handles class decorators and reflect-metadata, neither of which the
+ * elements use (−74 bytes gzipped on every page). The transform imports its helper from a module it resolves
+ * itself, before any plugin's `resolveId`, so the import is renamed once the module is transformed.
+ */
+export function ownDecorateHelper(): Plugin {
+  const general = '"@oxc-project/runtime/helpers/decorate"';
+  const own = JSON.stringify(fileURLToPath(new URL('./src/elements/decorate.ts', import.meta.url)));
+  return {
+    name: 'cr-own-decorate-helper',
+    apply: 'build',
+    enforce: 'post',
+    transform(code, id) {
+      const at = code.indexOf(general);
+      if (at < 0 || !/\/src\/.*\.ts$/.test(id)) return undefined;
+      const s = new MagicString(code).overwrite(at, at + general.length, own);
+      return {code: s.toString(), map: s.generateMap({hires: true, source: id})};
     },
   };
 }
@@ -94,7 +117,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
 
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource(), minifyTemplateLiterals(), preloadChunkImports()],
+  plugins: [bundleFromSource(), minifyTemplateLiterals(), ownDecorateHelper(), preloadChunkImports()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},
