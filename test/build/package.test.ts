@@ -32,11 +32,13 @@ describe('npm run build: the package', () => {
   });
 
   test('the built proxy modules load in Node and answer as the fetch handler', async () => {
-    const {createProxyHandler} = (await import(pathToFileURL(join(root, 'dist/proxy/handler.js')).href)) as typeof import('../../src/proxy/handler.js');
+    const {configFromEnv, createProxyHandler} = (await import(pathToFileURL(join(root, 'dist/proxy/handler.js')).href)) as typeof import('../../src/proxy/handler.js');
     const handler = createProxyHandler({apiUrl: 'http://127.0.0.1:9', partnerId: 'p', appVersion: '1', allowedOrigins: []});
     const res = await handler(new Request('http://x/v9/nothing'));
     assert.equal(res.status, 404);
     assert.equal(((await res.json()) as {error: {code: string}}).error.code, 'NOT_FOUND');
+    // A Next.js route or a worker reads the CR_* variables as `npm run proxy` does, from the same entry.
+    assert.deepEqual(configFromEnv({CR_PARTNER_ID: 'p', CR_ALLOWED_ORIGINS: 'https://shop.example/'}).allowedOrigins, ['https://shop.example']);
     const node = (await import(pathToFileURL(join(root, 'dist/proxy/node.js')).href)) as Record<string, unknown>;
     assert.equal(typeof node['startProxy'], 'function');
   });
@@ -59,7 +61,7 @@ describe('npm run build: the package', () => {
       join(consumer, 'use.ts'),
       `import {CrCheckout, getStore, OrderTracker, type StatusChangeDetail} from '${pkg.name}';
 import '${pkg.name}/define';
-import {createProxyHandler} from '${pkg.name}/proxy';
+import {configFromEnv, createProxyHandler} from '${pkg.name}/proxy';
 
 const checkout: CrCheckout = document.createElement('cr-checkout');
 checkout.addEventListener('cr-order-created', (e) => {
@@ -75,7 +77,8 @@ getStore('shop').update({country: 'DE'});
 window.addEventListener('cr-error', (e) => void e.detail.code.length);
 const tracker = new OrderTracker({proxyUrl: '/api/cr', orderId: 'x', onUpdate: (u) => void u.order.order_state});
 tracker.stop();
-void createProxyHandler;
+// Typed without @types/node (types: []), as on an edge runtime.
+void createProxyHandler(configFromEnv({CR_PARTNER_ID: 'p'}));
 // @ts-expect-error: order_id is a string
 document.addEventListener('cr-order-created', (e) => { const n: number = e.detail.order.order_id; void n; });
 // @ts-expect-error: the error detail has code and message only

@@ -3,6 +3,9 @@
 // upstream, and refuse what the proxy refuses.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import {fileURLToPath} from 'node:url';
+import type {ChildAnswer, ChildRequest} from './server-integration-child.js';
 import {startSandbox} from '../../src/sandbox/server.js';
 import {sandboxControls, type LoggedRequest} from '../support/sandbox-controls.js';
 import {Order} from '../sandbox/support/schemas.js';
@@ -66,6 +69,26 @@ function framesOf(text: string): {id?: string; event?: string; data?: string}[] 
       return frame;
     })
     .filter((f) => Object.keys(f).length > 0);
+}
+
+const CHILD = fileURLToPath(new URL('./server-integration-child.ts', import.meta.url));
+
+/**
+ * The answers of the Next.js route or the edge worker in a fresh process whose environment is `env` alone (the
+ * in-process module has built its proxy from the first test's environment already).
+ */
+function inFreshProcess(target: 'next' | 'edge', env: Record<string, string>, requests: ChildRequest[]): Promise<ChildAnswer[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', CHILD, target, JSON.stringify(requests)],
+      {env: {PATH: process.env['PATH'] ?? '', CR_API_URL: sandbox.url, ...env}, timeout: 15_000},
+      (error, stdout, stderr) => {
+        if (error) return reject(new Error(`${error.message}\n${stderr}`));
+        resolve(stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ChildAnswer));
+      },
+    );
+  });
 }
 
 const ORDER_BODY = {
@@ -218,6 +241,14 @@ describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
     assert.equal(await upstreamCount(), sentBefore, 'a preflight never reaches upstream');
   });
 
+  test('reads the CR_* variables as `npm run proxy` does: an origin written with a trailing /, the rate limits', {timeout: 20_000}, async () => {
+    const brands = {method: 'GET', url: `${SHOP}/api/cr/v2/brands?country_code=US`, headers: {origin: SHOP}} as const;
+    const answers = await inFreshProcess('next', {CR_ALLOWED_ORIGINS: `${SHOP}/`, CR_READ_RATE_LIMIT: '1/1'}, [brands, brands]);
+    assert.equal(answers[0]?.status, 200, answers[0]?.body);
+    assert.equal(answers[0]?.headers['access-control-allow-origin'], SHOP);
+    assert.equal(answers[1]?.status, 429, answers[1]?.body);
+    assert.equal((JSON.parse(answers[1]!.body) as {error: {code: string}}).error.code, 'RATE_LIMITED');
+  });
 });
 
 describe('edge worker (export default {fetch})', () => {
@@ -330,5 +361,13 @@ describe('edge worker (export default {fetch})', () => {
     assert.equal(forwarded?.headers['x-cr-application'], 'edge-partner');
     for (const [name, value] of allowed.headers) assert.doesNotMatch(`${name}: ${value}`, /edge-partner/, `header ${name}`);
     assert.doesNotMatch(allowedText, /edge-partner/);
+  });
+
+  test('reads the CR_* variables as `npm run proxy` does: an origin written with a trailing /, the rate limits', {timeout: 20_000}, async () => {
+    const brands = {method: 'GET', url: 'https://worker.example/v2/brands?country_code=US', headers: {origin: SHOP}} as const;
+    const answers = await inFreshProcess('edge', {CR_PARTNER_ID: 'edge-partner', CR_ALLOWED_ORIGINS: `${SHOP}/`, CR_READ_RATE_LIMIT: '1/1'}, [brands, brands]);
+    assert.equal(answers[0]?.status, 200, answers[0]?.body);
+    assert.equal(answers[0]?.headers['access-control-allow-origin'], SHOP);
+    assert.equal(answers[1]?.status, 429, answers[1]?.body);
   });
 });

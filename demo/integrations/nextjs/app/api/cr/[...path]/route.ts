@@ -1,9 +1,10 @@
 // Next.js (App Router) route handler: the proxy mounted at /api/cr in a Next.js app, so the widget uses
 // proxy-url="/api/cr" (same origin as the shop). Copy to app/api/cr/[...path]/route.ts and, in your app, import from
-// the package: `import {createProxyHandler} from 'cryptorefills-checkout/proxy';` (this demo imports the source).
-// Secrets come from the server environment (.env.local, never NEXT_PUBLIC_*): CR_PARTNER_ID, CR_APP_VERSION,
-// CR_ALLOWED_ORIGINS (your shop's origin: browsers send Origin on same-origin POSTs), CR_API_URL (optional).
-import {createProxyHandler, type ProxyHandler} from '../../../../../../../src/proxy/handler.js';
+// the package: `import {configFromEnv, createProxyHandler} from 'cryptorefills-checkout/proxy';` (this demo imports
+// the source). Secrets come from the server environment (.env.local, never NEXT_PUBLIC_*): the same CR_* variables as
+// `npm run proxy` (README, "Running it"), read by the same configFromEnv: CR_PARTNER_ID, CR_APP_VERSION,
+// CR_ALLOWED_ORIGINS (your shop's origin: browsers send Origin on same-origin POSTs), CR_API_URL, the rate limits, ...
+import {configFromEnv, createProxyHandler, type ProxyHandler} from '../../../../../../../src/proxy/handler.js';
 
 // Node.js runtime (the fetch handler also runs on 'edge'); never cached or pre-rendered: every call goes upstream.
 export const runtime = 'nodejs';
@@ -13,13 +14,8 @@ let handler: ProxyHandler | undefined;
 
 /** Built on first use, so a missing variable fails the request (500, nothing leaked) and not `next build`. */
 function proxy(): ProxyHandler {
-  handler ??= createProxyHandler({
-    apiUrl: process.env['CR_API_URL'] ?? 'https://api.cryptorefills.com',
-    partnerId: process.env['CR_PARTNER_ID'] ?? '',
-    appVersion: process.env['CR_APP_VERSION'] ?? 'nextjs-shop',
-    allowedOrigins: (process.env['CR_ALLOWED_ORIGINS'] ?? '').split(',').map((o) => o.trim()).filter(Boolean),
-    basePath: '/api/cr',
-  });
+  // The mount path is this file's place in app/, whatever CR_BASE_PATH says.
+  handler ??= createProxyHandler({...configFromEnv(process.env), basePath: '/api/cr'});
   return handler;
 }
 
