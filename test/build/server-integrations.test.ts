@@ -98,8 +98,12 @@ const ORDER_BODY = {
   lang: 'en',
 };
 
-/** The Next.js route module, configured as every test here configures it (its handler is built once, on first use). */
+/**
+ * The Next.js route module, configured as every test here configures it (its handler is built once, on first use):
+ * as on Vercel or behind an appending proxy, X-Forwarded-For is trusted.
+ */
 async function nextRoute() {
+  process.env['CR_TRUST_FORWARDED_FOR'] = '1';
   process.env['CR_API_URL'] = sandbox.url;
   process.env['CR_PARTNER_ID'] = 'next-partner';
   process.env['CR_APP_VERSION'] = 'next-test';
@@ -239,6 +243,26 @@ describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
     assert.equal(((await foreign.json()) as {error: {code: string}}).error.code, 'ORIGIN_NOT_ALLOWED');
 
     assert.equal(await upstreamCount(), sentBefore, 'a preflight never reaches upstream');
+  });
+
+  test('without CR_TRUST_FORWARDED_FOR, a browser-sent X-Forwarded-For or X-Real-IP is no address: one shared bucket, nothing forwarded', {timeout: 20_000}, async () => {
+    // Self-hosted `next start` keeps an X-Forwarded-For the browser sent: each create below claims another address.
+    const create = (forged: Record<string, string>): ChildRequest => ({
+      method: 'POST',
+      url: `${SHOP}/api/cr/v5/orders`,
+      headers: {origin: SHOP, 'content-type': 'application/json', ...forged},
+      body: JSON.stringify(ORDER_BODY),
+    });
+    const sentBefore = await upstreamCount();
+    const answers = await inFreshProcess('next', {CR_ALLOWED_ORIGINS: SHOP, CR_ORDER_RATE_LIMIT: '1/1'}, [
+      create({'x-forwarded-for': '10.9.9.1'}),
+      create({'x-forwarded-for': '10.9.9.2'}),
+      create({'x-real-ip': '10.9.9.3'}),
+    ]);
+    assert.deepEqual(answers.map((a) => a.status), [200, 429, 429], answers.map((a) => a.body).join('\n'));
+    const sent = await upstreamSince(sentBefore);
+    assert.equal(sent.length, 1, 'only the first create reached upstream');
+    assert.equal(sent[0]?.headers['x-forwarded-for'], undefined, 'no forged end-user address goes upstream');
   });
 
   test('reads the CR_* variables as `npm run proxy` does: an origin written with a trailing /, the rate limits', {timeout: 20_000}, async () => {

@@ -20,19 +20,15 @@ function proxy(): ProxyHandler {
 }
 
 /**
- * The caller's address, for the proxy's per-client limits and upstream's checks: the right-most X-Forwarded-For
- * entry, the one your host's own edge added. Vercel sets the header to the client's address alone; nginx
- * (`$proxy_add_x_forwarded_for`), load balancers and Heroku append to whatever the browser sent, so the entries
- * before the last are the browser's to choose. Behind two proxies of yours, take the entry the outer one added.
+ * No client address is passed: a Request in Next.js has no socket address, and X-Forwarded-For is only the client's
+ * where something trusted wrote it. Self-hosted `next start` sets it only when the browser sent none, so a browser
+ * could pick its own address, dodge every per-client limit and have it forwarded upstream as the end user's. With
+ * CR_TRUST_FORWARDED_FOR=1 (on Vercel, which sets the header to the client's address alone, or behind ONE proxy of
+ * yours that appends to it, as nginx's `$proxy_add_x_forwarded_for` does) the proxy takes its right-most entry;
+ * without it every caller shares one bucket and no X-Forwarded-For goes upstream: the safe failure.
  */
-function clientAddress(request: Request): string | undefined {
-  const forwarded = request.headers.get('x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean);
-  return forwarded?.at(-1) || request.headers.get('x-real-ip')?.trim() || undefined;
-}
-
-async function handle(request: Request): Promise<Response> {
-  const address = clientAddress(request);
-  return proxy()(request, address ? {clientAddress: address} : {});
+function handle(request: Request): Promise<Response> {
+  return proxy()(request);
 }
 
 export const GET = handle;
