@@ -106,9 +106,14 @@ export class CrElement extends LitElement {
     return this.#lang;
   }
 
-  /** The locale used for Intl formatting (the page's tag when it belongs to the resolved language, e.g. pt-BR). */
+  /**
+   * The locale used for Intl formatting (the page's tag when it belongs to the resolved language, e.g. pt-BR): that of
+   * the words shown, so English's where a language's file could not be fetched (or while another one loads), never
+   * German numbers beside English words.
+   */
   get locale(): string {
-    return this.#locale;
+    const shown = this.#messages?.lang;
+    return !shown || shown === this.#lang ? this.#locale : shown;
   }
 
   /**

@@ -232,6 +232,9 @@ describe('languages are lazy', () => {
       assert.equal(await page.locator('cr-brand-picker label[for="search"]').innerText(), 'Search brands', 'English when German is missing');
       // Marked as the English it is, not as the page's German: a screen reader would read it in a German voice.
       assert.equal(await page.locator('cr-brand-picker [part="base"]').getAttribute('lang'), 'en', 'English words marked English');
+      // And numbers and money formatted as English, beside English words (not "1.234,50" in an English sentence).
+      const locale = () => page.evaluate("document.querySelector('cr-brand-picker').locale");
+      assert.equal(await locale(), 'en', 'the Intl locale of the words shown');
 
       // Offline for every language: the picker says so in the few words the entry holds.
       refused = /\/(en|de)-[\w-]+\.js$/;
@@ -247,6 +250,7 @@ describe('languages are lazy', () => {
       await Promise.all([page.waitForEvent('load', {timeout: STEP_MS}), page.locator('cr-brand-picker [part="retry-button"]').click()]);
       await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
       assert.match(await page.locator('cr-brand-picker label[for="search"]').innerText(), /Marken/, 'German once it can be fetched');
+      assert.match(String(await locale()), /^de\b/, 'and German numbers with German words');
       assert.equal(await alert.count(), 0, 'the failure message is replaced by the element');
       assert.deepEqual(errors, []);
     } finally {
