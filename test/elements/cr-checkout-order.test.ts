@@ -146,16 +146,7 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
     await sandbox.act(orderId, 'pay');
     const done = parseOrder((await sandbox.act(orderId, 'state', {order_state: 'Done', payment_state: 'PaymentCompleted', delivery_state: 'WaitingForPayment'})).order);
     saveOrder(store, done);
-    const realFetch = window.fetch;
-    let refused = 0;
-    window.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (refused < 2 && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
-        refused++;
-        return new Response('{"message":"not found"}', {status: 404, headers: {'content-type': 'application/json'}});
-      }
-      return realFetch(input, init);
-    };
+    const reads = orderReadsDown(orderId, () => reads.refused() < 2, 404);
     const errors: string[] = [];
     const onError = (e: Event) => errors.push((e as CustomEvent<{code: string}>).detail.code);
     document.addEventListener('cr-error', onError);
@@ -164,18 +155,18 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
       el.pollInterval = 250;
       // Not "could not find your order": the Done order as this tab saw it, being delivered, and no address.
       await waitFor(() => $(el, '[part="payment"][data-phase="awaiting-delivery"]'), 'the Done order this tab saw');
-      assert.isAtLeast(refused, 1, 'upstream answered 404');
+      assert.isAtLeast(reads.refused(), 1, 'upstream answered 404');
       assert.isNull($(el, '[part="form-error"]'), 'no failure said');
       assert.isNull($(el, '[part="address"]'));
       assert.equal(loadOrder(store)?.orderId, orderId, "the tab's copy of a Done order is kept");
       // Followed on: once upstream answers again, its delivery shows.
       await sandbox.act(orderId, 'deliver');
       const status = () => $(el, '[part="payment-status"]')?.textContent?.trim();
-      await waitFor(() => status() === el.messages.checkout.completed, `the delivery, read again (${refused}, ${status()})`, 8000);
-      assert.equal(refused, 2);
+      await waitFor(() => status() === el.messages.checkout.completed, 'the delivery, read again', 8000);
+      assert.equal(reads.refused(), 2);
       assert.deepEqual(errors, [], 'a 404 for an order seen Done is not a failure of the order');
     } finally {
-      window.fetch = realFetch;
+      reads.restore();
       document.removeEventListener('cr-error', onError);
     }
   });
@@ -197,35 +188,26 @@ suite('cr-checkout: one order, resumed, never backwards', () => {
 
   test('a resume that fails is tried again by itself, and the payment screen comes back', async () => {
     const {store, orderId} = await orderThenReload();
-    const realFetch = window.fetch;
-    let refused = 0;
-    window.fetch = async (input, init) => {
-      const url = String(input instanceof Request ? input.url : input);
-      if (refused < 3 && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
-        refused++;
-        return new Response('{"message":"upstream down"}', {status: 503, headers: {'content-type': 'application/json'}});
-      }
-      return realFetch(input, init);
-    };
+    const reads = orderReadsDown(orderId, () => reads.refused() < 3);
     try {
       const second = await mountCheckout({brand: 'Steam', store});
       await waitFor(() => $(second, '[part="retry-button"]'), 'the failed resume, said');
       assert.equal(await paymentShown(second, 6000), orderId, 'resumed without a click');
-      assert.equal(refused, 3, "one resume, its three attempts (the client's own retries) refused");
+      assert.equal(reads.refused(), 3, "one resume, its three attempts (the client's own retries) refused");
     } finally {
-      window.fetch = realFetch;
+      reads.restore();
     }
   });
 
-  /** Answers GET /v5/orders/{orderId} with a 503 while `down()` says so; every other request goes through. */
-  function orderReadsDown(orderId: string, down: () => boolean): {restore: () => void; refused: () => number} {
+  /** Answers GET /v5/orders/{orderId} with `status` (a 503) while `down()` says so; every other request goes through. */
+  function orderReadsDown(orderId: string, down: () => boolean, status = 503): {restore: () => void; refused: () => number} {
     const realFetch = window.fetch;
     let refused = 0;
     window.fetch = async (input, init) => {
       const url = String(input instanceof Request ? input.url : input);
       if (down() && new URL(url).pathname.endsWith(`/v5/orders/${orderId}`)) {
         refused++;
-        return new Response('{"message":"upstream down"}', {status: 503, headers: {'content-type': 'application/json'}});
+        return new Response('{"message":"upstream down"}', {status, headers: {'content-type': 'application/json'}});
       }
       return realFetch(input, init);
     };
