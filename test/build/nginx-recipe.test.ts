@@ -2,10 +2,14 @@
 // file's own server block and upstream snippet, with only what a loopback test must change (the upstream's address,
 // plain HTTP instead of TLS to api.cryptorefills.com, a listen line, the partner id as the recipe says to set it, and
 // a location serving the built bundle and a page). It forwards the endpoint table with the partner headers, refuses
-// the rest without reaching upstream, and carries the whole flow in Chromium (same origin, so no CORS).
+// the rest without reaching upstream, and carries the whole flow in Chromium (same origin, so no CORS). Between nginx
+// and the sandbox sits a tap that passes everything through, unless a test makes it answer as an upstream that
+// quotes the partner id back would.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {spawn, type ChildProcess} from 'node:child_process';
+import {createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse} from 'node:http';
+import {gzipSync} from 'node:zlib';
 import {chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {connect} from 'node:net';
 import {tmpdir} from 'node:os';
@@ -37,6 +41,11 @@ function readRecipe(text: string): {server: string; snippet: string} {
 }
 
 let nginx: ChildProcess | undefined;
+let tap: Server | undefined;
+/** Set by a test: the tap answers with it instead of passing the request to the sandbox. */
+let tapAnswer: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+/** The request headers of the requests the tap answered itself. */
+const tapSeen: IncomingMessage['headers'][] = [];
 let sandbox: SandboxServer;
 let controls: SandboxControls;
 let browser: Browser;
@@ -75,7 +84,24 @@ before(async () => {
   const binary = ensureNginx();
   sandbox = await startSandbox({port: 0, host: '127.0.0.1'});
   controls = sandboxControls(sandbox.url);
-  const upstream = new URL(sandbox.url).host;
+  const target = new URL(sandbox.url);
+  tap = createServer((req, res) => {
+    if (tapAnswer) {
+      tapSeen.push(req.headers);
+      req.resume();
+      tapAnswer(req, res);
+      return;
+    }
+    const out = httpRequest({host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers}, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    out.on('error', () => res.destroy());
+    res.on('close', () => out.destroy());
+    req.pipe(out);
+  });
+  await new Promise<void>((resolve) => tap!.listen(0, '127.0.0.1', resolve));
+  const upstream = `127.0.0.1:${(tap.address() as {port: number}).port}`;
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
 
@@ -142,6 +168,8 @@ after(async () => {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
     if (nginx.exitCode === null) nginx.kill('SIGKILL');
   }
+  tap?.closeAllConnections();
+  tap?.close();
   await sandbox?.close();
   rmSync(work, {recursive: true, force: true});
 });
@@ -183,6 +211,99 @@ describe('the nginx recipe in front of the sandbox', () => {
     assert.equal(headers['x-cr-application'], PARTNER);
     assert.equal(headers['x-cr-version'], 'nginx-shop-1');
     assert.equal(headers['accept'], 'application/json');
+  });
+
+  test('the partner id never reaches the browser: an answer quoting it is redacted, compressed or not; upstream\'s own headers are hidden', async () => {
+    await controls.reset();
+    tapSeen.length = 0;
+    // Hidden by name (the recipe lists them); each quotes the partner id or would act on the shop's origin.
+    const hidden: Record<string, string> = {
+      'set-cookie': `session=${PARTNER}`,
+      'access-control-allow-origin': '*',
+      'access-control-allow-credentials': 'true',
+      'x-powered-by': `app ${PARTNER}`,
+      'x-debug': `application=${PARTNER}`,
+      'x-upstream-debug': `application=${PARTNER}`,
+      'x-cr-application': PARTNER,
+      server: `internal ${PARTNER}`,
+    };
+    tapAnswer = (req, res) => {
+      const body = Buffer.from(JSON.stringify({message: `unknown application ${PARTNER}`, echo: {'X-Cr-Application': req.headers['x-cr-application']}}));
+      // As a server may: without Accept-Encoding any coding is acceptable (RFC 9110), so it compresses unless told not to.
+      const encoding = req.headers['accept-encoding'];
+      const gzip = encoding === undefined || /gzip/i.test(encoding);
+      res.writeHead(req.method === 'POST' ? 401 : 200, {...hidden, 'content-type': 'application/json', ...(gzip ? {'content-encoding': 'gzip'} : {})});
+      res.end(gzip ? gzipSync(body) : body);
+    };
+    try {
+      const cases: [string, RequestInit][] = [
+        ['/api/cr/v2/brands?country_code=US', {headers: {'accept-encoding': 'gzip'}}],
+        ['/api/cr/v5/orders/validations', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'}],
+      ];
+      for (const [path, init] of cases) {
+        const res = await fetch(`${origin}${path}`, init);
+        const text = await res.text();
+        const where = `${init.method ?? 'GET'} ${path}`;
+        assert.equal(res.status, init.method === 'POST' ? 401 : 200, where);
+        assert.ok(!text.includes(PARTNER), `${where}: body ${text}`);
+        assert.match(text, /unknown application \[redacted\]/, where);
+        const headers = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+        assert.ok(!headers.includes(PARTNER), `${where}: headers\n${headers}`);
+        for (const name of Object.keys(hidden)) if (name !== 'server') assert.equal(res.headers.get(name), null, `${where}: ${name}`);
+      }
+      assert.equal(tapSeen.length, cases.length, 'the tap answered them');
+      for (const headers of tapSeen) assert.equal(headers['accept-encoding'], 'identity', 'an uncompressed answer asked for');
+    } finally {
+      tapAnswer = undefined;
+    }
+  });
+
+  test('an event stream still passes frame by frame, the partner id redacted even where it is split across chunks', async () => {
+    const id = '0f8fad5b-d9cb-469f-a165-70867728950e';
+    let release!: () => void;
+    let released = false;
+    const go = new Promise<void>((resolve) => (release = () => ((released = true), resolve())));
+    const bound = setTimeout(release, 8000);
+    tapAnswer = (_req, res) => {
+      res.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-cache'});
+      res.write(`: hello\n\ndata: {"order_id":"${id}","note":"application ${PARTNER.slice(0, 6)}`);
+      setTimeout(() => res.write(`${PARTNER.slice(6)} unknown"}\n\n`), 150);
+      void go.then(() => res.end('event: stop\ndata: {}\n\n'));
+    };
+    const controller = new AbortController();
+    try {
+      const res = await fetch(`${origin}/api/cr/v5/orders/${id}/subscribe`, {headers: {accept: 'text/event-stream'}, signal: controller.signal});
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-type') ?? '', /^text\/event-stream/);
+      const reader = res.body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      const readUntil = async (done: (t: string) => boolean, ms: number) => {
+        const deadline = Date.now() + ms;
+        while (!done(text)) {
+          const left = deadline - Date.now();
+          if (left <= 0) assert.fail(`timed out; got so far: ${JSON.stringify(text)}`);
+          let timer: NodeJS.Timeout | undefined;
+          const chunk = await Promise.race([reader.read(), new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), left)))]);
+          clearTimeout(timer);
+          if (chunk === 'late') continue;
+          if (chunk.done) break;
+          text += decoder.decode(chunk.value, {stream: true});
+        }
+      };
+      await readUntil((t) => /unknown"\}\n\n/.test(t), 3000);
+      assert.equal(released, false, 'the first frame arrived while upstream held the stream open (nothing buffered it)');
+      assert.ok(text.includes(`"note":"application [redacted] unknown"`), text);
+      release();
+      await readUntil((t) => t.includes('event: stop'), 3000);
+      assert.ok(!text.includes(PARTNER), text);
+      assert.ok(!text.includes(PARTNER.slice(0, 6) + PARTNER.slice(6, 7)), text);
+    } finally {
+      clearTimeout(bound);
+      release();
+      controller.abort();
+      tapAnswer = undefined;
+    }
   });
 
   test('refuses other paths and methods without reaching upstream', async () => {
