@@ -40,8 +40,8 @@ export interface ProxyConfig {
   /** Per-client token bucket on `POST /v5/orders/validations` (default 30 burst, 60 a minute; off for a sandbox). */
   validationRateLimit?: RateLimitConfig | false;
   /**
-   * One per-client token bucket shared by every GET but the event stream (which has `maxStreamsPerClient`): catalogue,
-   * prices, order reads, QR images. Default 120 burst, 300 a minute (five a second), off for a sandbox: far above what
+   * One per-client token bucket shared by every GET: catalogue, prices, order reads, QR images, and opening an event
+   * stream (`maxStreamsPerClient` caps how many are open, not how fast they are opened). Default 120 burst, 300 a minute (five a second), off for a sandbox: far above what
    * a buyer's page asks for (a page load is a handful, polling an order one every few seconds), so only a script
    * draining the partner's upstream quota meets it, or a very large office behind one address.
    */

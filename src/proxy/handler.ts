@@ -50,8 +50,10 @@ export function createProxyHandler(config: ProxyConfig): ProxyHandler {
   if (c.validationRateLimit) limiters.validateOrder = createRateLimiter(c.validationRateLimit);
   if (c.readRateLimit) {
     // One bucket for all reads: a client draining the quota through one endpoint or several is the same client.
+    // Opening an event stream is one too: the stream cap bounds how many are open at once, not how fast they are
+    // opened, and a stream for an unknown order ends at once (the widget reopens one at most every second or so).
     const reads = createRateLimiter(c.readRateLimit);
-    for (const e of endpoints) if (e.method === 'GET' && e.name !== 'subscribe') limiters[e.name] = reads;
+    for (const e of endpoints) if (e.method === 'GET') limiters[e.name] = reads;
   }
   const idempotency = c.idempotency ? createIdempotencyStore(c.idempotency) : undefined;
   const streams = c.maxStreamsPerClient ? createStreamSlots(c.maxStreamsPerClient) : undefined;

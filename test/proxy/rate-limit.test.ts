@@ -147,7 +147,7 @@ describe('through the proxy', () => {
     }
   });
 
-  test('every read but the event stream shares one bucket: catalogue, order reads and QR images alike', async () => {
+  test('every read shares one bucket: catalogue, order reads, QR images and opening an event stream alike', async () => {
     const h = await startHarness({readRateLimit: {capacity: 3, refillPerMinute: 1}});
     const order = '11111111-2222-4333-8444-555555555555';
     try {
@@ -161,10 +161,12 @@ describe('through the proxy', () => {
       assert.equal(refused.headers.get('access-control-allow-origin'), ORIGIN);
       assert.equal((await refused.json()).error.code, 'RATE_LIMITED');
       assert.equal(h.upstream.requests.length, 3, 'the refused read never reached upstream');
-      // The event stream is capped by its own rule (maxStreamsPerClient), and creating an order is not a read.
+      // Opening a stream takes a read too (the stream cap bounds how many are open, not how fast they are opened),
+      // and is refused without reaching upstream; creating an order is not a read.
       const stream = await get(`/v5/orders/${order}/subscribe`);
-      assert.notEqual(stream.status, 429);
+      assert.equal(stream.status, 429);
       await stream.body?.cancel();
+      assert.equal(h.upstream.requests.length, 3, 'the refused stream never reached upstream');
       const create = await fetch(`${h.url}/v5/orders`, {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'});
       assert.equal(create.status, 200);
     } finally {
