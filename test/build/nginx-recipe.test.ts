@@ -312,9 +312,15 @@ describe('the nginx recipe in front of the sandbox', () => {
       ['/api/cr/v9/secret', {}, 404],
       ['/api/cr/__sandbox/stats', {}, 404],
       ['/api/cr/v5/orders/not-a-uuid', {}, 404],
-      ['/api/cr/v2/brands?country_code=US', {method: 'POST', body: '{}'}, 403],
-      ['/api/cr/v5/orders', {method: 'GET'}, 403],
-      ['/api/cr/v5/orders/validations', {method: 'DELETE'}, 403],
+      [`/api/cr/v5/orders/${'-'.repeat(36)}`, {}, 404],
+      ['/api/cr/v5/orders/1111111-12222-4333-8444-555555555555', {}, 404],
+      [`/api/cr/v5/orders/${'-'.repeat(36)}/subscribe`, {}, 404],
+      ['/api/cr/v2/brands?country_code=US', {method: 'POST', body: '{}'}, 405],
+      ['/api/cr/v2/brands?country_code=US', {method: 'HEAD'}, 405],
+      ['/api/cr/v2/brands?country_code=US', {method: 'OPTIONS'}, 405],
+      ['/api/cr/v5/orders/11111111-2222-4333-8444-555555555555', {method: 'HEAD'}, 405],
+      ['/api/cr/v5/orders', {method: 'GET'}, 405],
+      ['/api/cr/v5/orders/validations', {method: 'DELETE'}, 405],
     ];
     for (const [path, init, status] of cases) {
       const res = await fetch(`${origin}${path}`, init);
