@@ -41,9 +41,10 @@ export interface ProxyConfig {
   validationRateLimit?: RateLimitConfig | false;
   /**
    * One per-client token bucket shared by every GET: catalogue, prices, order reads, QR images, and opening an event
-   * stream (`maxStreamsPerClient` caps how many are open, not how fast they are opened). Default 120 burst, 300 a minute (five a second), off for a sandbox: far above what
-   * a buyer's page asks for (a page load is a handful, polling an order one every few seconds), so only a script
-   * draining the partner's upstream quota meets it, or a very large office behind one address.
+   * stream (`maxStreamsPerClient` caps how many are open, not how fast they are opened). Default 120 burst, 300 a
+   * minute (five a second), off for a sandbox: far above what a buyer's page asks for (a page load is a handful,
+   * polling an order one every few seconds), so only a script draining the partner's upstream quota meets it, or a
+   * very large office behind one address.
    */
   readRateLimit?: RateLimitConfig | false;
   /** Event streams one client may hold open at once (default 20; off for a sandbox); `false` for no cap. */
