@@ -78,7 +78,8 @@ const shippedPaths = {
 
 export default {
   globs: ['src/elements/**/*.ts'],
-  exclude: ['src/**/*.styles.ts'],
+  // decorate.ts is the script-tag build's decorator helper (vite.config.ts), which the npm build does not ship.
+  exclude: ['src/**/*.styles.ts', 'src/elements/decorate.ts'],
   litelement: true,
   // In this order: the tags are found by their source paths, then every path becomes the shipped one.
   plugins: [tagsFromDefine, shippedPaths],
