@@ -317,12 +317,18 @@ export default class OrderStatusBody extends CrElement {
     return order !== this._withheld && beingDelivered(order);
   }
 
+  /** What a Done order's screen and announcement say: complete, or "payment confirmed" while a delivery is to come. */
+  private _completedText(order: Order): string {
+    const now = this.messages.status.now;
+    return this._delivering(order) ? now.confirmed : now.completed;
+  }
+
   private _nowText(order: Order): string {
     const m = this.messages.status;
     // Never "waiting for payment" once the window is over: the screen's alert says it is, and nothing more to send.
     if (this._payTimeOver(order)) return '';
     const phase = phaseOf(order.order_state);
-    if (phase === 'completed') return this._delivering(order) ? m.now.confirmed : m.now.completed;
+    if (phase === 'completed') return this._completedText(order);
     if (phase === 'failed') return this.messages.common.sentences(m.now.failed, this._failedReason(order));
     if (phase === 'review') return m.now.review;
     const missing = stillMissing(order);
@@ -578,7 +584,7 @@ export default class OrderStatusBody extends CrElement {
 
   private _renderDeliveries(order: Order, m: Messages): TemplateResult {
     return html`
-      <p class="strong success">${this._delivering(order) ? m.now.confirmed : m.now.completed}</p>
+      <p class="strong success">${this._completedText(order)}</p>
       ${this._renderOverpaid(order)}
       <h3 class="visually-hidden">${m.deliveries}</h3>
       ${order === this._withheld
