@@ -334,6 +334,14 @@ describe('built bundle loads an element only where it is used', () => {
     }
   });
 
+  test("the elements' field decorators go through our own helper (vite.config.ts, ownDecorateHelper), not the general one", () => {
+    // The general helper defers to Reflect.decorate (the reflect-metadata polyfill); if the transform ever imports it
+    // under another name, the swap finds nothing and the bundle quietly grows back by it.
+    for (const file of readdirSync(options.dist).filter((f) => f.endsWith('.js'))) {
+      assert.doesNotMatch(readFileSync(join(options.dist, file), 'utf8'), /Reflect\.decorate/, file);
+    }
+  });
+
   test('a page without the widget fetches the entry alone', async () => {
     assert.deepEqual(await scriptsOf('/no-element.html', async () => undefined), ['cryptorefills-checkout']);
   });
