@@ -3,9 +3,11 @@
 // The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
 import {defineConfig, type Plugin} from 'vite';
 import MagicString from 'magic-string';
+import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {staticClosure} from './test/build/chunk-graph.js';
 import {squeezeTemplateLiterals} from './test/build/template-literals.js';
+import {renameMembers, shortMemberNames} from './test/build/member-names.js';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
 
@@ -37,6 +39,30 @@ export function minifyTemplateLiterals(): Plugin {
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(?:html|css)`/.test(code)) return undefined;
       return squeezeTemplateLiterals(code, id);
+    },
+  };
+}
+
+/**
+ * The build only: our classes' underscore members (`_fatal`, `_resume()`) under short names, one for each name across
+ * all of src/, so that a member declared in one chunk and read in another still meets itself (test/build/member-names.ts
+ * says which names and why that is safe): −0.6 KiB gzipped on a page with all three elements. It runs on the
+ * TypeScript source, before the decorators become calls that name their field in a string.
+ */
+export function shortMembers(): Plugin {
+  const src = fileURLToPath(new URL('./src/', import.meta.url));
+  let names = new Map<string, string>();
+  return {
+    name: 'cr-short-members',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      const files = readdirSync(src, {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts'));
+      names = shortMemberNames(files.map((f) => ({id: src + f, code: readFileSync(src + f, 'utf8')})));
+    },
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id)) return undefined;
+      return renameMembers(code, id, names);
     },
   };
 }
@@ -117,7 +143,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
 
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource(), minifyTemplateLiterals(), ownDecorateHelper(), preloadChunkImports()],
+  plugins: [bundleFromSource(), shortMembers(), minifyTemplateLiterals(), ownDecorateHelper(), preloadChunkImports()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},
