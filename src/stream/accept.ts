@@ -60,7 +60,8 @@ export function judge(
   if (!current) return {accept: true, stateChanged: true};
   // No state (null, left out: '' from the schema) says nothing of where the order stands: never over a shown one.
   if (!next.order_state) return {accept: false, reason: 'older'};
-  if (isBackwards(phaseOf(current.order_state), phaseOf(next.order_state))) return {accept: false, reason: 'backwards'};
+  // A shown order without a state (a first read that left it out) stands nowhere yet: no state is behind it.
+  if (current.order_state && isBackwards(phaseOf(current.order_state), phaseOf(next.order_state))) return {accept: false, reason: 'backwards'};
   // (A comparison with undefined is false: a frame without an id, or the first one with one, is never older by id.)
   if (frame && frame.id! < frame.lastId!) return {accept: false, reason: 'older'};
   if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};

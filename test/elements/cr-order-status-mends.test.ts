@@ -57,6 +57,32 @@ suite('<cr-order-status>: mends', () => {
     }
     assert.deepEqual(judge(order.order_id, undefined, stateless), {accept: true, stateChanged: true});
     assert.equal(phaseOf(stateless.order_state), 'review', 'not awaiting payment: no address');
+    // Shown without a state, the order stands nowhere yet: the first state that comes is no step back, even
+    // awaiting payment after "under review" (else the buyer would never see where to pay).
+    for (const next of ['WaitingForPayment', 'Created', 'PaymentStarted', 'Done', 'Expired']) {
+      assert.deepEqual(judge(order.order_id, stateless, {...order, order_state: next}), {accept: true, stateChanged: true}, next);
+    }
+    assert.deepEqual(judge(order.order_id, stateless, stateless), {accept: false, reason: 'older'});
+  });
+
+  test('a first read without a state, then the stream says WaitingForPayment: the payment status is shown, and a cr-status-change says so', async () => {
+    const order = await createOrder();
+    const {order_state: _, ...stateless} = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order: parseOrder(stateless)});
+    const streams: FakeStream[] = [];
+    const fake = fakeEventSource((s) => streams.push(s));
+    const events: StatusChangeDetail[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}
+      @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+    await waitFor(() => el.connection === 'live', 'the stream to open');
+    frame(streams[0]!, {...stateless, order_state: 'WaitingForPayment'});
+    await waitFor(() => el.order?.order_state === 'WaitingForPayment', 'the state to be shown');
+    await el.updateComplete;
+    assert.equal(el.counts?.backwards ?? 0, 0);
+    assert.ok(part(el, 'payment-status'), 'awaiting payment');
+    assert.notOk(part(el, 'review'), 'no longer "under review"');
+    assert.deepEqual(events.map((e) => e.state), ['WaitingForPayment']);
   });
 
   for (const badId of ['undefined', '00000000-0000-4000-8000-000000000000']) {
