@@ -46,6 +46,8 @@ let tap: Server | undefined;
 let tapAnswer: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
 /** The request headers of the requests the tap answered itself. */
 const tapSeen: IncomingMessage['headers'][] = [];
+/** Every request that reached the tap (so left nginx for upstream): its target exactly as written, and its headers. */
+const tapTargets: {url: string; headers: IncomingMessage['headers']}[] = [];
 let sandbox: SandboxServer;
 let controls: SandboxControls;
 let browser: Browser;
@@ -86,6 +88,7 @@ before(async () => {
   controls = sandboxControls(sandbox.url);
   const target = new URL(sandbox.url);
   tap = createServer((req, res) => {
+    tapTargets.push({url: req.url ?? '', headers: req.headers});
     if (tapAnswer) {
       tapSeen.push(req.headers);
       req.resume();
@@ -211,6 +214,104 @@ describe('the nginx recipe in front of the sandbox', () => {
     assert.equal(headers['x-cr-application'], PARTNER);
     assert.equal(headers['x-cr-version'], 'nginx-shop-1');
     assert.equal(headers['accept'], 'application/json');
+  });
+
+  const ORDER = '11111111-2222-4333-8444-555555555555';
+
+  /** Sends each request and expects nginx's own 400 QUERY_NOT_ALLOWED, with nothing at all reaching upstream. */
+  async function expectQueryRefused(cases: [string, RequestInit?][]): Promise<void> {
+    await controls.reset();
+    tapTargets.length = 0;
+    for (const [path, init = {}] of cases) {
+      const where = `${init.method ?? 'GET'} ${path}`;
+      const res = await fetch(`${origin}${path}`, init);
+      const text = await res.text();
+      assert.deepEqual(tapTargets.map((t) => t.url), [], `${where}: nothing reached upstream`);
+      assert.equal(res.status, 400, `${where}: ${text}`);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/json/, where);
+      assert.match(text, /^\{"error":\{"code":"QUERY_NOT_ALLOWED",/, where);
+    }
+    assert.deepEqual(tapTargets.map((t) => t.url), [], 'nothing reached upstream');
+    assert.deepEqual((await controls.stats()).requests, [], 'nothing reached the sandbox');
+  }
+
+  test('a query parameter its path does not take never reaches upstream: 400, as the reference proxy answers', async () => {
+    await expectQueryRefused([
+      ['/api/cr/v2/brands?country_code=US&debug=1'],
+      ['/api/cr/v2/brands?debug=1&country_code=US'],
+      ['/api/cr/v2/homepage?country_code=US&partner=x'],
+      ['/api/cr/v3/payment_vias?all=1'],
+      ['/api/cr/v3/payment_vias?country_code=US'],
+      [`/api/cr/v5/orders/${ORDER}?expand=user`],
+      [`/api/cr/v5/orders/${ORDER}/subscribe?since=0`],
+      [`/api/cr/v3/qrs/${ORDER}?size=9999`],
+      ['/api/cr/v5/orders?dry_run=1', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'}],
+      ['/api/cr/v5/orders/validations?x=1', {method: 'POST', headers: {'content-type': 'application/json'}, body: '{}'}],
+      // country_code is the price's and the brands' parameter, not the products' (their country is in the path).
+      ['/api/cr/v5/products/country/US?family_name=Steam&country_code=FR'],
+      ['/api/cr/v4/products/price?brand_name=Steam&country_code=US&face_value=25&coin=USDC&network=Solana'],
+      // Names exactly as listed (nginx's $arg_ would read these case-blind), each once, each with a value.
+      ['/api/cr/v2/brands?COUNTRY_CODE=US'],
+      ['/api/cr/v2/brands?country%5Fcode=US'],
+      ['/api/cr/v2/brands?country_code=US&country_code=FR'],
+      ['/api/cr/v2/brands?lang=en&country_code=US&lang=fr'],
+      ['/api/cr/v2/brands?country_code'],
+      ['/api/cr/v2/brands?country_code=US&lang'],
+      ['/api/cr/v2/brands?country_code=US;debug=1'],
+    ]);
+  });
+
+  test('a bad value is refused, never sent on: a country_code that is not two ASCII letters reaches upstream neither as a header nor in the query', async () => {
+    await expectQueryRefused([
+      ['/api/cr/v2/brands?country_code=US%0d%0aX-Evil:1'],
+      ['/api/cr/v2/brands?country_code=US%0D%0AX-Evil%3A1'],
+      ['/api/cr/v2/brands?country_code=USA'],
+      ['/api/cr/v2/brands?country_code=u1'],
+      ['/api/cr/v2/brands?country_code=%55S'],
+      ['/api/cr/v2/brands?country_code='],
+      ['/api/cr/v2/brands?country_code=U'],
+      ['/api/cr/v2/homepage?country_code=US%00'],
+      ['/api/cr/v4/products/price?brand_name=Steam&country_code=USA&face_value=25&coin=USDC'],
+      ['/api/cr/v4/products/price?brand_name=Steam&country_code=u1&face_value=25&coin=USDC'],
+      // The other values, each against the reference proxy's pattern.
+      ['/api/cr/v2/brands?country_code=US&lang=xx'],
+      ['/api/cr/v2/brands?country_code=US&lang=en%0d%0a'],
+      ['/api/cr/v4/products/price?brand_name=Steam&country_code=US&face_value=1e9&coin=USDC'],
+      ['/api/cr/v4/products/price?brand_name=Steam&country_code=US&face_value=25&coin=US%20DC'],
+      ['/api/cr/v5/products/country/US?family_name=Steam%0aX-Evil:1'],
+      ['/api/cr/v5/products/country/US?family_name=Steam%7f'],
+      ['/api/cr/v5/products/country/US?brand_name=Steam%zz'],
+      [`/api/cr/v5/products/country/US?brand_name=${'a'.repeat(257)}`],
+    ]);
+  });
+
+  test('a good query still forwards its allowed parameters exactly, still encoded as the client wrote them, with the checked country upper-cased in X-Country-ISO-Code', async () => {
+    await controls.reset();
+    tapTargets.length = 0;
+    const cases: [string, string, string | undefined][] = [
+      ['/api/cr/v2/brands?country_code=US&lang=en', '/v2/brands?country_code=US&lang=en', 'US'],
+      ['/api/cr/v2/brands?country_code=fr', '/v2/brands?country_code=fr', 'FR'],
+      ['/api/cr/v2/homepage?lang=DE&country_code=de', '/v2/homepage?country_code=de&lang=DE', 'DE'],
+      ['/api/cr/v3/payment_vias', '/v3/payment_vias', undefined],
+      ['/api/cr/v3/payment_vias?', '/v3/payment_vias', undefined],
+      ['/api/cr/v5/products/country/fr?family_name=Amazon+Fran%C3%A7e%20%26%20co&coin=USDC&lang=fr', '/v5/products/country/fr?family_name=Amazon+Fran%C3%A7e%20%26%20co&coin=USDC&lang=fr', 'FR'],
+      ['/api/cr/v5/products/country/US?brand_name=Steam%2A_-.~&coin=USDC', '/v5/products/country/US?brand_name=Steam%2A_-.~&coin=USDC', 'US'],
+      [
+        '/api/cr/v4/products/price?&brand_name=Steam+Wallet&&country_code=US&face_value=25.50&coin=USDC&',
+        '/v4/products/price?brand_name=Steam+Wallet&country_code=US&face_value=25.50&coin=USDC',
+        'US',
+      ],
+      [`/api/cr/v5/orders/${ORDER}`, `/v5/orders/${ORDER}`, undefined],
+    ];
+    for (const [path, upstreamTarget, country] of cases) {
+      tapTargets.length = 0;
+      const res = await fetch(`${origin}${path}`);
+      const text = await res.text();
+      assert.ok(!text.includes('QUERY_NOT_ALLOWED'), `${path}: ${text}`);
+      assert.equal(tapTargets.length, 1, `${path} reached upstream once`);
+      assert.equal(tapTargets[0]!.url, upstreamTarget, path);
+      assert.equal(tapTargets[0]!.headers['x-country-iso-code'], country, `${path}: X-Country-ISO-Code`);
+    }
   });
 
   test('the partner id never reaches the browser: an answer quoting it is redacted, compressed or not; upstream\'s own headers are hidden', async () => {
