@@ -7,6 +7,7 @@ import {execFile} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import type {ChildAnswer, ChildRequest} from './server-integration-child.js';
 import {startSandbox} from '../../src/sandbox/server.js';
+import {freePort} from '../support/free-port.js';
 import {sandboxControls, type LoggedRequest} from '../support/sandbox-controls.js';
 import {Order} from '../sandbox/support/schemas.js';
 
@@ -78,6 +79,11 @@ const CHILD = fileURLToPath(new URL('./server-integration-child.ts', import.meta
  * in-process module has built its proxy from the first test's environment already).
  */
 function inFreshProcess(target: 'next' | 'edge', env: Record<string, string>, requests: ChildRequest[]): Promise<ChildAnswer[]> {
+  return inFreshProcessWithLog(target, env, requests).then((run) => run.answers);
+}
+
+/** As inFreshProcess, with what the process wrote to stderr (where the examples' proxy log goes). */
+function inFreshProcessWithLog(target: 'next' | 'edge', env: Record<string, string>, requests: ChildRequest[]): Promise<{answers: ChildAnswer[]; stderr: string}> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
@@ -85,10 +91,34 @@ function inFreshProcess(target: 'next' | 'edge', env: Record<string, string>, re
       {env: {PATH: process.env['PATH'] ?? '', CR_API_URL: sandbox.url, ...env}, timeout: 15_000},
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${error.message}\n${stderr}`));
-        resolve(stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ChildAnswer));
+        resolve({answers: stdout.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as ChildAnswer), stderr});
       },
     );
   });
+}
+
+/**
+ * Both examples log as `npm run proxy` does: one `proxy: …` line per event on stderr, each distinct line once a
+ * minute, never the partner id. The upstream is a closed loopback port whose URL quotes the partner id, so the
+ * "could not be reached" line would carry it.
+ */
+async function expectProxyLog(target: 'next' | 'edge', base: string): Promise<void> {
+  const partner = 'logged-partner-id';
+  const closed = await freePort();
+  const foreign = {method: 'GET', url: `${base}/v2/brands?country_code=US`, headers: {origin: 'https://evil.example'}} as const;
+  const allowed = {method: 'GET', url: `${base}/v2/brands?country_code=US`, headers: {origin: SHOP}} as const;
+  const {answers, stderr} = await inFreshProcessWithLog(
+    target,
+    {CR_PARTNER_ID: partner, CR_ALLOWED_ORIGINS: SHOP, CR_API_URL: `http://127.0.0.1:${closed}/${partner}`},
+    [foreign, foreign, allowed],
+  );
+  assert.deepEqual(answers.map((a) => a.status), [403, 403, 502], answers.map((a) => a.body).join('\n'));
+  const lines = stderr.split('\n').filter((line) => line.startsWith('proxy: '));
+  assert.equal(lines.filter((l) => l.startsWith('proxy: refused a request from origin https://evil.example')).length, 1, `the refusal said once:\n${stderr}`);
+  const unreachable = lines.filter((l) => /^proxy: upstream \S+ could not be reached/.test(l));
+  assert.equal(unreachable.length, 1, stderr);
+  assert.match(unreachable[0]!, /\[redacted\]/);
+  assert.ok(!stderr.includes(partner), `no partner id in the log:\n${stderr}`);
 }
 
 const ORDER_BODY = {
@@ -273,6 +303,10 @@ describe('Next.js route handler (app/api/cr/[...path]/route.ts)', () => {
     assert.equal(answers[1]?.status, 429, answers[1]?.body);
     assert.equal((JSON.parse(answers[1]!.body) as {error: {code: string}}).error.code, 'RATE_LIMITED');
   });
+
+  test('logs what the operator must know on the console, as `npm run proxy` does, without the partner id', {timeout: 20_000}, async () => {
+    await expectProxyLog('next', `${SHOP}/api/cr`);
+  });
 });
 
 describe('edge worker (export default {fetch})', () => {
@@ -393,5 +427,9 @@ describe('edge worker (export default {fetch})', () => {
     assert.equal(answers[0]?.status, 200, answers[0]?.body);
     assert.equal(answers[0]?.headers['access-control-allow-origin'], SHOP);
     assert.equal(answers[1]?.status, 429, answers[1]?.body);
+  });
+
+  test('logs what the operator must know on the console, as `npm run proxy` does, without the partner id', {timeout: 20_000}, async () => {
+    await expectProxyLog('edge', 'https://worker.example');
   });
 });
