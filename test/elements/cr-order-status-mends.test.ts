@@ -17,6 +17,17 @@ import {controls, createOrder, freshStore, proxyUrl, sleep, waitFor} from '../st
 const part = (el: CrOrderStatus, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
 const frame = (stream: FakeStream, data: unknown) => stream.onmessage?.(new MessageEvent('message', {data: JSON.stringify(data)}));
 
+/** A status of the store's order, its stream a fake one the test writes frames into, open; the events it fires. */
+async function liveStatus(store: string) {
+  const streams: FakeStream[] = [];
+  const fake = fakeEventSource((s) => streams.push(s));
+  const events: StatusChangeDetail[] = [];
+  const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}
+    @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
+  await waitFor(() => el.connection === 'live', 'the stream to open');
+  return {el, streams, events};
+}
+
 suite('<cr-order-status>: mends', () => {
   teardown(() => fixtureCleanup());
 
@@ -25,12 +36,7 @@ suite('<cr-order-status>: mends', () => {
     keepStoreOrders(); // as the elements do: the store's order is saved for a reload from now on
     const store = freshStore();
     getStore(store).update({proxyUrl, order});
-    const streams: FakeStream[] = [];
-    const fake = fakeEventSource((s) => streams.push(s));
-    const events: StatusChangeDetail[] = [];
-    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}
-      @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
-    await waitFor(() => el.connection === 'live', 'the stream to open');
+    const {el, streams, events} = await liveStatus(store);
     const raw = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
     const {order_state: _, ...stateless} = raw;
     frame(streams[0]!, {...raw, order_state: null});
@@ -70,12 +76,7 @@ suite('<cr-order-status>: mends', () => {
     const {order_state: _, ...stateless} = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
     const store = freshStore();
     getStore(store).update({proxyUrl, order: parseOrder(stateless)});
-    const streams: FakeStream[] = [];
-    const fake = fakeEventSource((s) => streams.push(s));
-    const events: StatusChangeDetail[] = [];
-    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" .eventSource=${fake.EventSource}
-      @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
-    await waitFor(() => el.connection === 'live', 'the stream to open');
+    const {el, streams, events} = await liveStatus(store);
     frame(streams[0]!, {...stateless, order_state: 'WaitingForPayment'});
     await waitFor(() => el.order?.order_state === 'WaitingForPayment', 'the state to be shown');
     await el.updateComplete;
