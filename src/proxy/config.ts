@@ -3,6 +3,7 @@
 // plain object it is given.
 import {IDEMPOTENCY_DEFAULTS, type IdempotencyConfig} from './idempotency.js';
 import type {ProxyLog} from './log.js';
+import {redactText} from './redact.js';
 
 export interface RateLimitConfig {
   /** Requests a client may make in a burst. */
@@ -63,7 +64,8 @@ export interface ProxyConfig {
   /**
    * Where the proxy says what its operator should know: refused page origins, an unreachable or timing-out upstream,
    * upstream refusing the credentials (401/403), its own errors. Default: nowhere (`npm run proxy` writes to stderr).
-   * Wrap it in `throttledLog` (log.ts) to say each distinct line at most once a minute.
+   * Wrap it in `throttledLog` (log.ts) to say each distinct line at most once a minute; `consoleLog()` is that on the
+   * console, as our hosts write it. No line carries the partner id, in any form the answers are scrubbed of.
    */
   log?: ProxyLog;
 }
@@ -121,8 +123,13 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
     maxStreamsPerClient: config.maxStreamsPerClient ?? (sandbox ? false : DEFAULTS.maxStreamsPerClient),
     trustForwardedFor: config.trustForwardedFor ?? false,
     idempotency: config.idempotency === false ? false : {...IDEMPOTENCY_DEFAULTS, ...config.idempotency},
-    log: config.log ?? (() => undefined),
+    // Every line without the partner id, whoever hosts the handler and wherever its lines go.
+    log: config.log ? redactedLog(config.log, config.partnerId) : () => undefined,
   };
+}
+
+function redactedLog(write: ProxyLog, partnerId: string): ProxyLog {
+  return (line) => write(redactText(line, partnerId));
 }
 
 /** `https://Shop.example:443/` → `https://shop.example`; undefined when it is not an http(s) origin. */

@@ -39,7 +39,7 @@ export interface ProxyRequestInfo {
 
 export type ProxyHandler = (request: Request, info?: ProxyRequestInfo) => Promise<Response>;
 
-export {throttledLog, type ProxyLog} from './log.js';
+export {consoleLog, throttledLog, type ProxyLog} from './log.js';
 // The CR_* variables read as `npm run proxy` reads them, for hosts that pass their own env (Next.js, workers).
 export {configFromEnv, type ProxyConfig} from './config.js';
 

@@ -37,3 +37,11 @@ export function throttledLog(write: ProxyLog, everyMs = 60_000, now: () => numbe
     write(line);
   };
 }
+
+/**
+ * The log every host of ours writes: `npm run proxy`, the Next.js route and the edge worker. One `proxy: …` line per
+ * event on the console's error stream (stderr in Node, the worker's log at the edge), each distinct line once a minute.
+ */
+export function consoleLog(): ProxyLog {
+  return throttledLog((line) => console.error(`proxy: ${line}`));
+}

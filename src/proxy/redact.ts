@@ -19,10 +19,25 @@ export function secretForms(secret: string): Uint8Array[] {
 }
 
 function formsFor(secret: string): Uint8Array[] {
+  return textForms(secret).map((form) => encoder.encode(form)).sort((a, b) => b.length - a.length);
+}
+
+/** The forms `secret` may be written in: as is, escaped inside a JSON string (either way), percent-encoded. */
+function textForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
   const asciiJson = json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const forms = new Set([secret, json, json.replace(/\//g, '\\/'), asciiJson, asciiJson.replace(/\//g, '\\/'), encodeURIComponent(secret)]);
-  return [...forms].filter(Boolean).map((form) => encoder.encode(form)).sort((a, b) => b.length - a.length);
+  return [...forms].filter(Boolean);
+}
+
+/**
+ * `text` with every form of `secret` replaced, for the operator's log: a line may quote the upstream URL or an error
+ * that names the id, and a log is read by more people (and services) than the partner's secrets are.
+ */
+export function redactText(text: string, secret: string): string {
+  if (!secret) return text;
+  const forms = textForms(secret).sort((a, b) => b.length - a.length);
+  return forms.reduce((t, form) => t.split(form).join('[redacted]'), text);
 }
 
 function matchesAt(bytes: Uint8Array, at: number, form: Uint8Array): boolean {

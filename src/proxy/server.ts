@@ -6,11 +6,11 @@ import {Readable} from 'node:stream';
 import {runsDirectly} from '../node/run-directly.js';
 import {configFromEnv as configFromRecord, resolveConfig, type ProxyConfig} from './config.js';
 import {createProxyHandler, type ProxyHandler} from './handler.js';
-import {throttledLog} from './log.js';
+import {consoleLog} from './log.js';
 
 export type {ProxyConfig} from './config.js';
 export {createProxyHandler} from './handler.js';
-export {throttledLog, type ProxyLog} from './log.js';
+export {consoleLog, throttledLog, type ProxyLog} from './log.js';
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -175,7 +175,7 @@ async function main(): Promise<void> {
   }
   const port = process.env.PORT ? Number(process.env.PORT) : DEFAULT_PORT;
   const host = process.env.HOST || DEFAULT_HOST;
-  const proxy = await startProxy({...config, log: throttledLog((line) => console.error(`proxy: ${line}`))}, {port, host});
+  const proxy = await startProxy({...config, log: consoleLog()}, {port, host});
   console.log(`Cryptorefills proxy on ${proxy.url} → ${config.apiUrl}`);
   if (config.allowedOrigins.length === 0) console.log('No CR_ALLOWED_ORIGINS: only callers without an Origin header are served.');
   const stop = () => void proxy.close().then(() => process.exit(0));

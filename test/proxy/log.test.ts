@@ -71,4 +71,17 @@ describe('what the proxy logs', () => {
     assert.ok(down[0]!.startsWith(`upstream ${closed} could not be reached`), down[0]);
     assert.ok(!down.join('\n').includes(PARTNER_ID));
   });
+
+  test('never the partner id, in any of its forms, whatever a line quotes (an upstream URL that holds it here)', async () => {
+    const partnerId = 'partner é';
+    const closed = `http://127.0.0.1:${await freePort()}/${encodeURIComponent(partnerId)}`;
+    const lines: string[] = [];
+    const proxy = createProxyHandler({apiUrl: closed, partnerId, appVersion: '1', allowedOrigins: [], log: (line) => lines.push(line)});
+    assert.equal((await proxy(new Request('http://proxy.test/v3/payment_vias'))).status, 502);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /could not be reached/);
+    assert.match(lines[0]!, /\[redacted\]/);
+    for (const form of [partnerId, encodeURIComponent(partnerId), 'partner']) assert.ok(!lines[0]!.includes(form), `${form} in ${lines[0]}`);
+  });
 });
+

@@ -3,7 +3,7 @@
 // In your worker, import from the package: `import {createProxyHandler} from 'cryptorefills-checkout/proxy';`
 // (fetch-standard APIs only, no Node built-ins). Secrets: `wrangler secret put CR_PARTNER_ID`; the others as vars:
 // the same CR_* variables as `npm run proxy`, read by the same configFromEnv (README, "Running it").
-import {configFromEnv, createProxyHandler, throttledLog, type ProxyHandler} from '../../../src/proxy/handler.js';
+import {configFromEnv, consoleLog, createProxyHandler, type ProxyHandler} from '../../../src/proxy/handler.js';
 
 /** The worker's vars and secrets (a type, not an interface, so it is a plain record configFromEnv can read). */
 export type Env = {
@@ -21,15 +21,9 @@ export type Env = {
 let handler: ProxyHandler | undefined;
 
 function proxyFor(env: Env): ProxyHandler {
-  if (!handler) {
-    const config = configFromEnv(env);
-    // What the operator must know (a refused origin, an unreachable upstream, rejected credentials), one line each
-    // in the worker's log (`wrangler tail`) as `npm run proxy` writes it, each distinct line at most once a minute
-    // per isolate; the partner id is never in a line.
-    const secret = config.partnerId;
-    const log = throttledLog((line) => console.error(`proxy: ${secret ? line.split(secret).join('[redacted]') : line}`));
-    handler = createProxyHandler({...config, log});
-  }
+  // What the operator must know (a refused origin, an unreachable upstream, rejected credentials) in the worker's log
+  // (`wrangler tail`), as `npm run proxy` writes it; the handler keeps the partner id out of every line.
+  handler ??= createProxyHandler({...configFromEnv(env), log: consoleLog()});
   return handler;
 }
 

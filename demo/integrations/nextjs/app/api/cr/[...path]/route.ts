@@ -4,7 +4,7 @@
 // the source). Secrets come from the server environment (.env.local, never NEXT_PUBLIC_*): the same CR_* variables as
 // `npm run proxy` (README, "Running it"), read by the same configFromEnv: CR_PARTNER_ID, CR_APP_VERSION,
 // CR_ALLOWED_ORIGINS (your shop's origin: browsers send Origin on same-origin POSTs), CR_API_URL, the rate limits, ...
-import {configFromEnv, createProxyHandler, throttledLog, type ProxyHandler} from '../../../../../../../src/proxy/handler.js';
+import {configFromEnv, consoleLog, createProxyHandler, type ProxyHandler} from '../../../../../../../src/proxy/handler.js';
 
 // Node.js runtime (the fetch handler also runs on 'edge'); never cached or pre-rendered: every call goes upstream.
 export const runtime = 'nodejs';
@@ -15,15 +15,9 @@ let handler: ProxyHandler | undefined;
 /** Built on first use, so a missing variable fails the request (500, nothing leaked) and not `next build`. */
 function proxy(): ProxyHandler {
   // The mount path is this file's place in app/, whatever CR_BASE_PATH says.
-  if (!handler) {
-    const config = configFromEnv(process.env);
-    // What the operator must know (a refused origin, an unreachable upstream, rejected credentials), one line each
-    // on the server's console as `npm run proxy` writes it, each distinct line at most once a minute; the partner id
-    // is never in a line.
-    const secret = config.partnerId;
-    const log = throttledLog((line) => console.error(`proxy: ${secret ? line.split(secret).join('[redacted]') : line}`));
-    handler = createProxyHandler({...config, basePath: '/api/cr', log});
-  }
+  // What the operator must know (a refused origin, an unreachable upstream, rejected credentials) on the server's
+  // console, as `npm run proxy` writes it; the handler keeps the partner id out of every line.
+  handler ??= createProxyHandler({...configFromEnv(process.env), basePath: '/api/cr', log: consoleLog()});
   return handler;
 }
 
