@@ -3,11 +3,10 @@
 // The rest of the build (npm modules, proxy, types, custom-elements.json) is test/build/build.ts.
 import {defineConfig, type Plugin} from 'vite';
 import MagicString from 'magic-string';
-import {readdirSync, readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {staticClosure} from './test/build/chunk-graph.js';
 import {squeezeTemplateLiterals} from './test/build/template-literals.js';
-import {renameMembers, shortMemberNames} from './test/build/member-names.js';
+import {renameMembers, shortMemberNames, sourcesIn} from './test/build/member-names.js';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
 
@@ -57,8 +56,7 @@ export function shortMembers(): Plugin {
     apply: 'build',
     enforce: 'pre',
     buildStart() {
-      const files = readdirSync(src, {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.ts'));
-      names = shortMemberNames(files.map((f) => ({id: src + f, code: readFileSync(src + f, 'utf8')})));
+      names = shortMemberNames(sourcesIn(src));
     },
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id)) return undefined;

@@ -7,14 +7,9 @@ import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {SourceMapConsumer} from 'source-map-js';
 import {parseSync} from 'vite';
-import {renameMembers, shortMemberNames, shortName} from './member-names.js';
+import {renameMembers, shortMemberNames, shortName, sourcesIn} from './member-names.js';
 
 const root = join(import.meta.dirname, '../..');
-const tsFiles = (dir: string) =>
-  (readdirSync(join(root, dir), {recursive: true}) as string[])
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => ({id: join(root, dir, f), code: readFileSync(join(root, dir, f), 'utf8')}));
-
 /** What the build makes of one source, with its own names (unchanged where nothing is renamed). */
 const rename = (code: string) => renameMembers(code, 'x.ts', shortMemberNames([{code, id: 'x.ts'}]))?.code ?? code;
 
@@ -108,7 +103,7 @@ describe('renameMembers', () => {
 });
 
 describe('over the real sources', () => {
-  const sources = tsFiles('src');
+  const sources = sourcesIn(join(root, 'src'));
   const names = shortMemberNames(sources);
 
   test('renamed sources still parse, and no declared underscore name is left as a member', () => {

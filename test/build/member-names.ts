@@ -12,6 +12,8 @@
 // names start with a digit, which neither uses (test/build/member-names.test.ts checks the bundled libraries).
 //
 // The edits go through MagicString, so source maps stay exact (the bench's cost table reads them).
+import {readdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import MagicString from 'magic-string';
 import {parseSync} from 'vite';
 
@@ -53,6 +55,13 @@ const isPropertyKey = (parent: Node | undefined, key: string) =>
 
 const isMemberAccess = (parent: Node | undefined, key: string) =>
   key === 'property' && parent?.type === 'MemberExpression' && !parent.computed;
+
+/** Every TypeScript source under `dir` (src/: what the names are worked out from), with its path as its id. */
+export function sourcesIn(dir: string): {id: string; code: string}[] {
+  return readdirSync(dir, {recursive: true, encoding: 'utf8'})
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => ({id: join(dir, f), code: readFileSync(join(dir, f), 'utf8')}));
+}
 
 /** The `index`th short name: `_0` … `_9`, then `_00` … `_9z`, `_000` …: a digit first, then base 36. */
 export function shortName(index: number): string {
