@@ -1,4 +1,4 @@
-// The build's short names for our classes' underscore members (vite.config.ts, shortMemberNames). A minifier renames
+// The build's short names for our classes' underscore members (vite.config.ts, shortMembers). A minifier renames
 // variables but never a property: `this._unknownOutcome` reaches the bundle as written, in every chunk that touches
 // it. Our sources keep to one convention that makes a safe rename possible: a member whose name starts with `_`
 // (`_fatal`, `_resume()`, `@state() _busy`) is the class's own, read by its own code and its subclasses' (the
@@ -97,7 +97,7 @@ export function shortMemberNames(sources: {code: string; id: string}[]): Map<str
   return new Map(ranked.map((name, index) => [name, shortName(index)]));
 }
 
-/** `code` with the names of `names` renamed as members and as whole strings; undefined where none occurs. */
+/** `code` with the names of `names` renamed as members, object keys and whole strings; undefined where none occurs. */
 export function renameMembers(
   code: string,
   id: string,
