@@ -11,6 +11,11 @@ import {OrderTracker, type OrderTrackerOptions, type OrderUpdate, type TrackerCo
 export interface TrackTarget {
   proxyUrl: string | undefined;
   orderId: string | undefined;
+  /**
+   * Where the tracker is opened, when the host's `OpenTracker` depends on more than the order (the store whose
+   * statuses share one): a change of it follows the same order anew, as a change of order does.
+   */
+  scope?: string;
   /** The order the host knows already (e.g. from its store), used as the baseline. */
   knownOrder: Order | undefined;
   /** Tuning (delays, intervals, injected EventSource); read when a tracker is created. */
@@ -72,8 +77,8 @@ export class OrderTrackerController implements ReactiveController {
   /** Follows what `target()` names now: starts, keeps or replaces the tracker. Call it when the target may change. */
   sync(): void {
     if (!this.#connected) return;
-    const {proxyUrl, orderId, knownOrder, options} = this.target();
-    const key = proxyUrl !== undefined && orderId ? `${proxyUrl}\n${orderId.toLowerCase()}` : '';
+    const {proxyUrl, orderId, scope, knownOrder, options} = this.target();
+    const key = proxyUrl !== undefined && orderId ? `${scope}\n${proxyUrl}\n${orderId.toLowerCase()}` : '';
     if (key === this.#key && this.#tracker) return;
     this.#close();
     this.#key = key;

@@ -1,4 +1,4 @@
-// <cr-order-status>: an update without a state, a failure of one order-id carried over to the next, and a timer
+// <cr-order-status>: an update without a state, a failure of one order-id carried over to the next (and said once), and a timer
 // armed after removal. Real Chromium, real sandbox through the real proxy (the stream made up where it must say
 // what the sandbox would not).
 import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
@@ -112,6 +112,19 @@ suite('<cr-order-status>: mends', () => {
       assert.lengthOf(errors, said, `the first id's failure only: ${errors.join(', ')}`);
     });
   }
+
+  test('a store that already has the proxy URL (the tracker opens on connect, before the first update): one failure said for an id upstream refuses', async function () {
+    this.timeout(15000);
+    const store = freshStore();
+    getStore(store).update({proxyUrl, order: await createOrder()});
+    const errors: string[] = [];
+    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" order-id="undefined"
+      @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail.code)}></cr-order-status>`);
+    await waitFor(() => el.connection === 'failed', 'the failure to follow it');
+    await waitFor(() => part(el, 'error'), '"could not be loaded"');
+    await sleep(300);
+    assert.deepEqual(errors, ['invalid-request']);
+  });
 
   test('removed with an update pending: no payment-window timer is armed after removal', async function () {
     this.timeout(15000);

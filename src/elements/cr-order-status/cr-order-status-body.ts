@@ -70,7 +70,7 @@ export default class OrderStatusBody extends CrElement {
   private _persisted: {order: Order; storeOrder: Order | undefined; withheld: boolean} | undefined;
   private _persistedRead!: boolean;
   private _windowTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The order id willUpdate last followed (any case): a failure to follow one is not another's. */
+  /** The order id willUpdate last followed, or whose failure is shown (any case): a failure to follow one is not another's. */
   private _followedId: string | undefined;
   /** The connection state last seen by willUpdate (the stream's loss is announced once). */
   private _connectionSaid: TrackerConnection | undefined;
@@ -97,6 +97,8 @@ export default class OrderStatusBody extends CrElement {
         return {
           proxyUrl: this.state.proxyUrl,
           orderId,
+          // Moved to another store, it shares the tracker of that store's statuses, never the old one's.
+          scope: this.storeInstance.name,
           knownOrder: known,
           options: {
             // The tab's saved copy of a delivered order has no codes (order-persistence.ts): read them.
@@ -133,6 +135,8 @@ export default class OrderStatusBody extends CrElement {
   /** The order cannot be followed (not known upstream, an invalid id, no proxy-url): said, announced and fired. */
   private _onFatal(error: ApiError): void {
     this._fatal = error;
+    // This order's failure: the next update keeps it (a tracker hostConnected opened may fail before the first one).
+    this._followedId = this._trackedId()?.toLowerCase();
     // Not known upstream: the copy this tab kept of the store's order goes too, so a reload does not show it.
     const saved = loadOrder(this.storeInstance.name);
     if (error.code === 'not-found' && !this.orderId?.trim() && saved?.orderId.toLowerCase() === this._trackedId()?.toLowerCase()) {
@@ -220,10 +224,9 @@ export default class OrderStatusBody extends CrElement {
     }
     // The order to follow, or where to reach it, may have changed (attribute, store, proxy-url arriving late). Here
     // rather than in updated(): a tracker that starts says so at once ("connecting"), and in this update, not in a
-    // second one scheduled after it. Moved to another store, it shares the tracker of that store's statuses, never
-    // the old one's (shared-trackers.ts): the same order and proxy URL are followed anew.
-    if (changed.has('store')) this._tracker.refresh();
-    else this._tracker.sync();
+    // second one scheduled after it. The first update finds the tracker hostConnected opened (the same store, order
+    // and proxy URL) and keeps it: one stream on load, and one failure said for an id upstream refuses.
+    this._tracker.sync();
     this._awaitProxyUrl();
     // The stream lost, with an order shown: said in the live region too (a status message), once each time. Not back
     // on a page that was hidden for long (paused) while the stream was down: that loss was said before it was hidden.
