@@ -34,6 +34,16 @@ function lower(table: Record<string, number>, from: string, to: string): boolean
   return a !== undefined && b !== undefined && b < a;
 }
 
+/**
+ * `next` with what `known` says was sent, where `next` (the same order) leaves it out: an answer that leaves out what
+ * was sent does not make it nothing. Applied before judging, so that such an answer is no news either; by the
+ * tracker to every frame and poll, and by the checkout to the read that resumes its saved copy after a reload.
+ */
+export function keepSent(known: Order | undefined, next: Order): Order {
+  const same = known && known.order_id.toLowerCase() === next.order_id.toLowerCase();
+  return same && next.sent_coin_amount == null && known.sent_coin_amount != null ? {...next, sent_coin_amount: known.sent_coin_amount} : next;
+}
+
 /** A stable text of what the user sees of an order, to tell a real change from a repeat. */
 export function orderFingerprint(order: Order): string {
   return JSON.stringify([

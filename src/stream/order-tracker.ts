@@ -7,7 +7,7 @@ import {toApiError, type ApiError} from '../api/errors.js';
 import {parseJson} from '../api/parse-json.js';
 import type {Order} from '../api/schemas.js';
 import {awaitsPayment, phaseOf, type Phase} from '../upstream/states.js';
-import {goneWhenNotFound, isFinal, judge, type IgnoredReason} from './accept.js';
+import {goneWhenNotFound, isFinal, judge, keepSent, type IgnoredReason} from './accept.js';
 import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './backoff.js';
 
 /** Poll interval while the buyer still has to pay (also when paid in part): they watch for their payment to show. */
@@ -291,7 +291,7 @@ export class OrderTracker {
       this.#ignore('malformed');
       return;
     }
-    order = this.#keepSent(order);
+    order = keepSent(this.#order, order);
     const id = /^\d+$/.test(lastEventId) ? Number(lastEventId) : undefined;
     const verdict = judge(this.#o.orderId, this.#order, order, {id, lastId: this.#lastFrameId});
     // Only news proves the stream works: a stream that drops after each snapshot (a duplicate) keeps backing off.
@@ -348,7 +348,7 @@ export class OrderTracker {
         ...(this.#o.fetch ? {fetch: this.#o.fetch} : {}),
       });
       if (controller.signal.aborted) return;
-      const order = this.#keepSent(read);
+      const order = keepSent(this.#order, read);
       this.counts.polls++;
       this.#apply(order, judge(this.#o.orderId, this.#order, order, {id: accepted, lastId: this.counts.accepted}), 'poll');
     } catch (thrown) {
@@ -390,16 +390,6 @@ export class OrderTracker {
       source,
     });
     if (isFinal(order)) this.#end('done');
-  }
-
-  /**
-   * An answer that leaves out what was sent does not make it nothing: the amount known stays. Before it is judged, so
-   * that such an answer is no news either (a snapshot without it must not end the backoff, nor be reported).
-   */
-  #keepSent(order: Order): Order {
-    const known = this.#order;
-    const same = known && known.order_id.toLowerCase() === order.order_id.toLowerCase();
-    return same && order.sent_coin_amount == null && known.sent_coin_amount != null ? {...order, sent_coin_amount: known.sent_coin_amount} : order;
   }
 
   #ignore(reason: IgnoredReason): void {

@@ -10,7 +10,7 @@ import type {Currency, Family, Order, Product} from '../../api/schemas.js';
 import {errorEvent, orderCreatedEvent} from '../../events.js';
 import {problemMessage} from '../../i18n/error-message.js';
 import {canKeepOrders, clearOrder, clearPendingCreate, keepStoreOrders, loadOrderToResume, loadPendingCreate, saveAdopted} from '../../store/order-persistence.js';
-import {goneWhenNotFound, isFinal, judge} from '../../stream/accept.js';
+import {goneWhenNotFound, isFinal, judge, keepSent} from '../../stream/accept.js';
 import {OrderTrackerController} from '../../stream/order-tracker-controller.js';
 import {awaitsPayment, isKnownState} from '../../upstream/states.js';
 import {CrElement} from '../cr-element.js';
@@ -375,7 +375,8 @@ export default class CheckoutBody extends CrElement {
     this._resume = {orderId: saved.orderId, order: saved.order, error: failed};
     try {
       // Shown only after upstream confirmed it, in its current state.
-      const order = await getOrder(this.state.proxyUrl, saved.orderId);
+      // A read that leaves out what was sent keeps what the saved copy knows: a part payment still asks for the rest.
+      const order = keepSent(saved.order, await getOrder(this.state.proxyUrl, saved.orderId));
       if (run !== this._resumeRun) return;
       if (order.order_id !== saved.orderId) throw new ApiError('bad-response', 'another order');
       // A read that lags behind what this tab saw (a paid order read back as awaiting payment) is not shown: it would
