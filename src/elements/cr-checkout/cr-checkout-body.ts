@@ -35,7 +35,8 @@ import {
   type FieldKey,
   type FormValues,
 } from './form-model.js';
-import {clearMarker, createOnce, currentTabId, fingerprint, pruneMarkers, type CreateOutcome} from './order-guard.js';
+import {clearMarker, createOnce, fingerprint, pruneMarkers, type CreateOutcome} from './order-guard.js';
+import {currentTabId} from './tab-id.js';
 import {checkoutStyles} from './cr-checkout.styles.js';
 import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {leaveButton, paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
@@ -141,6 +142,8 @@ export default class CheckoutBody extends CrElement {
     this._copier = new CopyController(this);
     // Cross-tab markers left by tabs closed before their time was over (order-guard.ts).
     pruneMarkers();
+    // This tab's id, now: a duplicate of this tab finds out it has a copied one long before its first order.
+    currentTabId();
     keepStoreOrders();
     // On a page without a <cr-order-status> of its store, the checkout follows its own order (the same tracker:
     // stream, backoff, polling fallback), so the payment screen still sees the payment arrive, and the deliveries

@@ -9,7 +9,7 @@
 // their marker within the same few milliseconds (the settle delay makes this unlikely, not impossible).
 import type {Order} from '../../api/schemas.js';
 import {mayHaveCreated} from './keyed-create.js';
-import {randomId} from './random-id.js';
+import {currentTabId} from './tab-id.js';
 
 export const MARKER_TTL_MS = 60_000;
 /**
@@ -99,22 +99,6 @@ export function clearMarker(storeName: string, tab: string, force = false): void
       /* see writeMarker */
     }
   }
-}
-
-let tabId: string | undefined;
-/** This tab's id: random, kept in sessionStorage so a reload is still "this tab". */
-export function currentTabId(): string {
-  if (tabId) return tabId;
-  try {
-    tabId = sessionStorage.getItem('cr-checkout:tab') ?? undefined;
-    if (!tabId) {
-      tabId = randomId();
-      sessionStorage.setItem('cr-checkout:tab', tabId);
-    }
-  } catch {
-    tabId ??= randomId();
-  }
-  return tabId;
 }
 
 /** A short, non-reversible fingerprint of the order body (cyrb53): no e-mail or phone lands in localStorage. */
