@@ -18,6 +18,11 @@ export interface StoreState {
   brand?: Brand;
   /** The order just created (cr-checkout → cr-order-status). */
   order?: Order;
+  /**
+   * The id of the order "new purchase" left last (cr-checkout → cr-order-status): a status that follows this tab's
+   * saved copy of it, the store having none (its reads failing), lets it go too, rather than give it back to the store.
+   */
+  left?: string;
 }
 
 export type Listener = (state: Readonly<StoreState>, previous: Readonly<StoreState>) => void;

@@ -233,6 +233,7 @@ export default class CheckoutBody extends CrElement {
    */
   newPurchase(): void {
     const store = this.storeInstance;
+    const left = loadOrderToResume(store.name)?.orderId ?? this._resume?.orderId ?? store.get().order?.order_id;
     clearOrder(store.name);
     clearPendingCreate(store.name);
     clearMarker(store.name, currentTabId(), true);
@@ -244,7 +245,7 @@ export default class CheckoutBody extends CrElement {
     this._problems = [];
     this._formError = undefined;
     this._shown = undefined;
-    store.update({order: undefined});
+    store.update({order: undefined, left});
   }
 
   // ---- derived ------------------------------------------------------------------------------------------------

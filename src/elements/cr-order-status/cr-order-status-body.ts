@@ -195,6 +195,8 @@ export default class OrderStatusBody extends CrElement {
     }
     // The store moved on (a fresh copy, another order, "new purchase"): from now on it says what to follow.
     if (this._persisted && this._storeOrder.value !== this._persisted.storeOrder) this._persisted = undefined;
+    // The buyer left it ("new purchase" on a checkout of the store, which had no copy of it to clear).
+    if (this._persisted?.order.order_id.toLowerCase() === this.state.left?.toLowerCase()) this._persisted = undefined;
     const id = this._trackedId();
     // Another order to follow: the failure to follow the last one (an unknown id, "undefined" from a page's script)
     // is not this one's. Not "not set up" (no proxy-url): that is no order's, and only a proxy-url ends it.
