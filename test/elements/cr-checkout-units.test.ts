@@ -6,7 +6,7 @@ import {invoiceTimes} from '../../src/elements/shared/bolt11.js';
 import {paymentUri, toSmallestUnit, walletHref} from '../../src/elements/cr-checkout/payment-uri.js';
 import {formatTimeLeft, paymentDeadline} from '../../src/elements/shared/payment-deadline.js';
 import {clearOrder, clearPendingCreate, loadOrder, loadPendingCreate, orderStorageKey, pendingCreateKey, saveOrder, savePendingCreate} from '../../src/store/order-persistence.js';
-import {canResend, createKeyed} from '../../src/elements/cr-checkout/keyed-create.js';
+import {canResend, createKeyed, purchaseKey} from '../../src/elements/cr-checkout/keyed-create.js';
 import type {OrderBody} from '../../src/api/schemas.js';
 import {parseOrder} from '../../src/api/client.js';
 import {COUNTRY_CODES} from '../../src/i18n/countries.js';
@@ -334,7 +334,9 @@ suite('cr-checkout units', () => {
       throw new TypeError('Failed to fetch');
     };
     try {
-      await createKeyed(store, 'http://127.0.0.1:9/never-heard-of', {} as OrderBody, 'same-purchase').catch(() => undefined);
+      const proxy = 'http://127.0.0.1:9/never-heard-of';
+      assert.equal(purchaseKey(store, proxy, 'same-purchase'), pending.key, 'the key the purchase goes out with');
+      await createKeyed(store, proxy, {} as OrderBody, 'same-purchase', 'a-new-key-nobody-sent-0000').catch(() => undefined);
     } finally {
       window.fetch = realFetch;
     }

@@ -38,7 +38,7 @@ import {
 import {clearMarker, createOnce, fingerprint, pruneMarkers, type CreateOutcome} from './order-guard.js';
 import {currentTabId} from './tab-id.js';
 import {checkoutStyles} from './cr-checkout.styles.js';
-import {canResend, createKeyed, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
+import {canResend, createKeyed, purchaseKey, resendPending, UNKNOWN_OUTCOME_CODES} from './keyed-create.js';
 import {leaveButton, paymentNews, renderPayment, type PaymentView} from './payment-screen.js';
 import {
   describedBy,
@@ -598,16 +598,18 @@ export default class CheckoutBody extends CrElement {
       this._busy = 'creating';
       creating = true;
       const fp = fingerprint(body);
+      const key = purchaseKey(store.name, proxyUrl, fp);
       const outcome = await createOnce(
         store.name,
         fp,
-        async () => {
+        async (theirKey) => {
           // Saved to sessionStorage (keyed-create.ts), and into the store before the in-flight guard is released.
-          const order = await createKeyed(store.name, proxyUrl, body, fp);
+          const order = await createKeyed(store.name, proxyUrl, body, fp, theirKey ?? key);
           store.update({order});
           return order;
         },
         {
+          key,
           onWaiting: () => {
             this._busy = 'waiting';
             // The button's label says it too, but a label change of the focused button is not read out.
@@ -699,7 +701,7 @@ export default class CheckoutBody extends CrElement {
     try {
       // Through the store's guard, like a first create: another checkout of this store resending the same record
       // on this reload adopts this answer (one request, one event), and other tabs see the order id.
-      const outcome = await createOnce(store.name, pending.fp, () => resendPending(store.name, this.state.proxyUrl, pending));
+      const outcome = await createOnce(store.name, pending.fp, () => resendPending(store.name, this.state.proxyUrl, pending), {key: pending.key});
       this._unknownOutcome = undefined;
       if (outcome.kind === 'adopt-id') {
         // Another tab made this purchase: it is the order, and this tab's unanswered create must never go out again.

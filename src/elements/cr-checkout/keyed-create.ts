@@ -46,18 +46,28 @@ async function send(storeName: string, proxyUrl: string | undefined, pending: Om
   }
 }
 
-/**
- * Creates the order for `body` (fingerprint `fp`). The same purchase still pending (same fingerprint, unanswered)
- * keeps its key, so this is also "send it again".
- */
-export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string): Promise<Order> {
-  const now = Date.now();
+/** This store's pending create of the same purchase (fingerprint `fp`), if its key is still the one to send. */
+function samePending(storeName: string, proxyUrl: string | undefined, fp: string, now = Date.now()): PendingCreate | undefined {
   const previous = loadPendingCreate(storeName, now);
-  const keyed = supportsIdempotencyKeys(proxyUrl);
   // The same purchase sent with a key before keeps it, even if this page has not yet heard that the proxy takes keys
   // (a reload): a new unkeyed record in its place would send it without one.
-  const again = previous && previous.fp === fp && (previous.keyed || !keyed) ? previous : undefined;
-  const pending = again ?? {key: randomId(), fp, keyed, body: body as unknown as Record<string, unknown>, at: now};
+  return previous && previous.fp === fp && (previous.keyed || !supportsIdempotencyKeys(proxyUrl)) ? previous : undefined;
+}
+
+/** The key the purchase `fp` goes out with: the one it went out with before, while that is pending, else a new one. */
+export function purchaseKey(storeName: string, proxyUrl: string | undefined, fp: string): string {
+  return samePending(storeName, proxyUrl, fp)?.key ?? randomId();
+}
+
+/**
+ * Creates the order for `body` (fingerprint `fp`), with `key` (`purchaseKey`, or another tab's for the same
+ * purchase). The same purchase still pending (same fingerprint, unanswered) keeps its key, so this is also "send it
+ * again".
+ */
+export function createKeyed(storeName: string, proxyUrl: string | undefined, body: OrderBody, fp: string, key: string): Promise<Order> {
+  const now = Date.now();
+  const again = samePending(storeName, proxyUrl, fp, now);
+  const pending = again ?? {key, fp, keyed: supportsIdempotencyKeys(proxyUrl), body: body as unknown as Record<string, unknown>, at: now};
   savePendingCreate(storeName, pending);
   return send(storeName, proxyUrl, pending, again !== undefined);
 }

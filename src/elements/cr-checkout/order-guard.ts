@@ -26,6 +26,12 @@ interface Marker {
   tab: string;
   fp: string;
   at: number;
+  /**
+   * The Idempotency-Key the tab sends this purchase with: another tab whose wait for it ends without an order (the
+   * marker's time over, the answer lost) sends the same purchase with the same key, so the proxy answers with the
+   * order this tab made, if it made one, rather than make a second.
+   */
+  key?: string;
   orderId?: string;
   /** When `orderId` was written. */
   doneAt?: number;
@@ -53,7 +59,7 @@ export function readMarker(storeName: string, now = Date.now()): Marker | undefi
     const data = raw ? (JSON.parse(raw) as Partial<Marker>) : undefined;
     if (!data || typeof data.tab !== 'string' || typeof data.fp !== 'string' || typeof data.at !== 'number') return undefined;
     const done = typeof data.orderId === 'string' ? {orderId: data.orderId, doneAt: typeof data.doneAt === 'number' ? data.doneAt : data.at} : {};
-    const marker: Marker = {tab: data.tab, fp: data.fp, at: data.at, ...done};
+    const marker: Marker = {tab: data.tab, fp: data.fp, at: data.at, ...(typeof data.key === 'string' ? {key: data.key} : {}), ...done};
     if (fresh(marker, now)) return marker;
     local()?.removeItem(markerKey(storeName));
     return undefined;
@@ -166,13 +172,15 @@ export type CreateOutcome = {kind: 'created'; order: Order} | {kind: 'adopted'; 
 /**
  * Creates the order at most once per store and per form across tabs. `create` is called only when no create for
  * this store is running in this page and no other tab is creating the same form; otherwise the other's result is
- * returned (`adopted`, or `adopt-id` for another tab's order, which the caller fetches).
+ * returned (`adopted`, or `adopt-id` for another tab's order, which the caller fetches). `key`: the Idempotency-Key
+ * this purchase goes out with, written into the marker. Where the wait for another tab ends without its order,
+ * `create` is given that tab's key to send the purchase with.
  */
 export async function createOnce(
   storeName: string,
   fp: string,
-  create: () => Promise<Order>,
-  options: {tab?: string; onWaiting?: () => void} = {},
+  create: (theirKey?: string) => Promise<Order>,
+  options: {tab?: string; key?: string; onWaiting?: () => void} = {},
 ): Promise<CreateOutcome> {
   // Another element of this store is creating: its outcome is this one's too (its order, or the other tab's id).
   const running = inFlight.get(storeName);
@@ -181,23 +189,29 @@ export async function createOnce(
     return outcome.kind === 'created' ? {kind: 'adopted', order: outcome.order} : outcome;
   }
   const tab = options.tab ?? currentTabId();
+  const key = options.key;
+  let theirKey: string | undefined;
+  const wait = async (other: Marker) => {
+    options.onWaiting?.();
+    theirKey = other.key;
+    return waitForOtherTab(storeName, fp, tab);
+  };
   const work = (async (): Promise<CreateOutcome> => {
-    if (otherTabMarker(storeName, fp, tab)) {
-      options.onWaiting?.();
-      const orderId = await waitForOtherTab(storeName, fp, tab);
+    const other = otherTabMarker(storeName, fp, tab);
+    if (other) {
+      const orderId = await wait(other);
       if (orderId) return {kind: 'adopt-id', orderId};
     }
-    writeMarker(storeName, {tab, fp, at: Date.now()});
+    writeMarker(storeName, {tab, fp, at: Date.now(), ...(key ? {key: theirKey ?? key} : {})});
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const mine = readMarker(storeName);
     if (mine && mine.tab !== tab && mine.fp === fp) {
       // Another tab wrote over ours at the same moment: it creates, we adopt.
-      options.onWaiting?.();
-      const orderId = await waitForOtherTab(storeName, fp, tab);
+      const orderId = await wait(mine);
       if (orderId) return {kind: 'adopt-id', orderId};
     }
     try {
-      const order = await create();
+      const order = await create(theirKey);
       const marker = {tab, fp, at: readMarker(storeName)?.at ?? Date.now(), orderId: order.order_id, doneAt: Date.now()};
       writeMarker(storeName, marker);
       // Read (so removed) once its time is over, while this page stays open; else the next page's read removes it.
