@@ -117,11 +117,13 @@ suite('locales', () => {
     }
   });
 
-  test('es, pt: one o\'clock takes the singular article ("antes de la 1:05", "antes da 01:05"), other hours the plural', async () => {
-    const [es, pt] = await Promise.all([loadMessages('es'), loadMessages('pt')]);
+  test('es, pt, it: one o\'clock takes the singular article ("antes de la 1:05", "antes da 01:05", "entro l’01:05"), other hours the plural', async () => {
+    const [es, pt, it] = await Promise.all([loadMessages('es'), loadMessages('pt'), loadMessages('it')]);
     // The times as Intl writes them for each language (timeStyle short).
     const time = (locale: string, hour: number) => new Intl.DateTimeFormat(locale, {timeStyle: 'short', timeZone: 'UTC'}).format(Date.UTC(2026, 0, 1, hour, 5));
-    for (const [hour, esArticle, ptArticle] of [[1, 'la', 'da'], [13, 'las', 'das'], [10, 'las', 'das'], [11, 'las', 'das']] as const) {
+    for (const [hour, esArticle, ptArticle, itArticle] of [[1, 'la', 'da', 'l’'], [13, 'las', 'das', 'le '], [10, 'las', 'das', 'le '], [11, 'las', 'das', 'le ']] as const) {
+      assert.include(it.status.payBefore(time('it', hour)), `entro ${itArticle}${time('it', hour)}`);
+      assert.include(it.status.partialHint(time('it', hour)), `entro ${itArticle}${time('it', hour)}`);
       assert.include(es.status.payBefore(time('es', hour)), `antes de ${esArticle} ${time('es', hour)}`);
       assert.include(es.status.partialHint(time('es', hour)), `antes de ${esArticle} ${time('es', hour)}`);
       assert.include(pt.status.payBefore(time('pt-BR', hour)), `antes ${ptArticle} ${time('pt-BR', hour)}`);

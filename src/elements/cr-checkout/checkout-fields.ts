@@ -113,7 +113,7 @@ function renderDenominations(view: FieldsView, family: Family, selected: Product
           <span class="denomination-label">${label}</span>
           ${inStock
             ? product.coin_amount && product.coin
-              ? html`<span class="denomination-coin muted">≈ ${formatCoin(view.locale, product.coin_amount, product.coin)}</span>`
+              ? html`<span class="denomination-coin muted">${m.quote(formatCoin(view.locale, product.coin_amount, product.coin))}</span>`
               : nothing
             : html`<span class="denomination-coin">${m.outOfStock}</span>`}
         </label>`;

@@ -355,11 +355,11 @@ export default class CheckoutBody extends CrElement {
 
   /**
    * Says where the payment now stands ("payment received", what is still missing, …) through the live region, when
-   * that changed; not where another element follows the order (a <cr-order-status>, which says it already, or a
-   * checkout of the store begun first, which does), so it is said once.
+   * that changed; not where another element that is rendered follows the order (a <cr-order-status>, which says it
+   * already, or a checkout of the store begun first, which does), so it is said once.
    */
   private _announceNews(shown: Order, next: Order): void {
-    if (isFollowed(this.storeInstance, next.order_id, this)) return;
+    if (isFollowed(this.storeInstance, next.order_id, this, true)) return;
     // Past the window, the expired screen's alert has said it: never "send the rest" then.
     if (paymentWindowOver(next, serverNow(this.now()) / 1000)) return;
     const news = (order: Order) => paymentNews(order, this.messages.checkout, this.messages.common, this.locale);
@@ -900,7 +900,8 @@ export default class CheckoutBody extends CrElement {
     const family = this._family;
     if (!family) {
       if (this._products.value && this._products.status === TaskStatus.COMPLETE && this._products.value.key === `${this.state.country}|${this._brandKey()}`) {
-        return html`<p class="muted" part="status">${m.noProducts}</p>`;
+        // Where "loading" had the focus ("try again"), this takes it: it replaced that message, and is said.
+        return html`<p class="muted" role="status" part="status" tabindex="-1" data-takes-focus>${m.noProducts}</p>`;
       }
       return html`<p class="muted" role="status" part="status" tabindex="-1" data-takes-focus>${m.loadingProducts}</p>
         <div class="skeleton skeleton-block" aria-hidden="true"></div>`;
@@ -969,7 +970,7 @@ export default class CheckoutBody extends CrElement {
       onNewPurchase: () => this.newPurchase(),
       leaving: this._leaving,
       onLeaving: (leaving) => void this._setLeaving(leaving),
-      saidElsewhere: isFollowed(this.storeInstance, order.order_id, this),
+      saidElsewhere: isFollowed(this.storeInstance, order.order_id, this, true),
       onMinutesLeft: (minutes) => this._announceThreshold(order.order_id, minutes),
       onQrDrawn: () => this.requestUpdate(),
     };

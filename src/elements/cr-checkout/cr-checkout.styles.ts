@@ -195,8 +195,11 @@ export const checkoutStyles = css`
     min-width: 0;
     overflow-wrap: anywhere;
   }
+  /* Amounts, addresses, ids and the time left read left to right on a right-to-left page too ("20.30 USDC"). */
   .mono {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    direction: ltr;
+    unicode-bidi: isolate;
   }
   .amount {
     font-size: 1.2em;

@@ -27,9 +27,10 @@ function setFollowing(store: Store, follower: object, orderId: string | undefine
 
 /**
  * True when another element keeps the order `orderId` current in `store`: a status, or a follower that began before
- * `self` (so of two checkouts, the first keeps following and the second waits).
+ * `self` (so of two checkouts, the first keeps following and the second waits). `heard`: only one that is rendered
+ * counts, whose live region a screen reader reads (a status the page hid, to hear its events only, says nothing).
  */
-export function isFollowed(store: Store, orderId: string, self?: object): boolean {
+export function isFollowed(store: Store, orderId: string, self?: object, heard?: boolean): boolean {
   const id = orderId.toLowerCase();
   let beforeSelf = true;
   for (const [follower, entry] of followed.get(store) ?? []) {
@@ -37,7 +38,8 @@ export function isFollowed(store: Store, orderId: string, self?: object): boolea
       beforeSelf = false;
       continue;
     }
-    if (entry.orderId === id && (entry.leads || beforeSelf)) return true;
+    const rendered = !heard || (follower as Element).checkVisibility?.({visibilityProperty: true}) !== false;
+    if (entry.orderId === id && (entry.leads || beforeSelf) && rendered) return true;
   }
   return false;
 }

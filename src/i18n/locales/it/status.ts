@@ -1,5 +1,8 @@
 import type {StatusMessages} from '../en/status.js';
 
+// "Entro le 10:05", but "entro l’01:05": one o’clock (l’una) takes the singular article.
+const before = (time: string) => `entro ${/^0?1\D/.test(time) ? 'l’' : 'le '}${time}`;
+
 export const status: StatusMessages = {
   label: 'Stato dell’ordine',
   title: 'Il tuo ordine',
@@ -22,9 +25,9 @@ export const status: StatusMessages = {
     review: 'Il tuo ordine è in verifica.',
     failed: 'Questo ordine non è stato completato.',
   },
-  partialHint: (deadline) => `Invia il resto allo stesso indirizzo entro le ${deadline}.`,
+  partialHint: (deadline) => `Invia il resto allo stesso indirizzo ${before(deadline)}.`,
   partialHintNoDeadline: 'Invia il resto allo stesso indirizzo.',
-  payBefore: (deadline) => `Paga entro le ${deadline}.`,
+  payBefore: (deadline) => `Paga ${before(deadline)}.`,
   reconnecting: 'Connessione persa. Riconnessione… Gli aggiornamenti possono richiedere un po’ di più.',
   paused: 'Gli aggiornamenti sono in pausa mentre questa pagina è in secondo piano.',
   deliveries: 'I tuoi prodotti',
