@@ -98,6 +98,11 @@ export function resolveConfig(config: ProxyConfig): ResolvedConfig {
   }
   if (api.protocol !== 'http:' && api.protocol !== 'https:') throw new Error('apiUrl must be http(s)');
   if (!config.partnerId) throw new Error('partnerId is required');
+  // As it goes on the wire: a header value loses surrounding whitespace (a secret file's trailing newline), and the
+  // redaction must look for what upstream received and may quote back. Printable ASCII, no spaces: what an id is.
+  if (!/^[\x21-\x7e]+$/.test(config.partnerId)) {
+    throw new Error('partnerId must be printable ASCII without spaces (a trailing newline from a secret file?)');
+  }
   for (const origin of config.allowedOrigins) {
     if (origin === '*' || normaliseOrigin(origin) !== origin) {
       throw new Error(`allowedOrigins must be exact origins such as https://shop.example (got ${JSON.stringify(origin)})`);
@@ -194,7 +199,8 @@ function numberFromEnv(name: string, value: string | undefined): number | undefi
  */
 export function configFromEnv(env: Record<string, string | undefined>): ProxyConfig {
   const apiUrl = env.CR_API_URL || DEFAULT_API_URL;
-  let partnerId = env.CR_PARTNER_ID ?? '';
+  // A secret mounted as a file, or a CRLF .env, ends in a newline that is no part of the id.
+  let partnerId = (env.CR_PARTNER_ID ?? '').trim();
   if (!partnerId) {
     if (!isLoopbackUrl(apiUrl)) {
       throw new Error(`CR_PARTNER_ID is required when CR_API_URL (${apiUrl}) is not a local sandbox`);

@@ -302,7 +302,9 @@ async function forward(
  */
 const JSON_ANSWER_TYPE = /^\s*application\/([\w.-]+\+)?json\s*(;|$)/i;
 
-const IP_LIKE = /^[0-9A-Fa-f:.]{2,45}$/;
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+/** IPv6 (two colons at least: `::1`), maybe with an IPv4 tail. */
+const IPV6_LIKE = /^(?=.*:.*:)[0-9A-Fa-f:.]{2,45}$/;
 
 /** The end user's address: the socket's, or (behind a trusted reverse proxy) the right-most X-Forwarded-For entry. */
 function clientAddressOf(request: Request, info: ProxyRequestInfo, trustForwardedFor: boolean): string | undefined {
@@ -313,7 +315,12 @@ function clientAddressOf(request: Request, info: ProxyRequestInfo, trustForwarde
     if (last) address = last;
   }
   if (!address) return undefined;
-  // Node reports IPv4 clients of a dual-stack socket as `::ffff:1.2.3.4`; upstream wants the plain address.
-  const plain = address.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  return IP_LIKE.test(plain) ? plain : undefined;
+  // Some load balancers append the client's port (`203.0.113.9:50123`, `[2001:db8::1]:443`), which is no part of
+  // who it is: kept, every connection would be a new client to the limits. Node reports IPv4 clients of a
+  // dual-stack socket as `::ffff:1.2.3.4`; upstream wants the plain address.
+  const plain = address
+    .replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, '$1')
+    .replace(/^\[([0-9A-Fa-f:.]+)\](:\d+)?$/, '$1')
+    .replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+  return IPV4.test(plain) || IPV6_LIKE.test(plain) ? plain : undefined;
 }

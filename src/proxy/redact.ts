@@ -22,11 +22,29 @@ function formsFor(secret: string): Uint8Array[] {
   return textForms(secret).map((form) => encoder.encode(form)).sort((a, b) => b.length - a.length);
 }
 
-/** The forms `secret` may be written in: as is, escaped inside a JSON string (either way), percent-encoded. */
+/**
+ * The forms `secret` may be written in: as is, escaped inside a JSON string (either way, and with every sign but
+ * letters and digits as `\uXXXX`, as .NET writes `+`, in either case of hex), percent-encoded (either case).
+ */
 function textForms(secret: string): string[] {
   const json = JSON.stringify(secret).slice(1, -1);
-  const asciiJson = json.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const forms = new Set([secret, json, json.replace(/\//g, '\\/'), asciiJson, asciiJson.replace(/\//g, '\\/'), encodeURIComponent(secret)]);
+  const hex4 = (c: string) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  const upperHex = (text: string) => text.replace(/\\u[0-9a-f]{4}/g, (u) => `\\u${u.slice(2).toUpperCase()}`);
+  const asciiJson = json.replace(/[^\x20-\x7e]/g, hex4);
+  const allEscaped = secret.replace(/[^A-Za-z0-9]/g, hex4);
+  const percent = encodeURIComponent(secret);
+  const forms = new Set([
+    secret,
+    json,
+    json.replace(/\//g, '\\/'),
+    asciiJson,
+    asciiJson.replace(/\//g, '\\/'),
+    upperHex(asciiJson),
+    allEscaped,
+    upperHex(allEscaped),
+    percent,
+    percent.replace(/%[0-9A-F]{2}/g, (p) => p.toLowerCase()),
+  ]);
   return [...forms].filter(Boolean);
 }
 

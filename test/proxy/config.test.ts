@@ -24,6 +24,12 @@ describe('configFromEnv', () => {
     assert.deepEqual(config.allowedOrigins, ['https://a.example', 'https://b.example:8443']);
   });
 
+  test('CR_PARTNER_ID without the newline a secret file or a CRLF .env ends in', () => {
+    for (const written of ['p-1\n', 'p-1\r\n', ' p-1 ']) {
+      assert.equal(resolveConfig(configFromEnv({CR_API_URL: 'https://api.example.test', CR_PARTNER_ID: written})).partnerId, 'p-1', JSON.stringify(written));
+    }
+  });
+
   test('an allowed origin written with a path, a query or a user is refused, not cut down to its origin', () => {
     for (const written of ['http://127.0.0.1:8080/shop', 'https://a.example/?x', 'https://a.example/#top', 'https://me@a.example']) {
       const config = configFromEnv({CR_PARTNER_ID: 'p', CR_ALLOWED_ORIGINS: written});

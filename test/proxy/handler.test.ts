@@ -48,6 +48,35 @@ describe('createProxyHandler', () => {
     assert.equal(upstream.requests.at(-1)!.headers['x-forwarded-for'], '198.51.100.7');
   });
 
+  test('a trusted X-Forwarded-For entry with the client\'s port (as some load balancers write it) is the address alone', async () => {
+    const trusting = createProxyHandler({
+      apiUrl: upstream.url, partnerId: PARTNER_ID, appVersion: APP_VERSION, allowedOrigins: [], trustForwardedFor: true,
+      orderRateLimit: {capacity: 1, refillPerMinute: 1},
+    });
+    const read = async (entry: string) => {
+      await (await trusting(new Request('http://x/v3/payment_vias', {headers: {'x-forwarded-for': entry}}), {clientAddress: '10.0.0.2'})).text();
+      return upstream.requests.at(-1)!.headers['x-forwarded-for'];
+    };
+    assert.equal(await read('203.0.113.9:50123'), '203.0.113.9');
+    assert.equal(await read('[2001:db8::1]:443'), '2001:db8::1');
+    assert.equal(await read('[2001:db8::1]'), '2001:db8::1');
+    // Not an address at all: none is passed on (and the limits count it as an unknown client).
+    assert.equal(await read('203.0.113.9:x'), undefined);
+    assert.equal(await read('a:b'), undefined);
+    // One browser, two connections (two source ports): one client to the limits.
+    const post = (port: number) =>
+      trusting(new Request('http://x/v5/orders', {method: 'POST', headers: {'content-type': 'application/json', 'x-forwarded-for': `198.51.100.4:${port}`}, body: '{"deliveries":[]}'}), {clientAddress: '10.0.0.2'});
+    assert.equal((await post(50001)).status, 200);
+    assert.equal((await post(50002)).status, 429);
+  });
+
+  test('a partner id that is not what goes on the wire (surrounding whitespace, a newline, spaces, non-ASCII) is refused', () => {
+    const base = {apiUrl: upstream.url, appVersion: '1', allowedOrigins: [] as string[]};
+    for (const partnerId of [`${PARTNER_ID}\n`, `${PARTNER_ID}\r\n`, ` ${PARTNER_ID}`, 'two words', 'café']) {
+      assert.throws(() => createProxyHandler({...base, partnerId}), /partnerId must be printable ASCII/, JSON.stringify(partnerId));
+    }
+  });
+
   test('a raw target passed by the runtime is checked before the normalised URL', async () => {
     const n = upstream.requests.length;
     const res = await handler(new Request('http://x/v3/payment_vias'), {rawTarget: '/v2/%2e%2e/v3/payment_vias'});

@@ -73,7 +73,7 @@ describe('what the proxy logs', () => {
   });
 
   test('never the partner id, in any of its forms, whatever a line quotes (an upstream URL that holds it here)', async () => {
-    const partnerId = 'partner é';
+    const partnerId = 'partner/+id';
     const closed = `http://127.0.0.1:${await freePort()}/${encodeURIComponent(partnerId)}`;
     const lines: string[] = [];
     const proxy = createProxyHandler({apiUrl: closed, partnerId, appVersion: '1', allowedOrigins: [], log: (line) => lines.push(line)});

@@ -27,6 +27,12 @@ describe('partner id redaction', () => {
     assert.equal(text(redactBytes(bytes(body), forms)), 'a [redacted] b "[redacted]" c "[redacted]" d [redacted] e');
   });
 
+  test('the spellings other encoders use: \\u escapes in upper-case hex, every sign \\u-escaped (.NET), percent-encoding in lower case', () => {
+    const other = secretForms('shop/77+secret é');
+    const body = '"shop/77+secret \\u00E9" "shop\\u002F77\\u002Bsecret\\u0020\\u00E9" "shop\\u002f77\\u002bsecret\\u0020\\u00e9" shop%2f77%2bsecret%20%c3%a9';
+    assert.equal(text(redactBytes(bytes(body), other)), '"[redacted]" "[redacted]" "[redacted]" [redacted]');
+  });
+
   test('a body without the id is the very same bytes (binary stays intact)', () => {
     const binary = new Uint8Array([0, 255, 137, 80, 78, 71, 0x81, 0x8d, 0x8f, 0x90, 0x9d, 0xc3]);
     assert.equal(redactBytes(binary, forms), binary);
