@@ -110,6 +110,13 @@ function documentVisibility(): VisibilitySource | undefined {
 
 const FATAL_CODES = new Set(['not-found', 'invalid-request', 'config']);
 
+/**
+ * A delay option as a timer can take it, else its default: an attribute that is no number (`payment-poll-interval="5s"`
+ * reads as NaN, which a timer runs at once), 0, a negative or an endless one would read the order as fast as the
+ * event loop turns and flood the partner's proxy.
+ */
+const duration = (ms: number | undefined, fallback: number) => (ms! > 0 && ms! < 2 ** 31 ? ms! : fallback);
+
 export class OrderTracker {
   readonly counts: TrackerCounts = {
     frames: 0,
@@ -275,7 +282,7 @@ export class OrderTracker {
     this.#reconnectTimer = this.#timers.setTimeout(() => {
       this.#reconnectTimer = undefined;
       this.#openStream();
-    }, reconnectDelay(this.#failures, this.#o.baseDelayMs ?? DEFAULT_BASE_DELAY_MS, this.#o.maxDelayMs ?? DEFAULT_MAX_DELAY_MS));
+    }, reconnectDelay(this.#failures, duration(this.#o.baseDelayMs, DEFAULT_BASE_DELAY_MS), duration(this.#o.maxDelayMs, DEFAULT_MAX_DELAY_MS)));
     // The slow read of a live stream gives way to the polling of a stream that is down (a stream that never opened
     // keeps the poll already due: each new failure must not push it back).
     if (wasLive) this.#clear('poll');
@@ -318,13 +325,13 @@ export class OrderTracker {
 
   #pollInterval(): number {
     const awaitingPayment = !this.#order || awaitsPayment(this.#order.order_state);
-    return awaitingPayment ? (this.#o.paymentPollMs ?? DEFAULT_PAYMENT_POLL_MS) : (this.#o.pollMs ?? DEFAULT_POLL_MS);
+    return awaitingPayment ? duration(this.#o.paymentPollMs, DEFAULT_PAYMENT_POLL_MS) : duration(this.#o.pollMs, DEFAULT_POLL_MS);
   }
 
   #schedulePoll(delay = this.#pollInterval()): void {
     if (this.#ended || this.#paused || this.#pollTimer !== undefined || this.#poll) return;
     // While the stream is live, a read only now and then, in case it went silent.
-    if (this.#live) delay = Math.max(delay, this.#o.pollMs ?? DEFAULT_POLL_MS);
+    if (this.#live) delay = Math.max(delay, duration(this.#o.pollMs, DEFAULT_POLL_MS));
     this.#pollTimer = this.#timers.setTimeout(() => {
       this.#pollTimer = undefined;
       void this.#pollNow();
@@ -423,7 +430,7 @@ export class OrderTracker {
     this.#hiddenTimer = this.#timers.setTimeout(() => {
       this.#hiddenTimer = undefined;
       this.#pause();
-    }, this.#o.hiddenPauseMs ?? DEFAULT_HIDDEN_PAUSE_MS);
+    }, duration(this.#o.hiddenPauseMs, DEFAULT_HIDDEN_PAUSE_MS));
   }
 
   #pause(): void {
