@@ -3,7 +3,7 @@
 // reconnect and interleave with polls that were in flight: an update is only shown when it moves the order forward.
 import {compareDecimals} from '../api/difference.js';
 import type {Delivery, Order} from '../api/schemas.js';
-import {isBackwards, isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
+import {awaitsPayment, isBackwards, isTerminalPhase, phaseOf, type Phase} from '../upstream/states.js';
 
 /** Why an update was not shown. */
 export type IgnoredReason = 'malformed' | 'foreign' | 'backwards' | 'older' | 'duplicate';
@@ -105,12 +105,14 @@ export function isFinal(order: Order): boolean {
 }
 
 /**
- * Whether upstream's "not found" for an order means it is gone. Not for one seen Done: upstream has its payment and
- * owes or gave its deliveries, so a 404 then is upstream (or a proxy) failing; what the buyer was shown stays, and
- * the reads go on as after a 5xx. The tracker and the checkout's resume both decide by it.
+ * Whether upstream's "not found" for an order means it is gone: for one never seen, or one the buyer still has to
+ * pay (in whole or in part), whose address must not stay up for an order upstream does not know. Once it is paid
+ * (under review, Done), upstream has the payment and owes or gave its deliveries, so a 404 then is upstream (or a
+ * proxy) failing; what the buyer was shown stays, and the reads go on as after a 5xx. The tracker and the
+ * checkout's resume both decide by it.
  */
 export function goneWhenNotFound(known: Order | undefined): boolean {
-  return known?.order_state !== 'Done';
+  return !known || awaitsPayment(known.order_state);
 }
 
 /** Done upstream, but a delivery is still on its way (no code yet): for the buyer, the order is being delivered. */

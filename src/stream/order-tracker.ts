@@ -361,7 +361,7 @@ export class OrderTracker {
     } catch (thrown) {
       const error = toApiError(thrown);
       if (error.code === 'aborted' || controller.signal.aborted) return;
-      // A 404 ends tracking only for an order that may be gone (not one seen Done: goneWhenNotFound).
+      // A 404 ends tracking only for an order that may be gone (not one seen paid: goneWhenNotFound).
       if (FATAL_CODES.has(error.code) && (error.code !== 'not-found' || goneWhenNotFound(this.#order))) {
         this.#fail(error);
         return;
