@@ -7,6 +7,7 @@ import {fileURLToPath} from 'node:url';
 import {staticClosure} from './test/build/chunk-graph.js';
 import {squeezeTemplateLiterals} from './test/build/template-literals.js';
 import {renameMembers, shortMemberNames, sourcesIn} from './test/build/member-names.js';
+import {thirdPartyNotices} from './test/build/notices.js';
 
 const entry = fileURLToPath(new URL('./src/define.ts', import.meta.url));
 
@@ -119,6 +120,21 @@ export function preloadChunkImports(): Plugin {
 }
 
 /**
+ * The build only: THIRD-PARTY-NOTICES.txt beside the chunks, with the licences of the libraries they hold
+ * (test/build/notices.ts says why there rather than as comments in the chunks).
+ */
+export function noticesBeside(): Plugin {
+  return {
+    name: 'cr-third-party-notices',
+    apply: 'build',
+    generateBundle(_output, bundle) {
+      const modules = Object.values(bundle).flatMap((item) => (item.type === 'chunk' ? Object.keys(item.modules) : []));
+      this.emitFile({type: 'asset', fileName: 'THIRD-PARTY-NOTICES.txt', source: thirdPartyNotices(modules)});
+    },
+  };
+}
+
+/**
  * Six characters of content hash (64⁶, about 7·10¹⁰ values for each chunk name: enough to tell one build's chunk from
  * another's behind a long cache) rather than the bundler's eight. Every chunk's name is written in the chunks that
  * load it (the entry names all ten languages), and a hash is the one thing in a file gzip cannot shrink: −51 bytes
@@ -141,7 +157,7 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
 
 export default defineConfig({
   envPrefix: 'VITE_CR_',
-  plugins: [bundleFromSource(), shortMembers(), minifyTemplateLiterals(), ownDecorateHelper(), preloadChunkImports()],
+  plugins: [bundleFromSource(), shortMembers(), minifyTemplateLiterals(), ownDecorateHelper(), preloadChunkImports(), noticesBeside()],
   // The Vue integration page writes its template in HTML; only the full build of Vue compiles templates at runtime.
   // (The widget itself never imports Vue: this only matters to demo/integrations/vue.)
   resolve: {alias: {vue: 'vue/dist/vue.esm-bundler.js'}},

@@ -137,13 +137,27 @@ export const bad = <cr-checkout theme="blue" />;
     }
   });
 
-  test('npm pack ships dist/, README.md and package.json only', () => {
+  test('npm pack and npm publish build dist/ first (it is not in git): a release from a fresh clone is not empty', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {scripts: Record<string, string>};
+    assert.equal(pkg.scripts['prepack'], 'npm run build');
+  });
+
+  test('npm pack ships dist/, README.md, LICENSE and package.json only, and the notices of the libraries dist/*.js holds', () => {
     const result = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {cwd: root, encoding: 'utf8'});
     assert.equal(result.status, 0, result.stderr);
     const [{files}] = JSON.parse(result.stdout) as [{files: {path: string}[]}];
-    const outside = files.map((f) => f.path).filter((p) => !p.startsWith('dist/') && p !== 'README.md' && p !== 'package.json');
+    const outside = files.map((f) => f.path).filter((p) => !p.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(p));
     assert.deepEqual(outside, []);
+    assert.ok(files.some((f) => f.path === 'LICENSE'), 'our own licence, as package.json names it');
     assert.ok(files.some((f) => f.path === 'dist/cryptorefills-checkout.js'));
+    // What a partner serves from their site holds lit, DOMPurify, zod, lean-qr: their licences go with it.
+    assert.ok(files.some((f) => f.path === 'dist/THIRD-PARTY-NOTICES.txt'));
+    const notices = readFileSync(join(root, 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['lit-html', '@lit/reactive-element', 'lit-element', '@lit/task', 'zod', 'lean-qr', 'dompurify']) {
+      assert.match(notices, new RegExp(`^${name.replace(/[/.]/g, '\\$&')} \\d+\\.\\d+\\.\\d+: `, 'm'), name);
+    }
+    assert.match(notices, /Copyright \(c\) 2017 Google LLC|Copyright 2017 Google LLC/, "lit's copyright notice");
+    assert.match(notices, /Mozilla Public License|Apache License/, "DOMPurify's licence");
     assert.ok(!files.some((f) => /\.test\.|\/src\/|sandbox/.test(f.path)), 'no tests, sources or sandbox');
   });
 });
