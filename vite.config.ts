@@ -152,6 +152,9 @@ function chunkFileName(chunk: {isDynamicEntry: boolean; moduleIds: string[]; nam
   if (!chunk.isDynamicEntry && holds('/src/api/client.ts')) return `api-${HASH}.js`;
   if (!chunk.isDynamicEntry && holds('/src/store/order-persistence.ts')) return `order-shared-${HASH}.js`;
   if (holds('/node_modules/lean-qr/')) return `lean-qr-${HASH}.js`; // its "nano" build would be `nano-…`
+  // The tracking's words of a language (i18n.ts), beside its other words: `de-status-…`, not ten `status-…`.
+  const words = chunk.moduleIds.map((id) => /\/src\/i18n\/locales\/(\w+)\/status\.ts$/.exec(id.replace(/\\/g, '/'))?.[1]).find(Boolean);
+  if (words) return `${words}-status-${HASH}.js`;
   return `[name]-${HASH}.js`;
 }
 

@@ -124,6 +124,11 @@ export class CrElement extends LitElement {
     return this.#messages!;
   }
 
+  /** Whether the element shows an order's tracking, whose words (`messages.status`) are loaded only for it. */
+  protected get wantsTrackingWords(): boolean {
+    return false;
+  }
+
   /** Whether the element has messages to render with (some language's, see `messages`). */
   protected get hasMessages(): boolean {
     return this.#messages !== undefined;
@@ -220,13 +225,14 @@ export class CrElement extends LitElement {
     this.#lang = lang;
     this.#locale = locale;
     this.requestUpdate();
-    const cached = cachedMessages(lang);
+    const tracking = this.wantsTrackingWords;
+    const cached = cachedMessages(lang, tracking);
     if (cached) {
       this.#messages = cached;
       this.#pendingMessages = undefined;
       return;
     }
-    const pending = loadMessages(lang).then(
+    const pending = loadMessages(lang, tracking).then(
       (messages) => {
         // The language asked for last wins; but words of an earlier one beat having none (messagesReady).
         if (this.#lang === lang || !this.#messages) this.#messages = messages;

@@ -57,8 +57,11 @@ const SANITIZER_CHUNK = /^purify[\w.-]*\.js$/;
 /** The QR encoder's chunk (vite.config.ts names it). */
 const QR_CHUNK = /^lean-qr-[\w-]+\.js$/;
 
-/** Lazy language chunks are named after their folder (`de-<hash>.js`), one per language. */
-export const LANGUAGE_CHUNK = new RegExp(`^(?:${LANGS.join('|')})-[\\w-]+\\.js$`);
+/** Lazy language chunks are named after their folder (`de-<hash>.js`, six hash characters), one per language. */
+export const LANGUAGE_CHUNK = new RegExp(`^(?:${LANGS.join('|')})-[\\w-]{6}\\.js$`);
+/** The tracking's words of each language (`de-status-<hash>.js`), loaded only for a <cr-order-status> (i18n.ts). */
+export const TRACKING_WORDS_CHUNK = new RegExp(`^(?:${LANGS.join('|')})-status-[\\w-]{6}\\.js$`);
+const isWords = (file: string) => LANGUAGE_CHUNK.test(file) || TRACKING_WORDS_CHUNK.test(file);
 
 /** The body chunks of the elements (lazy-body.ts), by tag. */
 const BODY_CHUNK = /^(cr-[a-z-]+)-body-[\w-]+\.js$/;
@@ -86,7 +89,11 @@ export function bundleSizes(dir: string): BundleSizes {
     gzip: list.reduce((n, s) => n + s.gzip, 0),
     brotli: list.reduce((n, s) => n + s.brotli, 0),
   });
-  const largestLanguage = chunks.filter((c) => LANGUAGE_CHUNK.test(c.file)).sort((a, b) => b.gzip - a.gzip)[0];
+  /** The words a page shows in one language, at most: its base chunk, and its tracking words where a status shows. */
+  const languageOf = (file: string) => file.split('-')[0]!;
+  const largestWords = (tracking: boolean): FileSize[] =>
+    LANGS.map((lang) => chunks.filter((c) => languageOf(c.file) === lang && (LANGUAGE_CHUNK.test(c.file) || (tracking && TRACKING_WORDS_CHUNK.test(c.file)))))
+      .sort((a, b) => total(b).gzip - total(a).gzip)[0] ?? [];
   const graph = new Map(files.map((f) => [f, importsOf(code.get(f)!.toString('utf8'))]));
   const staticClosure = (file: string) => closureIn((f) => graph.get(f)?.static, file);
   /**
@@ -106,14 +113,14 @@ export function bundleSizes(dir: string): BundleSizes {
       if (seen.has(file) || !byFile.has(file)) return;
       const body = BODY_CHUNK.exec(file)?.[1];
       if (body && !tags.includes(body)) return;
-      if (LANGUAGE_CHUNK.test(file) || (nativeSanitizer && SANITIZER_CHUNK.test(file))) return;
+      if (isWords(file) || (nativeSanitizer && SANITIZER_CHUNK.test(file))) return;
       seen.add(file);
       [...graph.get(file)!.static, ...ownDynamic(file)].forEach(visit);
     };
     visit(ENTRY_FILE);
     const list = [...seen].map((f) => byFile.get(f)!);
     // One language (English is a lazy chunk too): the largest, if the page shows any element.
-    if (tags.length && largestLanguage) list.push(largestLanguage);
+    if (tags.length) list.push(...largestWords(tags.includes('cr-order-status')));
     return {page, files: list.map((s) => s.file), ...total(list)};
   };
   const kinds: [string, string[]][] = [
@@ -182,7 +189,7 @@ export async function chunkBreakdown(configFile: string): Promise<ChunkCosts[]> 
   const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
   const answer: ChunkCosts[] = [];
   for (const chunk of outputs) {
-    if (chunk.type !== 'chunk' || !chunk.map || LANGUAGE_CHUNK.test(chunk.fileName) || SANITIZER_CHUNK.test(chunk.fileName) || QR_CHUNK.test(chunk.fileName)) continue;
+    if (chunk.type !== 'chunk' || !chunk.map || isWords(chunk.fileName) || SANITIZER_CHUNK.test(chunk.fileName) || QR_CHUNK.test(chunk.fileName)) continue;
     const lines = chunk.code.split('\n');
     const pieces = new Map<string, string>();
     const mappings: {generatedLine: number; generatedColumn: number; source: string | null}[] = [];

@@ -13,7 +13,7 @@ import {startTestServers, type TestServers} from '../support/servers.js';
 import {sandboxControls} from '../support/sandbox-controls.js';
 import {startPageServer, strictCsp, type PageServer, type PageServerOptions} from './page-server.js';
 import {shortMemberNames, sourcesIn} from './member-names.js';
-import {ALL_BUDGET_KIB, ALL_THREE, ENTRY_BUDGET_KIB, LANGUAGE_CHUNK, bundleSizes, kib, pageOf} from '../bench/sizes.js';
+import {ALL_BUDGET_KIB, ALL_THREE, ENTRY_BUDGET_KIB, LANGUAGE_CHUNK, TRACKING_WORDS_CHUNK, bundleSizes, kib, pageOf} from '../bench/sizes.js';
 import {messages as de} from '../../src/i18n/locales/de/index.js';
 
 interface Probe {
@@ -188,6 +188,9 @@ describe('languages are lazy', () => {
     }
     const chunks = readdirSync(options.dist).filter((f) => LANGUAGE_CHUNK.test(f));
     assert.equal(chunks.length, 10, `one chunk per language: ${chunks.join(', ')}`);
+    // The tracking's words, one chunk per language beside it, which only a <cr-order-status> loads.
+    const tracking = readdirSync(options.dist).filter((f) => TRACKING_WORDS_CHUNK.test(f));
+    assert.equal(tracking.length, 10, `one chunk of tracking words per language: ${tracking.join(', ')}`);
 
     const page = await browser.newPage();
     const scripts: string[] = [];
@@ -199,6 +202,8 @@ describe('languages are lazy', () => {
       await page.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
       const languageChunks = () => scripts.filter((f) => chunks.includes(f)).map((f) => f.split('-')[0]);
       assert.deepEqual(languageChunks(), ['en'], 'an English page loads English alone');
+      await page.waitForFunction(() => document.querySelector('cr-order-status')?.shadowRoot?.textContent?.trim(), undefined, {timeout: STEP_MS});
+      assert.deepEqual(scripts.filter((f) => tracking.includes(f)).map((f) => f.split('-')[0]), ['en'], 'with a status on the page, its English tracking words');
       await page.evaluate(() => (document.documentElement.lang = 'de'));
       await page.waitForFunction(() => document.querySelector('cr-brand-picker')?.shadowRoot?.querySelector('label[for="search"]')?.textContent?.includes('Marken'), undefined, {timeout: STEP_MS});
       assert.deepEqual(languageChunks(), ['en', 'de'], 'German, and only German, loaded when shown');
@@ -216,6 +221,7 @@ describe('languages are lazy', () => {
       await german.locator('cr-brand-picker [part~="brand"]').first().waitFor({timeout: STEP_MS});
       assert.match(await german.locator('cr-brand-picker label[for="search"]').innerText(), /Marken/);
       assert.deepEqual(scripts.filter((f) => chunks.includes(f)).map((f) => f.split('-')[0]), ['de'], 'a German page never loads English');
+      assert.deepEqual(scripts.filter((f) => tracking.includes(f)), [], 'a page with no <cr-order-status> loads no tracking words');
     } finally {
       await german.close();
     }

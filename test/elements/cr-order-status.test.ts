@@ -139,7 +139,7 @@ suite('<cr-order-status>', () => {
       @cr-error=${(e: CustomEvent<{code: string}>) => errors.push(e.detail.code)}></cr-order-status>`);
     const shown = await waitFor(() => part(el, 'error'), 'the read error', 20000);
     assert.equal(shown.getAttribute('role'), 'alert');
-    assert.include(text(shown), (await loadMessages('de')).status.loadFailed);
+    assert.include(text(shown), (await loadMessages('de', true)).status.loadFailed);
     await sleep(2000);
     assert.deepEqual(errors, ['network'], 'fired once, not at every retry');
     assert.notEqual(el.connection, 'done');

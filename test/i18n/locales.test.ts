@@ -2,7 +2,11 @@
 // and real translations (not English copies); the loader maps page languages onto the ten upstream ones.
 import {assert} from '@open-wc/testing';
 import {cachedMessages, LANGS, loadMessages, toLang, toLocale, type Messages} from '../../src/i18n/i18n.js';
-import {messages as englishMessages} from '../../src/i18n/locales/en/index.js';
+import {messages as englishBase} from '../../src/i18n/locales/en/index.js';
+import {status as englishStatus} from '../../src/i18n/locales/en/status.js';
+
+/** Every English message, the tracking's words (a chunk of their own) too. */
+const englishMessages = {...englishBase, status: englishStatus};
 
 type Tree = {[key: string]: unknown};
 
@@ -25,17 +29,27 @@ function sample(fn: (...args: never[]) => unknown): string {
 const english = leaves(englishMessages as unknown as Tree);
 
 suite('locales', () => {
+  test('the tracking\'s words are loaded only when asked for (a <cr-order-status>), into the same messages', async () => {
+    const tl = await loadMessages('tl');
+    assert.hasAllKeys(tl, ['lang', 'common', 'picker', 'checkout'], 'a checkout or a picker does not carry them');
+    assert.strictEqual(cachedMessages('tl'), tl);
+    assert.isUndefined(cachedMessages('tl', true));
+    assert.strictEqual(await loadMessages('tl', true), tl);
+    assert.isString(tl.status.title);
+    assert.strictEqual(cachedMessages('tl', true), tl);
+  });
+
   test('the four sections exist in English, which is a lazy chunk like the others', async () => {
     assert.hasAllKeys(englishMessages, ['lang', 'common', 'picker', 'checkout', 'status']);
-    assert.strictEqual(await loadMessages('en'), englishMessages);
-    assert.strictEqual(cachedMessages('en'), englishMessages);
+    const en = await loadMessages('en', true);
+    assert.deepEqual(en, englishMessages);
+    assert.strictEqual(cachedMessages('en', true), en);
   });
 
   for (const lang of LANGS.filter((l) => l !== 'en')) {
     test(`${lang}: same keys, same arities, real translations`, async () => {
-      const messages: Messages = await loadMessages(lang);
-      assert.notStrictEqual(messages, englishMessages, `${lang} fell back to English: its chunk did not load`);
-      assert.equal(messages.lang, lang, 'the words say which language they are in (marked on them: lang)');
+      const messages: Messages = await loadMessages(lang, true);
+      assert.equal(messages.lang, lang, `${lang} fell back to English (its chunk did not load)? The words say which language they are in`);
       const own = leaves(messages as unknown as Tree);
       assert.sameMembers([...own.keys()], [...english.keys()], `${lang} keys differ from English`);
       let same = 0;
@@ -56,7 +70,7 @@ suite('locales', () => {
       }
       // A few strings may rightly be the same ("eSIM"); most must be translated.
       assert.isBelow(same / strings, 0.1, `${lang}: ${same} of ${strings} messages are identical to English`);
-      assert.strictEqual(cachedMessages(lang), messages);
+      assert.strictEqual(cachedMessages(lang, true), messages);
     });
   }
 
@@ -82,19 +96,19 @@ suite('locales', () => {
     assert.equal(englishMessages.picker.results(1234, '1,234'), '1,234 brands');
     assert.equal(englishMessages.checkout.minutesLeft(1), '1 minute left to pay.');
     assert.equal(englishMessages.checkout.minutesLeft(2), '2 minutes left to pay.');
-    const fr = await loadMessages('fr');
+    const fr = await loadMessages('fr', true);
     assert.equal(fr.picker.results(0, '0'), '0 marque');
     assert.equal(fr.picker.results(2, '2'), '2 marques');
-    const de = await loadMessages('de');
+    const de = await loadMessages('de', true);
     assert.equal(de.picker.results(10000, '10.000'), '10.000 Marken');
     // Every language: the formatted count is what is said.
-    for (const lang of LANGS) assert.include((await loadMessages(lang)).picker.results(12345, '12,345!'), '12,345!', lang);
+    for (const lang of LANGS) assert.include((await loadMessages(lang, true)).picker.results(12345, '12,345!'), '12,345!', lang);
   });
 
   test('a message that counts says the count it is given, in every language (Tagalog\'s "one" covers 2, 3, 5, 10, 21…)', async () => {
     // The checkout announces 10, 5 and 1 minutes left, and how many fields need attention after a failed submit.
     for (const lang of LANGS) {
-      const m = await loadMessages(lang);
+      const m = await loadMessages(lang, true);
       for (const n of [2, 3, 5, 10, 21]) {
         assert.include(m.checkout.minutesLeft(n), String(n), `${lang} minutesLeft(${n})`);
         assert.include(m.checkout.invalid.summary(n), String(n), `${lang} invalid.summary(${n})`);
@@ -103,14 +117,14 @@ suite('locales', () => {
   });
 
   test('vi: an overpayment names the extra amount, not the price ("gửi nhiều hơn giá X" read as "more than the price X")', async () => {
-    const vi = await loadMessages('vi');
+    const vi = await loadMessages('vi', true);
     const text = vi.common.overpaid('0,5\u00a0USDC');
     assert.include(text, 'thừa 0,5\u00a0USDC so với giá');
     assert.notInclude(text, 'giá 0,5');
   });
 
   test('pt is Brazilian throughout ("celular", "Carregando…"): no European "a + infinitive" progressive', async () => {
-    const pt = leaves((await loadMessages('pt')) as unknown as Tree);
+    const pt = leaves((await loadMessages('pt', true)) as unknown as Tree);
     for (const [key, value] of pt) {
       const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
       assert.notMatch(text, /(^|[.:;] )(A|Está a|Estão a) [a-zà-ú]+(ar|er|ir)\b/, `pt.${key}: ${text}`);
@@ -118,7 +132,7 @@ suite('locales', () => {
   });
 
   test('es, pt, it: one o\'clock takes the singular article ("antes de la 1:05", "antes da 01:05", "entro l’01:05"), other hours the plural', async () => {
-    const [es, pt, it] = await Promise.all([loadMessages('es'), loadMessages('pt'), loadMessages('it')]);
+    const [es, pt, it] = await Promise.all([loadMessages('es', true), loadMessages('pt', true), loadMessages('it', true)]);
     // The times as Intl writes them for each language (timeStyle short).
     const time = (locale: string, hour: number) => new Intl.DateTimeFormat(locale, {timeStyle: 'short', timeZone: 'UTC'}).format(Date.UTC(2026, 0, 1, hour, 5));
     for (const [hour, esArticle, ptArticle, itArticle] of [[1, 'la', 'da', 'l’'], [13, 'las', 'das', 'le '], [10, 'las', 'das', 'le '], [11, 'las', 'das', 'le ']] as const) {
@@ -132,7 +146,7 @@ suite('locales', () => {
   });
 
   test('fr: one spelling of "cryptomonnaie" throughout', async () => {
-    const fr = leaves((await loadMessages('fr')) as unknown as Tree);
+    const fr = leaves((await loadMessages('fr', true)) as unknown as Tree);
     for (const [key, value] of fr) {
       const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
       assert.notMatch(text, /crypto-monnaie/i, `fr.${key}: ${text}`);
@@ -140,7 +154,7 @@ suite('locales', () => {
   });
 
   test('fr: a no-break (narrow) space before ; : ! ? » and after «, so a line never starts with the sign', async () => {
-    const fr = leaves((await loadMessages('fr')) as unknown as Tree);
+    const fr = leaves((await loadMessages('fr', true)) as unknown as Tree);
     for (const [key, value] of fr) {
       const text = typeof value === 'function' ? sample(value as () => unknown) : String(value);
       assert.notMatch(text, /[^\S\u00a0\u202f][;:!?»]|«[^\S\u00a0\u202f]/, `fr.${key}: ${JSON.stringify(text)}`);

@@ -65,6 +65,10 @@ export class CrOrderStatus extends lazyBody(() => import('./cr-order-status-body
   @property({type: Number, attribute: 'hidden-pause'}) hiddenPause = 60_000;
   /** The EventSource class to use; `null` = none (polling only). For tests and unusual hosts; not an attribute. */
   @property({attribute: false}) eventSource: typeof EventSource | null | undefined = undefined;
+
+  protected override get wantsTrackingWords(): boolean {
+    return true;
+  }
 }
 
 /** What the body adds (present once the element is connected and `updateComplete` has resolved). */

@@ -1,7 +1,7 @@
-import type {Messages} from '../en/index.js';
+import type {BaseMessages, loadStatus as englishLoadStatus} from '../en/index.js';
 import {common} from './common.js';
 import {picker} from './picker.js';
 import {checkout} from './checkout.js';
-import {status} from './status.js';
 
-export const messages: Messages = {lang: 'tl', common, picker, checkout, status};
+export const messages: BaseMessages = {lang: 'tl', common, picker, checkout};
+export const loadStatus: typeof englishLoadStatus = () => import('./status.js');
