@@ -28,6 +28,17 @@ const PAYMENT_RANK: Record<string, number> = {
   PaymentCompleted: 3,
 };
 
+/** The rank of an order state along the one direction an order moves; undefined for one with none (review, unknown). */
+export function rankOf(orderState: string): number | undefined {
+  return Object.hasOwn(ORDER_RANK, orderState) ? ORDER_RANK[orderState] : undefined;
+}
+
+/** The highest rank `order` brings the ones shown before it to (`reached`, undefined before any). */
+export function reachedWith(reached: number | undefined, order: Order): number | undefined {
+  const rank = rankOf(order.order_state);
+  return rank === undefined || (reached !== undefined && reached > rank) ? reached : rank;
+}
+
 function lower(table: Record<string, number>, from: string, to: string): boolean {
   const a = Object.hasOwn(table, from) ? table[from] : undefined;
   const b = Object.hasOwn(table, to) ? table[to] : undefined;
@@ -58,13 +69,16 @@ export function orderFingerprint(order: Order): string {
 
 /**
  * Judges `next` against the order shown now (`current`, undefined before the first one) for the order `orderId`.
- * `older` also covers an SSE frame whose numeric id is below the highest one seen (`frameId`, `lastFrameId`).
+ * `older` also covers an SSE frame whose numeric id is below the highest one seen (`frameId`, `lastFrameId`), and a
+ * ranked state below the highest rank the orders shown so far reached (`reached`, see `reachedWith`): past a state
+ * with no rank (under review), a stream that replays its frames after a reconnect must not report them again.
  */
 export function judge(
   orderId: string,
   current: Order | undefined,
   next: Order,
   frame?: {id: number | undefined; lastId: number | undefined},
+  reached?: number,
 ): Verdict {
   if (next.order_id.toLowerCase() !== orderId.toLowerCase()) return {accept: false, reason: 'foreign'};
   if (!current) return {accept: true, stateChanged: true};
@@ -75,6 +89,12 @@ export function judge(
   // (A comparison with undefined is false: a frame without an id, or the first one with one, is never older by id.)
   if (frame && frame.id! < frame.lastId!) return {accept: false, reason: 'older'};
   if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};
+  // Under review (no rank), a ranked state is news only above all those shown before: the one the order was in when
+  // review began, or one below it, is a replay (a support release goes on to delivery, a higher rank).
+  const rank = rankOf(next.order_state);
+  if (rank !== undefined && reached !== undefined && (rank < reached || (rank === reached && rankOf(current.order_state) === undefined))) {
+    return {accept: false, reason: 'older'};
+  }
   if (current.order_state === next.order_state && lower(PAYMENT_RANK, current.payment_state, next.payment_state)) {
     return {accept: false, reason: 'older'};
   }

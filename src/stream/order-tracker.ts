@@ -7,7 +7,7 @@ import {toApiError, type ApiError} from '../api/errors.js';
 import {parseJson} from '../api/parse-json.js';
 import type {Order} from '../api/schemas.js';
 import {awaitsPayment, phaseOf, type Phase} from '../upstream/states.js';
-import {goneWhenNotFound, isFinal, judge, keepSent, type IgnoredReason} from './accept.js';
+import {goneWhenNotFound, isFinal, judge, keepSent, reachedWith, type IgnoredReason} from './accept.js';
 import {DEFAULT_BASE_DELAY_MS, DEFAULT_MAX_DELAY_MS, reconnectDelay} from './backoff.js';
 
 /** Poll interval while the buyer still has to pay (also when paid in part): they watch for their payment to show. */
@@ -138,6 +138,8 @@ export class OrderTracker {
   readonly #visibility: VisibilitySource | undefined;
 
   #order: Order | undefined;
+  /** The highest state rank of the orders shown (accept.ts: a replay after "under review" is not news). */
+  #reached: number | undefined;
   #connection: TrackerConnection = 'idle';
   #source: EventSource | undefined;
   #live = false;
@@ -191,6 +193,7 @@ export class OrderTracker {
     const initial = this.#o.initialOrder;
     if (initial && initial.order_id.toLowerCase() === this.#o.orderId.toLowerCase()) {
       this.#order = initial;
+      this.#reached = reachedWith(undefined, initial);
       // Already final (a reload after delivery): nothing left to follow; one read where the copy lacks the codes.
       if (isFinal(initial)) {
         this.#end('done');
@@ -300,7 +303,7 @@ export class OrderTracker {
     }
     order = keepSent(this.#order, order);
     const id = /^\d+$/.test(lastEventId) ? Number(lastEventId) : undefined;
-    const verdict = judge(this.#o.orderId, this.#order, order, {id, lastId: this.#lastFrameId});
+    const verdict = judge(this.#o.orderId, this.#order, order, {id, lastId: this.#lastFrameId}, this.#reached);
     // Only news proves the stream works: a stream that drops after each snapshot (a duplicate) keeps backing off.
     if (verdict.accept) this.#failures = 0;
     if ((verdict.accept || verdict.reason !== 'foreign') && id !== undefined) this.#lastFrameId = Math.max(id, this.#lastFrameId ?? id);
@@ -357,7 +360,7 @@ export class OrderTracker {
       if (controller.signal.aborted) return;
       const order = keepSent(this.#order, read);
       this.counts.polls++;
-      this.#apply(order, judge(this.#o.orderId, this.#order, order, {id: accepted, lastId: this.counts.accepted}), 'poll');
+      this.#apply(order, judge(this.#o.orderId, this.#order, order, {id: accepted, lastId: this.counts.accepted}, this.#reached), 'poll');
     } catch (thrown) {
       const error = toApiError(thrown);
       if (error.code === 'aborted' || controller.signal.aborted) return;
@@ -386,6 +389,7 @@ export class OrderTracker {
     }
     const previous = this.#order;
     this.#order = order;
+    this.#reached = reachedWith(this.#reached, order);
     this.counts.accepted++;
     const phase = phaseOf(order.order_state);
     this.#o.onUpdate({

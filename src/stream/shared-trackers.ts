@@ -7,7 +7,7 @@
 import type {ApiError} from '../api/errors.js';
 import type {Order} from '../api/schemas.js';
 import {phaseOf} from '../upstream/states.js';
-import {judge} from './accept.js';
+import {judge, reachedWith} from './accept.js';
 import type {TrackerHandle} from './order-tracker-controller.js';
 import {OrderTracker, type OrderTrackerOptions, type OrderUpdate} from './order-tracker.js';
 
@@ -36,6 +36,8 @@ export function shareTracker(storeName: string, options: OrderTrackerOptions): T
   const known = options.initialOrder;
   /** What this share's element was shown last: the baseline its updates are judged against (as the tracker takes it). */
   let shown: Order | undefined = known?.order_id.toLowerCase() === options.orderId.toLowerCase() ? known : undefined;
+  /** The highest state rank this share's element was shown (accept.ts). */
+  let reached = shown && reachedWith(undefined, shown);
   let shared: Shared | undefined;
   const share: Share = {
     options,
@@ -44,11 +46,12 @@ export function shareTracker(storeName: string, options: OrderTrackerOptions): T
       // Otherwise (joined later, or it knew another copy) against what this element was shown: never twice, never
       // backwards.
       if (update.previous !== shown) {
-        const verdict = judge(options.orderId, shown, update.order);
+        const verdict = judge(options.orderId, shown, update.order, undefined, reached);
         if (!verdict.accept) return;
         update = {...update, previous: shown, previousState: shown?.order_state, stateChanged: verdict.stateChanged};
       }
       shown = update.order;
+      reached = reachedWith(reached, shown);
       options.onUpdate(update);
     },
   };
