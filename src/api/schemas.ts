@@ -268,12 +268,22 @@ export const Deliverable = z.looseObject({
   redeem_instructions: lenientText,
 });
 
-export const Delivery = z.looseObject({
-  id: z.nullish(stringOrNumber),
-  delivery_state: text,
-  kind: text,
-  deliverable: orDefault(Deliverable, {}),
-});
+/**
+ * An object as it is; anything else (an array, a string, null: a shape this widget does not know) as `{}`, so that
+ * one delivery sent otherwise never has the whole order refused, its other deliveries' codes with it.
+ */
+const asObject = z.transform((value: unknown) => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : {}));
+
+/** Tolerant like a deliverable: what a delivery of an unknown shape still says (its state) is kept; it shows as sent. */
+export const Delivery = z.pipe(
+  asObject,
+  z.looseObject({
+    id: lenientText,
+    delivery_state: lenientText,
+    kind: lenientText,
+    deliverable: z.pipe(asObject, Deliverable),
+  }),
+);
 
 export const Order = z.looseObject({
   /** A UUID (it is `order_id`, not `id`). */
@@ -293,7 +303,7 @@ export const Order = z.looseObject({
   sent_coin_amount: z.nullish(decimal),
   payment_value: z.nullish(decimal),
   user: z.nullish(z.looseObject({email: text})),
-  deliveries: orDefault(z.array(Delivery), []),
+  deliveries: z.pipe(z.transform((value: unknown) => (Array.isArray(value) ? value : [])), z.array(Delivery)),
 });
 
 // ---- types --------------------------------------------------------------------------------------------------

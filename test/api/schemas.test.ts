@@ -121,6 +121,24 @@ suite('schemas: normalisation', () => {
     assert.isUndefined(parseOrder(order).deliveries[0]!.deliverable.pin_code);
   });
 
+  test('a delivery of a shape this widget does not know (a list of deliverables, a string, null, deliveries not a list) never has the order refused', () => {
+    const order = clone(captures['captured']!['GET /v5/orders/{id} (Done)']) as Json;
+    const good = (order['deliveries'] as Json[])[0]!;
+    order['deliveries'] = [good, {id: 7, delivery_state: 'Done', deliverable: [{pin_code: 'A'}, {pin_code: 'B'}]}, 'odd', null, {kind: ['x'], delivery_state: {}}];
+    const parsed = parseOrder(order);
+    assert.lengthOf(parsed.deliveries, 5, 'each delivery keeps its place');
+    assert.equal(parsed.deliveries[0]!.deliverable.pin_code, (good['deliverable'] as Json)['pin_code']);
+    assert.deepInclude(parsed.deliveries[1], {id: '7', delivery_state: 'Done'});
+    assert.isUndefined(parsed.deliveries[1]!.deliverable.pin_code);
+    for (const i of [2, 3, 4]) {
+      assert.isUndefined(parsed.deliveries[i]!.delivery_state);
+      assert.isUndefined(parsed.deliveries[i]!.kind);
+      assert.deepEqual(parsed.deliveries[i]!.deliverable, {});
+    }
+    order['deliveries'] = {0: good};
+    assert.deepEqual(parseOrder(order).deliveries, []);
+  });
+
   test('validation: problems null, [] and a list all parse', () => {
     const base = clone(captures['captured']!['POST /v5/orders/validations']) as Json;
     for (const problems of [null, [], [{problem: 'OUT_OF_STOCK'}, {problem: 'FUTURE_CODE', moreDetails: {any: ['thing']}}]]) {
