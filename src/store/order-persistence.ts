@@ -27,6 +27,12 @@ const Persisted = z.object({
 
 /** What a delivery's deliverable says of the purchase (brand, amount, for whom): kept. Anything else is not. */
 const DESCRIBES: ReadonlySet<string> = new Set(['denomination', 'localized_denomination', 'brand_name', 'family', 'beneficiary_account', 'delivery_type', 'country_code']);
+/**
+ * What the status shows of a delivery and is left out: only these make a copy "withheld" (read again for them after
+ * a reload). Other fields left out (upstream's `points`, `original_price`, one added later) are not shown anyway, and
+ * counting them would have every copy read again, every failed read said, and an order not yet delivered shown done.
+ */
+const SHOWN: ReadonlySet<string> = new Set(['pin_code', 'pin_serial', 'security_code', 'barcode_image_url', 'qr_image_url', 'redeem_instructions']);
 
 /** The order without its deliveries' codes (an allow-list: a field upstream adds later is left out too) nor its buyer. */
 function withoutSecrets(order: OrderT): {order: OrderT; withheld: boolean} {
@@ -35,7 +41,7 @@ function withoutSecrets(order: OrderT): {order: OrderT; withheld: boolean} {
     const kept: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(deliverable)) {
       if (DESCRIBES.has(key)) kept[key] = value;
-      else if (value !== undefined && value !== null && value !== '') withheld = true;
+      else if (SHOWN.has(key) && value !== undefined && value !== null && value !== '') withheld = true;
     }
     return {id, delivery_state, kind, deliverable: kept};
   });
