@@ -597,7 +597,7 @@ export default class OrderStatusBody extends CrElement {
         : html`<ul class="deliveries" part="deliveries">
             ${order.deliveries.map((delivery, i) => this._renderDelivery(delivery, i, m))}
           </ul>`}
-      ${this._renderOrderId(order, m)}
+      ${this._delivering(order) ? this._renderConnection(m) : nothing} ${this._renderOrderId(order, m)}
     `;
   }
 
