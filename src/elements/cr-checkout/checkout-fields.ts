@@ -10,13 +10,14 @@ import {detailLines, problemMessage} from '../../i18n/error-message.js';
 import {formatCoin, formatMoney} from '../../i18n/format.js';
 import type {CheckoutMessages} from '../../i18n/locales/en/checkout.js';
 import type {CommonMessages} from '../../i18n/locales/en/common.js';
-import {coinUsable, fieldOfProblem, isRange, networkUsable, productInStock, type FieldKey, type FormValues} from './form-model.js';
+import {amountValue, coinUsable, fieldOfProblem, isRange, networkUsable, productInStock, type FieldKey, type FormValues} from './form-model.js';
 import {callingCode} from './phone.js';
 
 export type DetailKey = 'description' | 'how_to_redeem' | 'term_and_conditions';
 
 /** The live, non-binding price of a range amount in the chosen coin. */
 export interface Quote {
+  /** The amount priced, as read in the locale it was typed in (`amountValue`): `1000` for "1.000" in German. */
   amount: string;
   coin: string;
   coinAmount: string;
@@ -112,7 +113,8 @@ function renderDenominations(view: FieldsView, family: Family, selected: Product
           />
           <span class="denomination-label">${label}</span>
           ${inStock
-            ? product.coin_amount && product.coin
+            ? // The coin the products were read in: not the last coin's price while the chosen one's are on their way.
+              product.coin_amount && product.coin && product.coin === view.values.coin
               ? html`<span class="denomination-coin muted">${m.quote(formatCoin(view.locale, product.coin_amount, product.coin))}</span>`
               : nothing
             : html`<span class="denomination-coin">${m.outOfStock}</span>`}
@@ -131,7 +133,8 @@ function renderRange(view: FieldsView, family: Family, product: Product): Templa
   const max = formatMoney(view.locale, range.max, currency);
   const inStock = productInStock(family, product);
   const quote = view.quote;
-  const quoteNow = quote && quote.amount === view.values.amount.trim() && quote.coin === view.values.coin ? quote : undefined;
+  // The quote of the amount as read now: "1.000" priced as 1 on an English page is not a price of the 1000 it is in German.
+  const quoteNow = quote && quote.amount === amountValue(view.values.amount, view.locale) && quote.coin === view.values.coin ? quote : undefined;
   return html`<div class="field" part="amount">
     <label class="field-label" for="amount-input">${currency ? view.common.aside(m.amount, currency) : m.amount}</label>
     <input

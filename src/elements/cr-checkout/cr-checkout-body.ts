@@ -120,6 +120,8 @@ export default class CheckoutBody extends CrElement {
   /** What the store is told this element follows itself (order-followers.ts). */
   private _following!: Following;
   private _lastCopied: string | undefined;
+  /** The language and locale the field messages were last written in. */
+  private _fieldWords: string | undefined;
   private _vias!: Task<readonly [string | undefined], Currency[]>;
   private _products!: Task<readonly [string | undefined, string, string, string | undefined, string], LoadedFamily>;
 
@@ -287,6 +289,12 @@ export default class CheckoutBody extends CrElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // Another language or locale: what the form says of its fields is said again in it ("50,00 $" → "$50.00").
+    const words = `${this.messages.lang}|${this.locale}`;
+    if (this._fieldWords !== words) {
+      this._fieldWords = words;
+      for (const field of Object.keys(this._clientErrors) as FieldKey[]) this._check(field);
+    }
     this._followStoreOrder();
     // Here, not in updated(): a tracker that starts says so at once, in this update rather than a second one.
     this._follower.sync();
@@ -526,13 +534,12 @@ export default class CheckoutBody extends CrElement {
       return;
     }
     this._quoteBusy = true;
+    const faceValue = amountValue(amount, ctx.locale)!;
     this._quoteTimer = setTimeout(() => {
       this._latest
-        .run('quote', (signal) =>
-          getPrice(this.state.proxyUrl, {brandName: family.brand, countryCode: ctx.country, faceValue: amountValue(amount, ctx.locale)!, coin}, {signal, retry: false}),
-        )
+        .run('quote', (signal) => getPrice(this.state.proxyUrl, {brandName: family.brand, countryCode: ctx.country, faceValue, coin}, {signal, retry: false}))
         .then((quote) => {
-          this._quote = {amount, coin, coinAmount: quote.coin_amount};
+          this._quote = {amount: faceValue, coin, coinAmount: quote.coin_amount};
           this._quoteBusy = false;
         })
         .catch((error: unknown) => {
