@@ -40,6 +40,9 @@ export function fold(text: string): string {
     .replace(/[łøđðħıßæœþ]/g, (ch) => LETTERS[ch]!);
 }
 
+/** Letters and digits alone: "T-Mobile" as "tmobile", "McDonald’s" as "mcdonalds", as people type them. */
+const compact = (folded: string) => folded.replace(/[^\p{L}\p{N}]+/gu, '');
+
 export function tabOf(brand: Pick<Brand, 'kind' | 'category'>): Tab {
   if (brand.category === 'e-sim') return 'esims';
   if (brand.kind === 'mobile_recharge') return 'topups';
@@ -58,7 +61,9 @@ export function indexBrands(page: BrandsPage): BrandIndex {
     if (seen.has(brand.brand) || isHidden(brand)) return;
     seen.add(brand.brand);
     const name = fold(brand.family);
-    all.push({brand, tab: tabOf(brand), name, key: brand.brand === brand.family ? name : `${name} ${fold(brand.brand)}`});
+    const key = brand.brand === brand.family ? name : `${name} ${fold(brand.brand)}`;
+    // The names without their signs too, so that a search typed without them ("tmobile", "7eleven") finds them.
+    all.push({brand, tab: tabOf(brand), name, key: `${key} ${compact(key)}`});
   };
   for (const brand of page.all_brands ?? []) add(brand);
   for (const category of page.categories ?? []) for (const brand of category.brands) add(brand);
@@ -68,7 +73,8 @@ export function indexBrands(page: BrandsPage): BrandIndex {
 }
 
 /**
- * The brands of `list` matching every word of `query` (accent- and case-insensitive), those whose name starts with
+ * The brands of `list` matching every word of `query` (accent- and case-insensitive, with or without the signs inside
+ * a name: "tmobile", "mcdonald’s" with a phone keyboard's apostrophe), those whose name starts with
  * the query first, otherwise in upstream's order. An empty query returns the list itself.
  */
 export function filterBrands(list: readonly IndexedBrand[], query: string): readonly IndexedBrand[] {
@@ -79,7 +85,7 @@ export function filterBrands(list: readonly IndexedBrand[], query: string): read
   const starts: IndexedBrand[] = [];
   const rest: IndexedBrand[] = [];
   for (const entry of list) {
-    if (!words.every((w) => entry.key.includes(w))) continue;
+    if (!words.every((w) => entry.key.includes(w) || entry.key.includes(compact(w)))) continue;
     (entry.name.startsWith(folded) ? starts : rest).push(entry);
   }
   return starts.length ? starts.concat(rest) : rest;

@@ -416,8 +416,9 @@ export default class BrandPickerBody extends CrElement {
     const tabs = this._visibleTabs();
     const at = tabs.indexOf(this._tab);
     let next: number;
-    if (event.key === 'ArrowRight') next = (at + 1) % tabs.length;
-    else if (event.key === 'ArrowLeft') next = (at - 1 + tabs.length) % tabs.length;
+    const key = this._logicalKey(event);
+    if (key === 'ArrowRight') next = (at + 1) % tabs.length;
+    else if (key === 'ArrowLeft') next = (at - 1 + tabs.length) % tabs.length;
     else if (event.key === 'Home') next = 0;
     else if (event.key === 'End') next = tabs.length - 1;
     else return;
@@ -426,6 +427,15 @@ export default class BrandPickerBody extends CrElement {
     this._selectTab(tab);
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  }
+
+  /**
+   * The arrow as it moves along the list: on a right-to-left page the tabs and the grid run from the right, so the
+   * right arrow goes to what comes before.
+   */
+  private _logicalKey(event: KeyboardEvent): string {
+    const flipped = getComputedStyle(this).direction === 'rtl';
+    return flipped && event.key === 'ArrowRight' ? 'ArrowLeft' : flipped && event.key === 'ArrowLeft' ? 'ArrowRight' : event.key;
   }
 
   /** Tiles per row, from the layout (the grid's column count depends on the width). */
@@ -445,7 +455,7 @@ export default class BrandPickerBody extends CrElement {
     if (!total) return;
     const at = Math.min(this._active, total - 1);
     let next = at;
-    switch (event.key) {
+    switch (this._logicalKey(event)) {
       case 'ArrowRight':
         next = at + 1;
         break;
