@@ -28,7 +28,7 @@ export default class BrandPickerBody extends CrElement {
   @state() private _tab!: Tab;
   @state() private _query!: string;
   /**
-   * The tiles of the filtered list that are rendered: `_start` (a multiple of PAGE) to `_limit`. A jump far down the
+   * The tiles of the filtered list that are rendered: `_start` (the first tile of a row) to `_limit`. A jump far down the
    * list (End) renders a few pages around it, not every tile before it.
    */
   @state() private _start!: number;
@@ -119,7 +119,7 @@ export default class BrandPickerBody extends CrElement {
   private async _prepend(): Promise<void> {
     const panel = this.renderRoot.querySelector('#panel')!;
     const [top, height, focused] = [panel.scrollTop, panel.scrollHeight, this.shadowRoot!.activeElement?.role === 'option'];
-    this._start = Math.max(0, this._start - PAGE);
+    this._start = this._rowStart(this._start - PAGE);
     await this.updateComplete;
     if (!top) panel.scrollTop = panel.scrollHeight - height;
     if (focused) this.renderRoot.querySelector<HTMLElement>(`[data-index="${this._active}"]`)?.focus({preventScroll: true});
@@ -438,6 +438,16 @@ export default class BrandPickerBody extends CrElement {
     return flipped && event.key === 'ArrowRight' ? 'ArrowLeft' : flipped && event.key === 'ArrowLeft' ? 'ArrowRight' : event.key;
   }
 
+  /**
+   * Where to start rendering at or before `index`: the first tile of its row. The grid puts the first tile rendered in
+   * its first column, so a start inside a row would move every tile sideways (and the focus with it) as pages above
+   * come and go.
+   */
+  private _rowStart(index: number): number {
+    const start = Math.max(0, index);
+    return start - (start % this._columns());
+  }
+
   /** Tiles per row, from the layout (the grid's column count depends on the width). */
   private _columns(): number {
     const options = this.renderRoot.querySelectorAll<HTMLElement>('[role="option"]');
@@ -492,10 +502,10 @@ export default class BrandPickerBody extends CrElement {
     const page = index - (index % PAGE);
     if (index < this._start - PAGE || index >= this._limit + PAGE) {
       // A jump (End, Home after End): the pages around it only.
-      this._start = Math.max(0, page - PAGE);
+      this._start = this._rowStart(page - PAGE);
       this._limit = page + PAGE;
     } else {
-      this._start = Math.min(this._start, page);
+      this._start = Math.min(this._start, this._rowStart(page));
       this._limit = Math.max(this._limit, page + PAGE);
     }
     this._active = index;
