@@ -1,34 +1,18 @@
 // <cr-order-status>: a state with no rank (WaitingForManualAction, any unknown state) no longer lets a replayed older
 // frame through after a reconnect: the tracker keeps the highest rank it showed (accept.ts), so no cr-status-change
 // fires again for a state already reported, and none goes backwards by rank.
-import {assert, fixture, fixtureCleanup, html} from '@open-wc/testing';
-import '../../src/define.js';
-import type {CrOrderStatus} from '../../src/elements/cr-order-status/cr-order-status.js';
-import type {StatusChangeDetail} from '../../src/events.js';
-import {getStore} from '../../src/store/store.js';
+import {assert, fixtureCleanup} from '@open-wc/testing';
 import {parseOrder} from '../../src/api/client.js';
 import {judge, reachedWith} from '../../src/stream/accept.js';
-import {fakeEventSource, type FakeStream} from '../support/fake-event-source.js';
-import {createOrder, freshStore, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
-
-const frame = (stream: FakeStream, data: unknown, id: number) =>
-  stream.onmessage?.(new MessageEvent('message', {data: JSON.stringify(data), lastEventId: String(id)}));
+import {frame, liveStatus} from '../support/live-status.js';
+import {createOrder, proxyUrl, sleep, waitFor} from '../stream/helpers.js';
 
 suite('<cr-order-status>: replay after a reconnect, past a state with no rank', () => {
   teardown(() => fixtureCleanup());
 
   test('frames replayed on a new connection after WaitingForManualAction fire no event again, never backwards', async function () {
     this.timeout(15000);
-    const order = await createOrder();
-    const store = freshStore();
-    getStore(store).update({proxyUrl, order});
-    const streams: FakeStream[] = [];
-    const fake = fakeEventSource((s) => streams.push(s));
-    const events: StatusChangeDetail[] = [];
-    const el = await fixture<CrOrderStatus>(html`<cr-order-status store=${store} lang="en" reconnect-delay="100"
-      .eventSource=${fake.EventSource} @cr-status-change=${(e: CustomEvent<StatusChangeDetail>) => events.push(e.detail)}></cr-order-status>`);
-    await waitFor(() => el.connection === 'live' && streams.length === 1, 'the stream to open');
-    const raw = await (await fetch(`${proxyUrl}/v5/orders/${order.order_id}`)).json();
+    const {streams, events, raw} = await liveStatus(100);
     const history = [
       {...raw, order_state: 'PaymentStarted', payment_state: 'PaymentRequested'},
       {...raw, order_state: 'PaymentReceived', payment_state: 'PaymentReceived'},
