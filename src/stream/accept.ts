@@ -71,7 +71,7 @@ export function orderFingerprint(order: Order): string {
  * Judges `next` against the order shown now (`current`, undefined before the first one) for the order `orderId`.
  * `older` also covers an SSE frame whose numeric id is below the highest one seen (`frameId`, `lastFrameId`), and a
  * ranked state below the highest rank the orders shown so far reached (`reached`, see `reachedWith`): past a state
- * with no rank (under review), a stream that replays its frames after a reconnect must not report them again.
+ * with no rank (under review), a stream that replays its frames after a reconnect must not go back to them.
  */
 export function judge(
   orderId: string,
@@ -89,12 +89,11 @@ export function judge(
   // (A comparison with undefined is false: a frame without an id, or the first one with one, is never older by id.)
   if (frame && frame.id! < frame.lastId!) return {accept: false, reason: 'older'};
   if (lower(ORDER_RANK, current.order_state, next.order_state)) return {accept: false, reason: 'older'};
-  // Under review (no rank), a ranked state is news only above all those shown before: the one the order was in when
-  // review began, or one below it, is a replay (a support release goes on to delivery, a higher rank).
+  // Under review (no rank), a ranked state below the highest one shown is a replay. The one the order was in when
+  // review began is not refused: support may hand it back so (WaitingForDelivery; PartialPaymentStarted, "send the
+  // rest", whose address must come back), and a replay of it cannot be told from that.
   const rank = rankOf(next.order_state);
-  if (rank !== undefined && reached !== undefined && (rank < reached || (rank === reached && rankOf(current.order_state) === undefined))) {
-    return {accept: false, reason: 'older'};
-  }
+  if (rank !== undefined && reached !== undefined && rank < reached) return {accept: false, reason: 'older'};
   if (current.order_state === next.order_state && lower(PAYMENT_RANK, current.payment_state, next.payment_state)) {
     return {accept: false, reason: 'older'};
   }
