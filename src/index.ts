@@ -28,7 +28,8 @@ export type {
   Currency,
   Network,
 } from './api/schemas.js';
-export {LANGS, toLang, loadMessages} from './i18n/i18n.js';
+// Every message, the tracking's words included (the elements load those for a <cr-order-status> only).
+export {LANGS, toLang, loadAllMessages as loadMessages} from './i18n/i18n.js';
 export type {Lang, Messages} from './i18n/i18n.js';
 export {COUNTRY_CODES} from './i18n/countries.js';
 export {phaseOf, type Phase} from './upstream/states.js';

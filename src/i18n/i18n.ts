@@ -77,6 +77,11 @@ export function loadMessages(lang: Lang, tracking = false): Promise<Messages> {
   return tracking ? base.then((messages) => (messages.status ? messages : withStatus(messages))) : base;
 }
 
+/** Every message of `lang`, the tracking's words too: what the package exports as `loadMessages` (src/index.ts). */
+export function loadAllMessages(lang: Lang): Promise<Messages> {
+  return loadMessages(lang, true);
+}
+
 function loadBase(lang: Lang): Promise<Messages> {
   const ready = loaded.get(lang);
   if (ready) return Promise.resolve(ready);

@@ -2,6 +2,7 @@
 // and real translations (not English copies); the loader maps page languages onto the ten upstream ones.
 import {assert} from '@open-wc/testing';
 import {cachedMessages, LANGS, loadMessages, toLang, toLocale, type Messages} from '../../src/i18n/i18n.js';
+import {loadMessages as exportedLoadMessages} from '../../src/index.js';
 import {messages as englishBase} from '../../src/i18n/locales/en/index.js';
 import {status as englishStatus} from '../../src/i18n/locales/en/status.js';
 
@@ -37,6 +38,12 @@ suite('locales', () => {
     assert.strictEqual(await loadMessages('tl', true), tl);
     assert.isString(tl.status.title);
     assert.strictEqual(cachedMessages('tl', true), tl);
+  });
+
+  test('the package\'s loadMessages gives every message, the tracking\'s words too, as its type says', async () => {
+    const zh = await exportedLoadMessages('zh');
+    assert.equal(zh.lang, 'zh');
+    assert.isString(zh.status.title);
   });
 
   test('the four sections exist in English, which is a lazy chunk like the others', async () => {
