@@ -57,6 +57,13 @@ const decimalOrMoney = z.transform((value: unknown, ctx): string => {
 const nonEmpty = json.string.check(z.refine((value) => value.length > 0));
 /** A string that matches `pattern` (a whole-string pattern: anchored). */
 export const matching = (pattern: RegExp) => json.string.check(z.refine((value) => pattern.test(value)));
+/**
+ * An address (or a Lightning invoice) as a wallet takes it: without the spaces or newline upstream may leave around
+ * it, which "Copy address" and the QR code would carry; one with a space or an invisible character inside is no address.
+ */
+const address = z.pipe(z.pipe(json.string, z.transform((value: string) => value.trim())), matching(/^[^\s\p{Cc}\p{Cf}]+$/u));
+/** What was sent: a negative amount says nothing, as if left out (keepSent then holds what was known). */
+const sentAmount = z.nullish(z.pipe(decimal, z.transform((value: string) => (value.startsWith('-') ? undefined : value))));
 const text = z.nullish(json.string);
 /**
  * `schema`, or `fallback` where upstream leaves the field out or sends null (z._default would take undefined alone,
@@ -292,7 +299,7 @@ export const Order = z.looseObject({
   created_at: epochSeconds,
   order_state: orDefault(json.string, ''),
   payment_state: orDefault(json.string, ''),
-  wallet_address: nonEmpty,
+  wallet_address: address,
   coin: nonEmpty,
   network: nonEmpty,
   coin_amount: positiveDecimal,
@@ -300,7 +307,7 @@ export const Order = z.looseObject({
   payment_method_protocol: text,
   qr_text: text,
   qr_url: text,
-  sent_coin_amount: z.nullish(decimal),
+  sent_coin_amount: sentAmount,
   payment_value: z.nullish(decimal),
   user: z.nullish(z.looseObject({email: text})),
   deliveries: z.pipe(z.transform((value: unknown) => (Array.isArray(value) ? value : [])), z.array(Delivery)),

@@ -61,9 +61,11 @@ export function paymentUri(order: UriOrder, network?: Network): string {
     const wei = toSmallestUnit(amount, EVM_NATIVE_DECIMALS);
     if (wei && !contract && EVM_NATIVE.has(coin) && String(network!.base_token ?? coin).toUpperCase() === coin) return `ethereum:${address}@${chainId}?value=${wei}`;
   }
+  // Solana Pay: an amount with more decimals than the mint has (9 for SOL) is a link a wallet must refuse, or cuts.
+  const fits = (places: number | null | undefined) => Number.isInteger(places) && toSmallestUnit(amount, places!) !== undefined;
   if (order.network === 'Solana') {
-    if (contract?.address) return `solana:${address}?amount=${amount}&spl-token=${contract.address}`;
-    if (coin === 'SOL') return `solana:${address}?amount=${amount}`;
+    if (contract?.address && fits(contract.decimals)) return `solana:${address}?amount=${amount}&spl-token=${contract.address}`;
+    if (coin === 'SOL' && fits(9)) return `solana:${address}?amount=${amount}`;
   }
   return address;
 }
