@@ -1,13 +1,14 @@
-// The payment screen when upstream sends the amount as a bare JSON number longer than a double holds (an 18-decimal
-// ETH-style amount): the amount to pay and the payment URI are upstream's exact digits, from the create answer
-// (http.ts) and from a stream frame (order-tracker.ts), never JSON.parse's rounded 0.12345678901234568.
+// The payment screen when upstream sends the amount as a bare JSON number longer than a double holds (19 significant
+// digits, within USDC's 6 decimals, so that a Solana Pay link may carry it): the amount to pay and the payment URI
+// are upstream's exact digits, from the create answer (http.ts) and from a stream frame (order-tracker.ts), never
+// JSON.parse's rounded 1234567890123.1235.
 import {assert} from '@open-wc/testing';
 import type {CrCheckout} from '../../src/elements/cr-checkout/cr-checkout.js';
 import {formatCoin} from '../../src/i18n/format.js';
 import {$, mountCheckout, orderOn, proxyUrl, waitFor} from '../support/checkout-helpers.js';
 import {fakeEventSource, type FakeStream} from '../support/fake-event-source.js';
 
-const AMOUNT = '0.123456789012345678';
+const AMOUNT = '1234567890123.123456';
 
 /** An order's JSON as upstream might write it: coin_amount a bare number, no qr_text (so the URI is built from it). */
 function withNumberAmount(text: string): string {
